@@ -1,0 +1,31 @@
+"""What every CLI command gets: the ledger (opened on first use), language, actor and today."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop import paths
+from desktop.storage.calendar_files import load_work_calendar
+from desktop.storage.ledger import Ledger
+
+
+class Context:
+    def __init__(self, db_path: Path, lang: str, actor: str, today: date) -> None:
+        self.db_path = db_path
+        self.lang = lang
+        self.actor = actor
+        self.today = today
+        self._ledger: Ledger | None = None
+
+    @property
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            calendar = load_work_calendar(paths.calendar_override_files())
+            self._ledger = Ledger.open(self.db_path, calendar, self.actor, lambda: self.today)
+        return self._ledger
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None

@@ -1,0 +1,121 @@
+"""onethird-cli: argument parsing, opening the ledger, exit codes (0 done, 1 refused, 2 usage)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from desktop import __version__, paths
+from desktop.cli import records, tables
+from desktop.cli.context import Context
+from desktop.cli.text import say
+from desktop.domain.entries import parse_date
+from desktop.domain.errors import LedgerError
+from desktop.storage.entry_import import ImportRefused
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+MAX_LISTED_ERRORS = 200
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: 用法错误 (usage error): {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common_options(suppress: bool) -> _Parser:
+    """Options accepted before or after the command word (`--db X summary` = `summary --db X`)."""
+    common = _Parser(add_help=False)
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    common.add_argument(
+        "--db", type=Path, default=default(None), help="数据库文件（默认在用户数据目录）"
+    )
+    common.add_argument("--lang", choices=("zh", "en"), default=default("zh"), help="输出语言")
+    common.add_argument(
+        "--as", dest="actor", default=default(None), help="填报人/操作人（默认为系统用户名）"
+    )
+    common.add_argument(
+        "--today", default=default(None), help="按指定日期作为“今天”计算（默认为当天）"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="onethird-cli",
+        description="三分之一招商台账（命令行）",
+        parents=[_common_options(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"onethird {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    common = _common_options(suppress=True)
+    sub.add_parser("init", help="建立数据库", parents=[common]).set_defaults(func=records.cmd_init)
+    records.add_parsers(sub, common)
+    tables.add_parsers(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_stdio()
+    args = build_parser().parse_args(argv)
+    lang: str = args.lang
+    actor = args.actor if args.actor is not None else _user_name()
+    db_path = args.db or paths.default_database()
+    try:
+        today = parse_date(args.today, "date") if args.today else date.today()
+    except LedgerError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    ctx = Context(db_path, lang, actor, today)
+    try:
+        code: int = args.func(ctx, args)
+        return code
+    except ImportRefused as exc:
+        print(exc.message(lang), file=sys.stderr)
+        lines = exc.lines(lang)
+        for text in lines[:MAX_LISTED_ERRORS]:
+            print(text, file=sys.stderr)
+        if len(lines) > MAX_LISTED_ERRORS:
+            print(say("more_errors", lang, n=len(lines) - MAX_LISTED_ERRORS), file=sys.stderr)
+        return EXIT_REFUSED
+    except LedgerError as exc:
+        print(
+            f"{say('error', lang)}：{exc.message(lang)}"
+            if lang == "zh"
+            else f"error: {exc.message(lang)}",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    except OSError as exc:
+        name = exc.filename or ""
+        print(f"{say('error', lang)}：{name} {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        ctx.close()
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def _utf8_stdio() -> None:
+    """Chinese output must not crash on a console whose encoding cannot show it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""What the CLI prints: its own sentences in Chinese or English, and aligned text tables."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+SAY: Mapping[str, tuple[str, str]] = {
+    "created": ("已建立数据库：{path}", "Database ready: {path}"),
+    "person_added": ("已添加人员：{name}（编号 {id}）", "Added person {name} (id {id})"),
+    "entry_added": ("已添加工作记录（编号 {id}）", "Added entry {id}"),
+    "entry_deleted": ("已删除工作记录（编号 {id}）", "Deleted entry {id}"),
+    "trip_added": (
+        "已添加外出招商（编号 {id}），共 {days} 天，生成 {entries} 条工作记录",
+        "Added trip {id}: {days} days, {entries} entries",
+    ),
+    "project_added": ("已添加项目：{name}（编号 {id}）", "Added project {name} (id {id})"),
+    "stage_added": (
+        "已记录 {name} 的阶段：{stage}（{date}）",
+        "Recorded {name}: {stage} on {date}",
+    ),
+    "funds_added": (
+        "已记录 {name} 到位资金 {amount} 万（{date}）",
+        "Recorded funds for {name}: {amount} (10k) on {date}",
+    ),
+    "imported": (
+        "已导入 {rows} 条记录（{persons} 人，{first} 至 {last}）",
+        "Imported {rows} entries ({persons} people, {first} to {last})",
+    ),
+    "dry_run": (
+        "试导入：可导入 {rows} 条记录（{persons} 人，{first} 至 {last}），未写入数据库",
+        "Dry run: {rows} entries ({persons} people, {first} to {last}) would be imported;"
+        " nothing written",
+    ),
+    "exported": ("已导出 {rows} 条记录到 {path}", "Exported {rows} entries to {path}"),
+    "no_rows": ("（无记录）", "(nothing)"),
+    "total": ("合计", "Total"),
+    "error": ("错误", "error"),
+    "refused": ("未导入任何记录。", "Nothing was imported."),
+    "more_errors": ("……另有 {n} 处错误未列出", "... and {n} more errors"),
+}
+
+
+def say(key: str, lang: str = "zh", **params: object) -> str:
+    zh, en = SAY[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def text_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool] | None = None
+) -> str:
+    widths = [width(h) for h in header]
+    for row in rows:
+        widths = [max(w, width(c)) for w, c in zip(widths, row, strict=True)]
+    right = right or [False] * len(header)
+
+    def line(cells: Sequence[str]) -> str:
+        parts = []
+        for cell, w, r in zip(cells, widths, right, strict=True):
+            pad = " " * (w - width(cell))
+            parts.append(pad + cell if r else cell + pad)
+        return "  ".join(parts).rstrip()
+
+    out = [line(header), line(["-" * w for w in widths])]
+    out += [line(row) for row in rows]
+    return "\n".join(out)

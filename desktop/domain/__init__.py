@@ -1,0 +1,1 @@
+"""Pure rules of the ledger: no Qt, no SQL, "today" always passed in."""

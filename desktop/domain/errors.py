@@ -1,0 +1,163 @@
+"""Typed errors that name the field at fault and say what is wrong, in Chinese or English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+FIELD_LABELS: Mapping[str, tuple[str, str]] = {
+    "date": ("日期", "date"),
+    "person": ("姓名", "person"),
+    "title": ("职务", "title"),
+    "unit": ("单位", "unit"),
+    "group": ("招商组", "group"),
+    "start": ("开始", "start"),
+    "end": ("结束", "end"),
+    "hours": ("时长", "hours"),
+    "minutes": ("时长", "duration"),
+    "activity": ("活动类型", "activity"),
+    "project": ("项目", "project"),
+    "location": ("地点", "location"),
+    "note": ("备注", "note"),
+    "amount": ("金额", "amount"),
+    "stage": ("阶段", "stage"),
+    "currency": ("币种", "currency"),
+    "period": ("统计期", "period"),
+    "start_date": ("开始日期", "start date"),
+    "end_date": ("结束日期", "end date"),
+    "travellers": ("出行人员", "travellers"),
+    "name": ("名称", "name"),
+    "target": ("目标占比", "target"),
+    "hours_per_day": ("每日工时", "hours per day"),
+    "file": ("文件", "file"),
+    "header": ("表头", "header"),
+    "calendar": ("工作日历", "work calendar"),
+    "entry": ("工作记录", "entry"),
+    "trip": ("外出招商", "trip"),
+    "line": ("行", "line"),
+}
+
+# code -> (Chinese template, English template); templates use str.format fields.
+MESSAGES: Mapping[str, tuple[str, str]] = {
+    "required": ("不能为空", "is required"),
+    "bad_date": (
+        "“{value}”不是有效日期（应为 2026-09-01 这样的格式）",
+        "'{value}' is not a valid date (expected e.g. 2026-09-01)",
+    ),
+    "date_range": (
+        "{value} 超出允许范围（{low} 至 {high}）",
+        "{value} is outside the allowed range ({low} to {high})",
+    ),
+    "bad_time": (
+        "“{value}”不是有效时间（应为 09:30 这样的格式）",
+        "'{value}' is not a valid time (expected e.g. 09:30)",
+    ),
+    "end_before_start": (
+        "结束时间 {end} 不晚于开始时间 {start}",
+        "end {end} is not after start {start}",
+    ),
+    "bad_hours": (
+        "“{value}”不是有效时长（如 2.5、全天、半天）",
+        "'{value}' is not a valid duration (e.g. 2.5, 全天, 半天)",
+    ),
+    "hours_mismatch": (
+        "时长 {hours} 小时与开始、结束时间（{minutes} 分钟）不符",
+        "{hours} h does not match start–end ({minutes} min)",
+    ),
+    "nonpositive_duration": ("时长必须大于 0", "must be greater than zero"),
+    "day_over_24h": (
+        "{person} 在 {date} 的记录合计 {total} 小时，超过 24 小时",
+        "{person} would have {total} h on {date}, more than 24 h",
+    ),
+    "overlap": (
+        "{person} 在 {date} 的 {start}–{end} 与已有记录 {other_start}–{other_end} 时间重叠",
+        "{person} on {date}: {start}–{end} overlaps {other_start}–{other_end}",
+    ),
+    "unknown_person": ("没有名为“{value}”的人员", "no person named '{value}'"),
+    "ambiguous_person": (
+        "“{value}”有多名同名人员（{units}），请注明职务或单位",
+        "'{value}' matches several people ({units}); give the title or unit",
+    ),
+    "unknown_activity": ("没有名为“{value}”的活动类型", "no activity named '{value}'"),
+    "unknown_project": ("没有名为“{value}”的项目", "no project named '{value}'"),
+    "unknown_stage": ("“{value}”不是有效阶段（{choices}）", "'{value}' is not a stage ({choices})"),
+    "negative_amount": ("金额不能为负数（{value}）", "amount may not be negative ({value})"),
+    "large_amount": (
+        "金额 {value} 万元超过 100 亿元，请确认后再保存",
+        "amount {value} (10k CNY) is above 10 billion CNY; confirm to save",
+    ),
+    "bad_number": ("“{value}”不是有效数字", "'{value}' is not a number"),
+    "duplicate": ("“{value}”已存在", "'{value}' already exists"),
+    "bad_period": (
+        "“{value}”不是有效统计期（如 2026-09、2026Q3、2026、2026-09-01..2026-09-15）",
+        "'{value}' is not a period (e.g. 2026-09, 2026Q3, 2026, 2026-09-01..2026-09-15)",
+    ),
+    "half_day_single": (
+        "开始与结束为同一天时，只能标一个半天",
+        "a one-day trip can be a half day only once",
+    ),
+    "bad_fraction": ("{value} 不在 0 与 1 之间", "{value} is not between 0 and 1"),
+    "bad_hours_per_day": ("{value} 不在 1 与 24 之间", "{value} is not between 1 and 24"),
+    "not_found": ("编号 {value} 的记录不存在", "no record with id {value}"),
+    "not_a_database": (
+        "“{value}”不是 OneThird 数据库文件，未做任何改动",
+        "'{value}' is not a OneThird database; it was left untouched",
+    ),
+    "bad_header": ("缺少必需的列：{value}", "missing required columns: {value}"),
+    "no_rows": ("文件中没有数据行", "the file has no data rows"),
+    "bad_encoding": ("无法识别文件编码（应为 UTF-8）", "cannot read the file as UTF-8"),
+    "stage_order": (
+        "{date} 早于该项目上一次阶段变更（{last}）",
+        "{date} is before the project's last stage change ({last})",
+    ),
+    "bad_override": ("日历覆盖文件有误：{value}", "calendar override file is wrong: {value}"),
+    "owned_by_trip": (
+        "记录 {value} 属于外出招商行程 {trip}，请修改或删除该行程",
+        "entry {value} belongs to trip {trip}; edit or delete the trip instead",
+    ),
+    "import_refused": (
+        "{count} 行有误，未导入任何记录",
+        "{count} lines are wrong; nothing was imported",
+    ),
+    "in_use": (
+        "“{value}”仍被 {count} 条记录引用，不能删除",
+        "'{value}' is still used by {count} records and cannot be deleted",
+    ),
+}
+
+
+def field_label(field: str, lang: str = "zh") -> str:
+    zh, en = FIELD_LABELS.get(field, (field, field))
+    return en if lang == "en" else zh
+
+
+class LedgerError(Exception):
+    """A refused input: which field, a message code and the values the message needs."""
+
+    def __init__(self, field: str, code: str, **params: Any) -> None:
+        self.field = field
+        self.code = code
+        self.params = params
+        super().__init__(self.message("zh"))
+
+    def message(self, lang: str = "zh") -> str:
+        zh, en = MESSAGES[self.code]
+        text = (en if lang == "en" else zh).format(**self.params)
+        sep = ": " if lang == "en" else "："
+        return f"{field_label(self.field, lang)}{sep}{text}"
+
+
+class ValidationError(LedgerError):
+    """A value breaks a rule of DESIGN §3 (dates, durations, amounts, overlap)."""
+
+
+class UnknownNameError(LedgerError):
+    """A person, activity or project named in input does not exist."""
+
+
+class ConfirmationRequired(LedgerError):
+    """The value is allowed only after the user confirms it (very large amounts)."""
+
+
+class NotFoundError(LedgerError):
+    """A record id does not exist."""

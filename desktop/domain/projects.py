@@ -1,0 +1,162 @@
+"""Investment projects with a dated stage history and dated funds arrived."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from desktop.domain.entries import check_date
+from desktop.domain.errors import ConfirmationRequired, ValidationError
+
+LARGE_AMOUNT_WAN = Decimal(1_000_000)  # 100 亿元 in 万元
+
+
+class Stage(StrEnum):
+    LEAD = "线索"
+    TALKS = "在谈"
+    SIGNED = "签约"
+    LANDED = "落地"
+    STARTED = "开工"
+    PRODUCING = "投产"
+    PAUSED = "搁置"
+    ENDED = "终止"
+
+    @property
+    def rank(self) -> int | None:
+        """Position on the ladder 线索 → 投产; None for 搁置 and 终止, which are off it."""
+        return _LADDER.index(self) if self in _LADDER else None
+
+    @classmethod
+    def parse(cls, text: str) -> Stage:
+        s = text.strip()
+        for stage in cls:
+            if s in (stage.value, stage.name.lower()):
+                return stage
+        raise ValidationError(
+            "stage", "unknown_stage", value=s, choices="、".join(st.value for st in cls)
+        )
+
+
+_LADDER = (Stage.LEAD, Stage.TALKS, Stage.SIGNED, Stage.LANDED, Stage.STARTED, Stage.PRODUCING)
+
+
+class Currency(StrEnum):
+    CNY = "CNY"  # amounts in 万元
+    USD = "USD"  # amounts in 万美元, kept apart
+
+
+def parse_amount(text: str | Decimal | float | int, field: str = "amount") -> Decimal:
+    try:
+        value = Decimal(str(text).strip())
+    except InvalidOperation:
+        raise ValidationError(field, "bad_number", value=text) from None
+    if not value.is_finite():
+        raise ValidationError(field, "bad_number", value=text)
+    return value
+
+
+def check_amount(value: Decimal, confirmed: bool, field: str = "amount") -> Decimal:
+    if value < 0:
+        raise ValidationError(field, "negative_amount", value=value)
+    if value > LARGE_AMOUNT_WAN and not confirmed:
+        raise ConfirmationRequired(field, "large_amount", value=value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class StageChange:
+    day: date
+    stage: Stage
+    note: str = ""
+    # For a 签约: the amount signed at this signing. The first signing carries the agreed total; a
+    # later 签约 (增资, a capital increase) carries only the increment.
+    amount: Decimal | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Funding:
+    day: date
+    amount: Decimal
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    name: str
+    investor: str = ""
+    chain: str = ""  # 产业链
+    amount: Decimal | None = None  # 协议投资额
+    currency: Currency = Currency.CNY
+    leader_id: int | None = None  # 包联领导
+    park: str = ""  # 落地园区
+    id: int | None = None
+    history: tuple[StageChange, ...] = ()
+    funds: tuple[Funding, ...] = ()
+
+    def validated(self, confirmed: bool = False) -> Project:
+        name = self.name.strip()
+        if not name:
+            raise ValidationError("project", "required")
+        if self.amount is not None:
+            check_amount(self.amount, confirmed)
+        return Project(
+            name,
+            self.investor.strip(),
+            self.chain.strip(),
+            self.amount,
+            self.currency,
+            self.leader_id,
+            self.park.strip(),
+            self.id,
+            self.history,
+            self.funds,
+        )
+
+    def stage_on(self, day: date) -> Stage | None:
+        """The stage the project was at on a day (after that day's changes)."""
+        current = None
+        for change in sorted(self.history, key=lambda c: c.day):
+            if change.day > day:
+                break
+            current = change.stage
+        return current
+
+    def reached(self, stage: Stage) -> date | None:
+        """The first day the project reached `stage` or a later rung of the ladder."""
+        target = stage.rank
+        assert target is not None, "only ladder stages can be reached"
+        for change in sorted(self.history, key=lambda c: c.day):
+            rank = change.stage.rank
+            if rank is not None and rank >= target:
+                return change.day
+        return None
+
+    def signed_amount(self, start: date, end: date) -> Decimal:
+        """Contracted amount signed within [start, end]: first signing plus any increments."""
+        total = Decimal(0)
+        signings = sorted((c for c in self.history if c.stage is Stage.SIGNED), key=lambda c: c.day)
+        for i, change in enumerate(signings):
+            if not start <= change.day <= end:
+                continue
+            amount = change.amount
+            if amount is None and i == 0:
+                amount = self.amount
+            total += amount or Decimal(0)
+        return total
+
+
+def check_stage_change(change: StageChange, today: date, confirmed: bool = False) -> StageChange:
+    check_date(change.day, today)
+    if change.amount is not None:
+        check_amount(change.amount, confirmed)
+    return change
+
+
+def check_funding(funding: Funding, today: date, confirmed: bool = False) -> Funding:
+    check_date(funding.day, today)
+    check_amount(funding.amount, confirmed)
+    return funding

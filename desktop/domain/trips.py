@@ -1,0 +1,99 @@
+"""Promotion trips (外出招商): a journey that owns one entry per traveller and day away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from desktop.domain.entries import DayPart, Entry, check_date
+from desktop.domain.errors import ValidationError
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyVisit:
+    company: str
+    contact: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    traveller_ids: tuple[int, ...]  # the leader first, then companions
+    start_date: date
+    end_date: date
+    start_half: bool = False  # leaves at noon on the first day
+    end_half: bool = False  # back at noon on the last day
+    destinations: tuple[str, ...] = ()
+    companies: tuple[CompanyVisit, ...] = ()
+    project_ids: tuple[int, ...] = ()
+    results: str = ""
+    recorded_by: str = ""
+    id: int | None = None
+    entry_ids: tuple[int, ...] = field(default=(), compare=False)
+
+    def validated(self, today: date) -> Trip:
+        if not self.traveller_ids:
+            raise ValidationError("travellers", "required")
+        check_date(self.start_date, today, "start_date")
+        check_date(self.end_date, today, "end_date")
+        if self.end_date < self.start_date:
+            raise ValidationError(
+                "end_date",
+                "end_before_start",
+                start=self.start_date.isoformat(),
+                end=self.end_date.isoformat(),
+            )
+        if self.start_date == self.end_date and self.start_half and self.end_half:
+            raise ValidationError("end_date", "half_day_single")
+        travellers = tuple(dict.fromkeys(self.traveller_ids))  # drop repeats, keep order
+        return Trip(
+            travellers,
+            self.start_date,
+            self.end_date,
+            self.start_half,
+            self.end_half,
+            tuple(d.strip() for d in self.destinations if d.strip()),
+            self.companies,
+            tuple(dict.fromkeys(self.project_ids)),
+            self.results.strip(),
+            self.recorded_by,
+            self.id,
+            self.entry_ids,
+        )
+
+    def day_parts(self) -> list[tuple[date, DayPart]]:
+        out = []
+        d = self.start_date
+        while d <= self.end_date:
+            half = (d == self.start_date and self.start_half) or (
+                d == self.end_date and self.end_half
+            )
+            out.append((d, DayPart.HALF if half else DayPart.FULL))
+            d += timedelta(days=1)
+        return out
+
+    @property
+    def days_away(self) -> float:
+        return sum(part.days for _, part in self.day_parts())
+
+    def entries(self, trip_activity_id: int) -> list[Entry]:
+        """The day entries the trip owns, one per traveller and day."""
+        location = "、".join(self.destinations)
+        counterpart = "、".join(c.company for c in self.companies)
+        project = self.project_ids[0] if self.project_ids else None
+        return [
+            Entry(
+                person_id=pid,
+                day=d,
+                activity_id=trip_activity_id,
+                day_part=part,
+                project_id=project,
+                trip_id=self.id,
+                location=location,
+                counterpart=counterpart,
+                note=self.results,
+                recorded_by=self.recorded_by,
+            )
+            for pid in self.traveller_ids
+            for d, part in self.day_parts()
+        ]

@@ -1,0 +1,1 @@
+"""The only place with SQL: one SQLite file through sqlite-utils, returning domain objects."""

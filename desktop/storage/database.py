@@ -1,0 +1,71 @@
+"""Opening the ledger file: refuse what is not ours, set the pragmas, apply migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import LedgerError
+from desktop.storage.schema import MIGRATION_SET, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class NotADatabaseError(LedgerError):
+    """The file given as the database is not a OneThird database; it is left untouched."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("file", "not_a_database", value=str(path))
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise NotADatabaseError(path)
+    with path.open("rb") as f:
+        if f.read(16) != SQLITE_HEADER:
+            raise NotADatabaseError(path)
+
+
+def _is_foreign(db: Database) -> bool:
+    """An SQLite file that has tables but was never set up by OneThird."""
+    tables = set(db.table_names())
+    if not tables:
+        return False
+    if "_sqlite_migrations" not in tables:
+        return True
+    row = db.execute(
+        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+    ).fetchone()
+    return int(row[0]) == 0
+
+
+def open_database(path: Path | str) -> Database:
+    """Open (or create) the ledger at path, migrated to the current schema."""
+    path = Path(path)
+    _check_file(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    try:
+        if _is_foreign(db):
+            raise NotADatabaseError(path)
+        configure(db)
+        migrations.apply(db)
+    except LedgerError:
+        db.close()
+        raise
+    except Exception as exc:
+        db.close()
+        if "file is not a database" in str(exc):
+            raise NotADatabaseError(path) from exc
+        raise
+    return db
+
+
+def configure(db: Database) -> None:
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")

@@ -1,0 +1,148 @@
+"""Projects with their stage history and funds in the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from desktop.domain.errors import NotFoundError, UnknownNameError, ValidationError
+from desktop.domain.projects import (
+    Currency,
+    Funding,
+    Project,
+    Stage,
+    StageChange,
+    check_funding,
+    check_stage_change,
+)
+from desktop.storage.entries import EntryStore
+
+_PROJECT_COLUMNS = "id, name, investor, chain, amount, currency, leader_id, park"
+
+
+def _dec(text: str | None) -> Decimal | None:
+    return Decimal(text) if text is not None else None
+
+
+class ProjectStore(EntryStore):
+    def add_project(self, project: Project, confirmed: bool = False) -> Project:
+        p = project.validated(confirmed)
+        if p.leader_id is not None:
+            self.person(p.leader_id)
+        try:
+            with self.db.atomic():
+                pid = self._insert(
+                    "INSERT INTO projects (name, investor, chain, amount, currency, leader_id,"
+                    " park) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        p.name,
+                        p.investor,
+                        p.chain,
+                        None if p.amount is None else str(p.amount),
+                        p.currency.value,
+                        p.leader_id,
+                        p.park,
+                    ],
+                )
+                saved = self.project(pid)
+                self._log("insert", "projects", pid, None, asdict(saved))
+        except sqlite3.IntegrityError:
+            raise ValidationError("project", "duplicate", value=p.name) from None
+        return saved
+
+    def find_project(self, name: str) -> Project:
+        row = self.db.execute("SELECT id FROM projects WHERE name = ?", [name.strip()]).fetchone()
+        if row is None:
+            if not name.strip():
+                raise ValidationError("project", "required")
+            raise UnknownNameError("project", "unknown_project", value=name.strip())
+        return self.project(row[0])
+
+    def add_stage(
+        self, project_id: int, change: StageChange, confirmed: bool = False
+    ) -> StageChange:
+        project = self.project(project_id)
+        c = check_stage_change(change, self.today(), confirmed)
+        with self.db.atomic():
+            cid = self._insert(
+                "INSERT INTO project_stages (project_id, date, stage, note, amount)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    project_id,
+                    c.day.isoformat(),
+                    c.stage.value,
+                    c.note,
+                    None if c.amount is None else str(c.amount),
+                ],
+            )
+            self._log(
+                "insert",
+                "project_stages",
+                cid,
+                {"project": project.name, "stage": str(project.stage_on(c.day) or "")},
+                {"project": project.name, **asdict(c)},
+            )
+        return StageChange(c.day, c.stage, c.note, c.amount, cid)
+
+    def add_funds(self, project_id: int, funding: Funding, confirmed: bool = False) -> Funding:
+        project = self.project(project_id)
+        f = check_funding(funding, self.today(), confirmed)
+        with self.db.atomic():
+            fid = self._insert(
+                "INSERT INTO funds (project_id, date, amount, note) VALUES (?, ?, ?, ?)",
+                [project_id, f.day.isoformat(), str(f.amount), f.note],
+            )
+            self._log("insert", "funds", fid, None, {"project": project.name, **asdict(f)})
+        return Funding(f.day, f.amount, f.note, fid)
+
+    def project(self, project_id: int) -> Project:
+        found = self._load_projects("WHERE id = ?", [project_id])
+        if not found:
+            raise NotFoundError("project", "not_found", value=project_id)
+        return found[0]
+
+    def projects(self) -> list[Project]:
+        return self._load_projects("", [])
+
+    def _load_projects(self, where: str, params: list[Any]) -> list[Project]:
+        rows = self.db.execute(
+            f"SELECT {_PROJECT_COLUMNS} FROM projects {where} ORDER BY id", params
+        ).fetchall()
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        history: dict[int, list[StageChange]] = defaultdict(list)
+        funds: dict[int, list[Funding]] = defaultdict(list)
+        # one query each for all the projects' histories and funds, not one per project
+        id_list = ",".join(str(int(i)) for i in ids) if len(ids) < 500 else None
+        cond = f"project_id IN ({id_list})" if id_list else "1"
+        for r in self.db.execute(
+            f"SELECT project_id, date, stage, note, amount, id FROM project_stages"
+            f" WHERE {cond} ORDER BY date, id"
+        ).fetchall():
+            history[r[0]].append(
+                StageChange(date.fromisoformat(r[1]), Stage(r[2]), r[3], _dec(r[4]), r[5])
+            )
+        for r in self.db.execute(
+            f"SELECT project_id, date, amount, note, id FROM funds WHERE {cond} ORDER BY date, id"
+        ).fetchall():
+            funds[r[0]].append(Funding(date.fromisoformat(r[1]), Decimal(r[2]), r[3], r[4]))
+        return [
+            Project(
+                name=r[1],
+                investor=r[2],
+                chain=r[3],
+                amount=_dec(r[4]),
+                currency=Currency(r[5]),
+                leader_id=r[6],
+                park=r[7],
+                id=r[0],
+                history=tuple(history[r[0]]),
+                funds=tuple(funds[r[0]]),
+            )
+            for r in rows
+        ]
