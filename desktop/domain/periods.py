@@ -59,7 +59,7 @@ class Period:
                 return cls.year(int(m[1]))
             if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", s):
                 return cls.between(date.fromisoformat(m[1]), date.fromisoformat(m[2]))
-        except ValueError:
+        except (ValueError, ValidationError):
             pass
         raise ValidationError("period", "bad_period", value=text)
 

@@ -1,0 +1,45 @@
+"""Shared fixtures: every test gets a fresh database through the same open path the app uses."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.domain.people import Person
+from desktop.domain.workcalendar import WorkCalendar
+from desktop.storage.ledger import Ledger
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.db"
+
+
+@pytest.fixture
+def ledger(db_path: Path) -> Iterator[Ledger]:
+    with Ledger.open(db_path, WorkCalendar(), actor="测试秘书", today=lambda: TODAY) as led:
+        yield led
+
+
+@pytest.fixture
+def zhang(ledger: Ledger) -> Person:
+    return ledger.add_person(Person("张伟", "市长", "市人民政府", "新能源汽车产业链"))
+
+
+def snapshot(ledger: Ledger) -> str:
+    """Every row of every table, to prove a refused write changed nothing."""
+    return "\n".join(ledger.db.conn.iterdump())
+
+
+def activity_id(ledger: Ledger, name: str) -> int:
+    a = ledger.find_activity(name)
+    assert a.id is not None
+    return a.id
