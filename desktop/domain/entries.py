@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -35,8 +36,9 @@ def latest_allowed(today: date) -> date:
         return today.replace(year=today.year + 1, day=28)
 
 
-def check_date(day: date, today: date, field: str = "date") -> date:
-    high = latest_allowed(today)
+def check_date(day: date, today: date, field: str = "date", high: date | None = None) -> date:
+    """2000-01-01 … today + 1 year; pass `high` (latest_allowed(today)) when checking many."""
+    high = high or latest_allowed(today)
     if not EARLIEST <= day <= high:
         raise ValidationError(
             field,
@@ -58,10 +60,18 @@ def parse_date(text: str, field: str = "date") -> date:
         raise ValidationError(field, "bad_date", value=s) from None
 
 
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
 def parse_clock(text: str, field: str) -> int:
     """'09:30' -> minutes after midnight; '24:00' is allowed as an end."""
     s = text.strip()
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", s)
+    if len(s) == 5 and s.isascii() and s[2] == ":" and s[:2].isdigit() and s[3:].isdigit():
+        hours, mins = int(s[:2]), int(s[3:])
+        if mins < 60 and hours * 60 + mins <= DAY_MINUTES:
+            return hours * 60 + mins
+        raise ValidationError(field, "bad_time", value=s)
+    m = _CLOCK.fullmatch(s)
     if not m or int(m[2]) >= 60 or int(m[1]) * 60 + int(m[2]) > DAY_MINUTES:
         raise ValidationError(field, "bad_time", value=s)
     return int(m[1]) * 60 + int(m[2])
@@ -82,7 +92,9 @@ def parse_hours(text: str) -> tuple[int | None, DayPart | None]:
         hours = float(s)
     except ValueError:
         raise ValidationError("hours", "bad_hours", value=s) from None
-    if hours != hours or hours <= 0:  # NaN or not positive
+    if not math.isfinite(hours):
+        raise ValidationError("hours", "bad_hours", value=s)
+    if hours <= 0:
         raise ValidationError("hours", "nonpositive_duration")
     minutes = round(hours * 60)
     if minutes > DAY_MINUTES:

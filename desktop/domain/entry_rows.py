@@ -62,19 +62,21 @@ class EntryRow:
     note: str
 
 
-def parse_row(values: Sequence[str], columns: Mapping[str, int], today: date) -> EntryRow:
-    def get(field: str) -> str:
-        i = columns.get(field)
-        return values[i].strip() if i is not None and i < len(values) else ""
-
-    day = check_date(parse_date(get("date")), today)
-    person = get("person")
+def parse_row(
+    values: Sequence[str], columns: Mapping[str, int], today: date, high: date | None = None
+) -> EntryRow:
+    """One row's values; `high` (latest_allowed(today)) may be passed when parsing many rows."""
+    n = len(values)
+    cells = {f: values[i].strip() if i < n else "" for f, i in columns.items()}
+    get = cells.get
+    day = check_date(parse_date(get("date", "")), today, high=high)
+    person = get("person", "")
     if not person:
         raise ValidationError("person", "required")
-    activity = get("activity")
+    activity = get("activity", "")
     if not activity:
         raise ValidationError("activity", "required")
-    start_text, end_text, hours_text = get("start"), get("end"), get("hours")
+    start_text, end_text, hours_text = get("start", ""), get("end", ""), get("hours", "")
     start = parse_clock(start_text, "start") if start_text else None
     end = parse_clock(end_text, "end") if end_text else None
     if (start is None) != (end is None):
@@ -96,13 +98,13 @@ def parse_row(values: Sequence[str], columns: Mapping[str, int], today: date) ->
     return EntryRow(
         day,
         person,
-        get("title"),
+        get("title", ""),
         activity,
         minutes,
         part,
         start,
         end,
-        get("project"),
-        get("location"),
-        get("note"),
+        get("project", ""),
+        get("location", ""),
+        get("note", ""),
     )

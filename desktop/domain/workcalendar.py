@@ -8,6 +8,7 @@ years that were computed that way, so screens and reports can print the notice.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -58,19 +59,26 @@ def fallback_notice(years: Iterable[int], lang: str = "zh") -> str:
 @dataclass
 class WorkCalendar:
     overrides: Mapping[int, YearOverride] = field(default_factory=dict)
-    _cache: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
+    # Per-year caches: a year's working days are worked out once, then counted by bisection.
+    _days: dict[int, list[date]] = field(default_factory=dict, repr=False)
+    _sets: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
+    _known: dict[int, bool] = field(default_factory=dict, repr=False)
 
     def knows(self, year: int) -> bool:
-        if year in self.overrides:
-            return True
-        try:
-            chinese_calendar.is_workday(date(year, 6, 1))
-        except NotImplementedError:
-            return False
-        return True
+        known = self._known.get(year)
+        if known is None:
+            known = year in self.overrides
+            if not known:
+                try:
+                    chinese_calendar.is_workday(date(year, 6, 1))
+                    known = True
+                except NotImplementedError:
+                    known = False
+            self._known[year] = known
+        return known
 
-    def _year_workdays(self, year: int) -> frozenset[date]:
-        cached = self._cache.get(year)
+    def _year(self, year: int) -> list[date]:
+        cached = self._days.get(year)
         if cached is not None:
             return cached
         d, end = date(year, 1, 1), date(year, 12, 31)
@@ -87,23 +95,27 @@ class WorkCalendar:
             if work:
                 days.append(d)
             d += timedelta(days=1)
-        result = frozenset(days)
-        self._cache[year] = result
-        return result
+        self._days[year] = days
+        self._sets[year] = frozenset(days)
+        return days
 
     def is_workday(self, day: date) -> bool:
-        return day in self._year_workdays(day.year)
+        self._year(day.year)
+        return day in self._sets[day.year]
 
     def workdays(self, start: date, end: date) -> list[date]:
         """Working days from start to end inclusive, in order."""
         out: list[date] = []
         for year in range(start.year, end.year + 1):
-            out.extend(d for d in self._year_workdays(year) if start <= d <= end)
-        out.sort()
+            days = self._year(year)
+            out.extend(days[bisect_left(days, start) : bisect_right(days, end)])
         return out
 
     def count(self, start: date, end: date) -> WorkdayCount:
-        days = len(self.workdays(start, end)) if start <= end else 0
+        days = 0
+        for year in range(start.year, end.year + 1):
+            year_days = self._year(year)
+            days += max(0, bisect_right(year_days, end) - bisect_left(year_days, start))
         return WorkdayCount(days, self.fallback_years(start, end))
 
     def fallback_years(self, start: date, end: date) -> tuple[int, ...]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from desktop.domain.entries import Entry, check_day
+from desktop.domain.entries import Entry, check_day, latest_allowed
 from desktop.domain.entry_rows import map_header, parse_row
 from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.people import Person
@@ -82,6 +83,7 @@ class ImportStore(SummaryStore):
         dry_run: bool,
     ) -> ImportResult:
         today = self.today()
+        high = latest_allowed(today)
         per_day = self.rules().minutes_per_day
         by_name: dict[str, list[Person]] = defaultdict(list)
         for p in self.persons():
@@ -93,7 +95,7 @@ class ImportStore(SummaryStore):
         lines: list[int] = []
         for line, values in rows:
             try:
-                row = parse_row(values, columns, today)
+                row = parse_row(values, columns, today, high)
                 person = self._resolve_person(by_name, row.person, row.title)
                 activity_id = activities.get(row.activity)
                 if activity_id is None:
@@ -180,9 +182,11 @@ class ImportStore(SummaryStore):
             groups[(e.person_id, e.day)].append(i)
         stored: dict[tuple[int, date], list[Entry]] = defaultdict(list)
         days = [e.day for e in entries]
+        persons = json.dumps(sorted({e.person_id for e in entries}))
         for r in self.db.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE date BETWEEN ? AND ?",
-            [min(days).isoformat(), max(days).isoformat()],
+            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE date BETWEEN ? AND ?"
+            " AND person_id IN (SELECT value FROM json_each(?))",
+            [min(days).isoformat(), max(days).isoformat(), persons],
         ):
             e = entry_from_row(r)
             if (e.person_id, e.day) in groups:

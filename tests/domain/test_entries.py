@@ -124,3 +124,12 @@ def test_parse_hours_never_crashes(text: str) -> None:
         return
     assert (minutes is None) != (part is None)
     assert minutes is None or 0 < minutes <= 1440
+
+
+@given(st.text(max_size=8))
+def test_parse_clock_never_crashes(text: str) -> None:
+    try:
+        minutes = parse_clock(text, "start")
+    except ValidationError:
+        return
+    assert 0 <= minutes <= 1440
