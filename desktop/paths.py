@@ -38,3 +38,26 @@ def default_database() -> Path:
 def calendar_override_files() -> list[Path]:
     """Shipped overrides first, then the user's own file, which wins for the years it lists."""
     return [resource("calendar", "overrides.json"), data_dir() / "calendar-overrides.json"]
+
+
+def log_dir() -> Path:
+    """Rotating log files: ONETHIRD_LOG_DIR, else `logs` in ONETHIRD_DATA_DIR when that is set
+    (tests, portable installs), else the platform's user log folder."""
+    override = os.environ.get("ONETHIRD_LOG_DIR")
+    if override:
+        return Path(override)
+    if os.environ.get("ONETHIRD_DATA_DIR"):
+        return data_dir() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def backups_dir(database: Path) -> Path:
+    """A database's backups live beside it, in `<file name>.backups/`, so they move with it."""
+    database = Path(database)
+    return database.with_name(database.name + ".backups")
+
+
+def lock_file(database: Path) -> Path:
+    """The file whose OS lock marks the program that has the database open."""
+    database = Path(database)
+    return database.with_name(database.name + ".lock")

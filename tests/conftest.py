@@ -18,6 +18,19 @@ from desktop.storage.ledger import Ledger
 TODAY = date(2026, 11, 20)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Logs and default data of the program under test go to a temporary folder, never the
+    user's (CLI subprocesses inherit the variable)."""
+    before = os.environ.get("ONETHIRD_DATA_DIR")
+    os.environ["ONETHIRD_DATA_DIR"] = str(tmp_path_factory.mktemp("user-data"))
+    yield
+    if before is None:
+        os.environ.pop("ONETHIRD_DATA_DIR", None)
+    else:
+        os.environ["ONETHIRD_DATA_DIR"] = before
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "ledger.db"

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from desktop import __version__, paths
-from desktop.cli import records, tables
+from desktop import __version__, logs, paths
+from desktop.cli import guard, import_commands, records, report_commands, safety_commands, tables
 from desktop.cli.context import Context
 from desktop.cli.text import say
 from desktop.domain.entries import parse_date
@@ -60,11 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("init", help="建立数据库", parents=[common]).set_defaults(func=records.cmd_init)
     records.add_parsers(sub, common)
     tables.add_parsers(sub, common)
+    report_commands.add_parsers(sub, common)
+    import_commands.add_parsers(sub, common)
+    safety_commands.add_parsers(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_stdio()
+    logs.setup_logging("cli")
     args = build_parser().parse_args(argv)
     lang: str = args.lang
     actor = args.actor if args.actor is not None else _user_name()
@@ -76,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     ctx = Context(db_path, lang, actor, today)
     try:
+        guard.prepare(ctx, args)
         code: int = args.func(ctx, args)
         return code
     except ImportRefused as exc:
@@ -98,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = exc.filename or ""
         print(f"{say('error', lang)}：{name} {exc.strerror or exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except Exception as exc:  # not the user's mistake: logged in full, a short message
+        return guard.unexpected(exc, ctx)
     finally:
         ctx.close()
 

@@ -1,4 +1,4 @@
-"""CLI commands that read tables out or bring them in: summary, calendar, import, export."""
+"""CLI commands that read tables out: summary, calendar, export (import: import_commands.py)."""
 
 from __future__ import annotations
 
@@ -30,11 +30,6 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--format", choices=FORMATS, default="table")
     p.set_defaults(func=cmd_calendar)
-
-    p = sub.add_parser("import", help="导入工作记录 CSV（全部成功才写入）", parents=[common])
-    p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    p.set_defaults(func=cmd_import)
 
     export = sub.add_parser("export", help="导出", parents=[common]).add_subparsers(
         dest="what", required=True
@@ -73,21 +68,6 @@ def cmd_calendar(ctx: Context, args: argparse.Namespace) -> int:
     rows.append([say("total", ctx.lang), total.days])
     notes = [fallback_notice(total.fallback_years, ctx.lang)] if total.flagged else []
     emit(keys, [label(k, ctx.lang) for k in keys], rows, args.format, ctx.lang, notes)
-    return 0
-
-
-def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    result = ctx.ledger.import_entries_csv(args.file, dry_run=args.dry_run)
-    print(
-        say(
-            "dry_run" if args.dry_run else "imported",
-            ctx.lang,
-            rows=result.rows,
-            persons=result.persons,
-            first=result.first_day,
-            last=result.last_day,
-        )
-    )
     return 0
 
 

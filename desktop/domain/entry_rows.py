@@ -1,48 +1,181 @@
-"""Rows of the entry CSV format: header names (Chinese or English) and the parsing of one row."""
+"""Rows of an entry ledger (CSV or sheet): header names and aliases, and the parsing of one row."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from desktop.domain.entries import DayPart, check_date, parse_clock, parse_date, parse_hours
-from desktop.domain.errors import ValidationError
+from desktop.domain.entries import DayPart, check_date, latest_allowed
+from desktop.domain.errors import LedgerError, ValidationError
+from desktop.domain.ledger_parsing import (
+    cell_text,
+    clean,
+    parse_ledger_clock,
+    parse_ledger_date,
+    parse_ledger_duration,
+)
 
-# canonical field -> accepted header names (compared after strip/lower-casing)
+# canonical field -> accepted header names; the first two are what exports write (zh, en).
 COLUMNS: Mapping[str, tuple[str, ...]] = {
-    "date": ("日期", "date"),
-    "person": ("姓名", "person", "name"),
-    "title": ("职务", "title"),
-    "start": ("开始", "start"),
-    "end": ("结束", "end"),
-    "hours": ("时长", "hours"),
-    "activity": ("活动类型", "activity"),
-    "project": ("项目", "project"),
-    "location": ("地点", "location"),
-    "note": ("备注", "note"),
+    "date": ("日期", "date", "时间", "工作日期", "活动日期", "日期时间", "day"),
+    "person": (
+        "姓名",
+        "person",
+        "人员",
+        "领导",
+        "领导姓名",
+        "责任人",
+        "负责同志",
+        "name",
+        "leader",
+    ),
+    "title": ("职务", "title", "职位", "position"),
+    "unit": ("单位", "unit", "所在单位", "工作单位", "department"),
+    "start": ("开始", "start", "开始时间", "起始时间", "起", "from"),
+    "end": ("结束", "end", "结束时间", "截止时间", "止", "to"),
+    "hours": ("时长", "hours", "用时", "小时数", "工时", "时数", "耗时", "duration"),
+    "activity": ("活动类型", "activity", "活动", "类型", "工作类型", "类别", "type", "kind"),
+    "project": ("项目", "project", "项目名称", "洽谈项目"),
+    "location": ("地点", "location", "外出地点", "目的地", "地址", "place"),
+    "counterpart": ("客商", "counterpart", "企业", "客商/企业", "对接企业", "客商企业", "company"),
+    "note": ("备注", "note", "进展成效", "成效", "说明", "notes", "remark", "remarks"),
 }
 REQUIRED = ("date", "person", "activity")
-CHINESE_HEADER = tuple(names[0] for names in COLUMNS.values())
-ENGLISH_HEADER = tuple(names[1] for names in COLUMNS.values())
+EXPORTED: tuple[str, ...] = ("date", "person", "title", "start", "end", "hours", "activity")
+EXPORTED += ("project", "location", "note")
+CHINESE_HEADER = tuple(COLUMNS[f][0] for f in EXPORTED)
+ENGLISH_HEADER = tuple(COLUMNS[f][1] for f in EXPORTED)
+HEADER_SCAN = 10  # title rows above the header that Excel ledgers often carry
+
+_UNIT_SUFFIX = re.compile(r"\(.*\)$|[*:]+$")
+_LOOKUP = {alias.lower(): field for field, aliases in COLUMNS.items() for alias in aliases}
 
 
-def map_header(header: Sequence[str]) -> dict[str, int]:
-    """Column index of each known field; raises if a required column is missing."""
-    lookup = {alias.lower(): field for field, aliases in COLUMNS.items() for alias in aliases}
+def header_key(cell: object) -> str:
+    """'时长（小时）', ' Date* ', '日 期' all reduce to the alias they spell."""
+    text = "".join(clean(cell_text(cell)).split()).lower()
+    return _UNIT_SUFFIX.sub("", text) or text
+
+
+def _match(header: Sequence[object]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, name in enumerate(header):
-        field = lookup.get(name.strip().lstrip("\ufeff").lower())
+        key = header_key(name)
+        field = _LOOKUP.get(key)
+        if field is None and "/" in key:  # '日期/时间'
+            field = next((_LOOKUP[k] for k in key.split("/") if k in _LOOKUP), None)
         if field is not None and field not in found:
             found[field] = i
+    return found
+
+
+def _missing(found: Mapping[str, int]) -> list[str]:
     missing = [f for f in REQUIRED if f not in found]
     if "hours" not in found and not ("start" in found and "end" in found):
         missing.append("hours")
+    return missing
+
+
+def map_header(header: Sequence[object]) -> dict[str, int]:
+    """Column index of each known field; raises if a required column is missing."""
+    found = _match(header)
+    missing = _missing(found)
     if missing:
         raise ValidationError(
             "header", "bad_header", value="、".join(COLUMNS[f][0] for f in missing)
         )
     return found
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA', as Excel names columns."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in the file: its row as Excel numbers it, its column (0-based) if known."""
+
+    line: int
+    column: int | None
+    error: LedgerError
+
+    def where(self, lang: str = "zh") -> str:
+        if lang == "en":
+            col = f", column {column_letter(self.column)}" if self.column is not None else ""
+            return f"line {self.line}{col}"
+        col = f" {column_letter(self.column)} 列" if self.column is not None else ""
+        return f"第 {self.line} 行{col}"
+
+    def text(self, lang: str = "zh") -> str:
+        sep = ": " if lang == "en" else " "
+        return f"{self.where(lang)}{sep}{self.error.message(lang)}"
+
+
+# which column to point at for an error about a field that has no column of its own
+_FALLBACK: Mapping[str, tuple[str, ...]] = {
+    "hours": ("hours", "start", "end"),
+    "minutes": ("hours", "start"),
+    "start": ("start", "hours"),
+    "end": ("end", "hours"),
+}
+
+
+def field_column(columns: Mapping[str, int], field: str) -> int | None:
+    for name in _FALLBACK.get(field, (field,)):
+        if name in columns:
+            return columns[name]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderFound:
+    line: int
+    columns: dict[str, int]
+
+
+def find_header(rows: Iterator[tuple[int, Sequence[object]]]) -> HeaderFound:
+    """The first of the first HEADER_SCAN non-empty rows that names the required columns.
+
+    Raises a Problem-carrying HeaderError naming what the best candidate row lacks."""
+    best: tuple[int, int, list[str]] | None = None  # (recognised count, line, missing)
+    seen = 0
+    for line, values in rows:
+        if is_blank(values):
+            continue
+        found = _match(values)
+        missing = _missing(found)
+        if not missing:
+            return HeaderFound(line, found)
+        if best is None or len(found) > best[0]:
+            best = (len(found), line, missing)
+        seen += 1
+        if seen >= HEADER_SCAN:
+            break
+    if best is None:
+        raise ValidationError("file", "no_rows")
+    error = ValidationError("header", "bad_header", value="、".join(COLUMNS[f][0] for f in best[2]))
+    raise HeaderError(Problem(best[1], None, error))
+
+
+class HeaderError(LedgerError):
+    """No header row with the required columns; `problem` says where the best candidate was."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.error.field, problem.error.code, **problem.error.params)
+
+
+def is_blank(values: Sequence[object]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,38 +193,65 @@ class EntryRow:
     project: str
     location: str
     note: str
+    unit: str = ""
+    counterpart: str = ""
+
+
+TYPED = frozenset(("date", "start", "end", "hours"))  # cells whose date/time/number type counts
+
+
+def _cell(field: str, value: object) -> object:
+    """A cell that is not text: kept as it is for a typed field, written out for a text field."""
+    if value is None:
+        return ""
+    if field in TYPED and not isinstance(value, bool):
+        return value
+    return cell_text(value)
 
 
 def parse_row(
-    values: Sequence[str], columns: Mapping[str, int], today: date, high: date | None = None
+    values: Sequence[object], columns: Mapping[str, int], today: date, high: date | None = None
 ) -> EntryRow:
-    """One row's values; `high` (latest_allowed(today)) may be passed when parsing many rows."""
+    """One row's cells (text, numbers, dates or times); raises naming the field at fault.
+
+    `high` (latest_allowed(today)) may be passed when parsing many rows."""
     n = len(values)
-    cells = {f: values[i].strip() if i < n else "" for f, i in columns.items()}
+    # text is stripped here once; the rare typed cell (from a workbook) goes through _cell
+    cells: dict[str, Any] = {
+        f: (v.strip() if (v := values[i]).__class__ is str else _cell(f, v)) if i < n else ""
+        for f, i in columns.items()
+    }
     get = cells.get
-    day = check_date(parse_date(get("date", "")), today, high=high)
-    person = get("person", "")
+    raw_date = get("date", "")
+    if raw_date == "":
+        raise ValidationError("date", "required")
+    day = check_date(parse_ledger_date(raw_date), today, high=high)
+    person: str = get("person", "")
     if not person:
         raise ValidationError("person", "required")
-    activity = get("activity", "")
+    activity: str = get("activity", "")
     if not activity:
         raise ValidationError("activity", "required")
-    start_text, end_text, hours_text = get("start", ""), get("end", ""), get("hours", "")
-    start = parse_clock(start_text, "start") if start_text else None
-    end = parse_clock(end_text, "end") if end_text else None
+    raw_start, raw_end, raw_hours = get("start", ""), get("end", ""), get("hours", "")
+    start = parse_ledger_clock(raw_start, "start") if raw_start != "" else None
+    end = parse_ledger_clock(raw_end, "end") if raw_end != "" else None
     if (start is None) != (end is None):
         raise ValidationError("end" if end is None else "start", "required")
     minutes: int | None = None
     part: DayPart | None = None
-    if hours_text:
-        minutes, part = parse_hours(hours_text)
+    if raw_hours != "":
+        minutes, part = parse_ledger_duration(raw_hours)
     if start is not None and end is not None:
         if end <= start:
-            raise ValidationError("end", "end_before_start", start=start_text, end=end_text)
+            raise ValidationError(
+                "end", "end_before_start", start=cell_text(raw_start), end=cell_text(raw_end)
+            )
         if part is not None:
-            raise ValidationError("hours", "bad_hours", value=hours_text)
+            raise ValidationError("hours", "bad_hours", value=cell_text(raw_hours))
         if minutes is not None and minutes != end - start:
-            raise ValidationError("hours", "hours_mismatch", hours=hours_text, minutes=end - start)
+            raise ValidationError(
+                "hours", "hours_mismatch", hours=cell_text(raw_hours), minutes=end - start
+            )
         minutes = end - start
     elif minutes is None and part is None:
         raise ValidationError("hours", "required")
@@ -107,4 +267,22 @@ def parse_row(
         get("project", ""),
         get("location", ""),
         get("note", ""),
+        get("unit", ""),
+        get("counterpart", ""),
     )
+
+
+def parse_rows(
+    rows: Iterable[tuple[int, Sequence[object]]], columns: Mapping[str, int], today: date
+) -> tuple[list[tuple[int, EntryRow]], list[Problem]]:
+    """Every non-blank row either parsed or reported as a Problem with its line and column."""
+    high = latest_allowed(today)
+    parsed: list[tuple[int, EntryRow]] = []
+    problems: list[Problem] = []
+    for line, values in rows:
+        try:
+            parsed.append((line, parse_row(values, columns, today, high)))
+        except LedgerError as exc:
+            if not is_blank(values):
+                problems.append(Problem(line, field_column(columns, exc.field), exc))
+    return parsed, problems

@@ -35,6 +35,12 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "entry": ("工作记录", "entry"),
     "trip": ("外出招商", "trip"),
     "line": ("行", "line"),
+    "counterpart": ("客商/企业", "counterpart"),
+    "sheet": ("工作表", "sheet"),
+    "mapping": ("活动类型映射文件", "activity mapping file"),
+    "backup": ("备份", "backup"),
+    "database": ("数据库", "database"),
+    "trash": ("回收站", "recycle bin"),
 }
 
 # code -> (Chinese template, English template); templates use str.format fields.
@@ -105,7 +111,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "bad_header": ("缺少必需的列：{value}", "missing required columns: {value}"),
     "no_rows": ("文件中没有数据行", "the file has no data rows"),
-    "bad_encoding": ("无法识别文件编码（应为 UTF-8）", "cannot read the file as UTF-8"),
+    "bad_encoding": (
+        "无法识别文件编码（应为 UTF-8 或 GBK/GB18030）",
+        "cannot read the file as UTF-8 or GBK/GB18030",
+    ),
     "stage_order": (
         "{date} 早于该项目上一次阶段变更（{last}）",
         "{date} is before the project's last stage change ({last})",
@@ -122,6 +131,58 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "in_use": (
         "“{value}”仍被 {count} 条记录引用，不能删除",
         "'{value}' is still used by {count} records and cannot be deleted",
+    ),
+    # data safety and ledger import (issue 6)
+    "bad_csv": ("CSV 文件格式有误（{value}）", "the CSV file is malformed ({value})"),
+    "bad_xlsx": (
+        "无法读取该 Excel 文件（{value}），请在 Excel 中另存为 .xlsx 或 CSV 后再导入",
+        "cannot read this Excel file ({value}); save it again as .xlsx or CSV",
+    ),
+    "old_xls": (
+        "这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入",
+        "this is an old .xls file; save it as .xlsx or CSV first",
+    ),
+    "unknown_sheet": (
+        "没有名为“{value}”的工作表（有：{names}）",
+        "no sheet named '{value}' (there are: {names})",
+    ),
+    "sheet_not_xlsx": (
+        "只有 Excel（.xlsx）文件才能选择工作表（“{value}”）",
+        "only an .xlsx file has sheets to choose ('{value}')",
+    ),
+    "bad_mapping": ("第 {line} 行有误：“{value}”", "line {line} is wrong: '{value}'"),
+    "bad_mapping_target": (
+        "第 {line} 行：没有名为“{value}”的活动类型",
+        "line {line}: no activity named '{value}'",
+    ),
+    "backup_failed": (
+        "备份失败（{value}），未做任何改动",
+        "backup failed ({value}); nothing changed",
+    ),
+    "backup_unusable": (
+        "“{value}”不是完好的 OneThird 数据库备份（{detail}），未做任何改动",
+        "'{value}' is not a sound OneThird backup ({detail}); nothing changed",
+    ),
+    "db_in_use": (
+        "“{value}”正由 {holder} 使用，命令行现在不能写入；请先关闭它再试",
+        "'{value}' is open in {holder_en}; the command line cannot write to it now;"
+        " close that first",
+    ),
+    "db_damaged": (
+        "数据库文件“{value}”已损坏（{detail}），未做任何改动",
+        "the database file '{value}' is damaged ({detail}); it was left untouched",
+    ),
+    "not_in_trash": (
+        "回收站中没有编号 {value} 的项目",
+        "nothing with number {value} in the recycle bin",
+    ),
+    "trash_missing_ref": (
+        "恢复前需要先有{what}（编号 {value}），它已被删除",
+        "{what_en} {value} must exist first; it was deleted",
+    ),
+    "not_a_month": (
+        "“{value}”不是一个月份（月报按月编制，如 2026-10）",
+        "'{value}' is not a month (monthly reports are by month, e.g. 2026-10)",
     ),
 }
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.domain.errors import LedgerError
+from desktop.storage import backups
 from desktop.storage.schema import MIGRATION_SET, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -52,6 +53,7 @@ def open_database(path: Path | str) -> Database:
         if _is_foreign(db):
             raise NotADatabaseError(path)
         configure(db)
+        _backup_before_migrating(db)
         migrations.apply(db)
     except LedgerError:
         db.close()
@@ -62,6 +64,14 @@ def open_database(path: Path | str) -> Database:
             raise NotADatabaseError(path) from exc
         raise
     return db
+
+
+def _backup_before_migrating(db: Database) -> None:
+    """An existing ledger is backed up before its schema changes (a new one has nothing to lose)."""
+    if "_sqlite_migrations" not in db.table_names():
+        return
+    if migrations.applied(db) and migrations.pending(db):
+        backups.backup_before(db, backups.BackupReason.MIGRATION)
 
 
 def configure(db: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, replace
@@ -214,6 +215,11 @@ class EntryStore(PeopleStore):
             where.append("e.project_id = ?")
             params.append(project_id)
         if text.strip():
-            where.append("(instr(e.location, ?) OR instr(e.counterpart, ?) OR instr(e.note, ?))")
-            params += [text.strip()] * 3
+            # LIKE (case-insensitive for Latin letters) measured faster than instr() here
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text.strip()) + "%"
+            where.append(
+                "(e.location LIKE ? ESCAPE '\\' OR e.counterpart LIKE ? ESCAPE '\\'"
+                " OR e.note LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern] * 3
         return (" WHERE " + " AND ".join(where) if where else ""), params

@@ -8,10 +8,13 @@ from pathlib import Path
 
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage.database import open_database
+from desktop.storage.edits import ProjectEditStore
 from desktop.storage.entry_import import ImportStore
+from desktop.storage.report_queries import ReportStore
+from desktop.storage.trash import TrashStore
 
 
-class Ledger(ImportStore):
+class Ledger(TrashStore, ImportStore, ReportStore, ProjectEditStore):
     @classmethod
     def open(
         cls,

@@ -125,3 +125,36 @@ def m001_core(db: Database) -> None:
         {"name": a.name, "kind": a.kind.value, "position": i}
         for i, a in enumerate(DEFAULT_ACTIVITIES)
     )
+
+
+@migrations()
+def m002_imports_and_trash(db: Database) -> None:
+    db.executescript("""
+    -- One row per import that wrote something: the same file (sha256) can be recognised later.
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        format TEXT NOT NULL,
+        sheet TEXT NOT NULL DEFAULT '',
+        rows_added INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        first_id INTEGER,
+        last_id INTEGER
+    );
+    CREATE INDEX idx_imports_sha256 ON imports (sha256);
+    -- 回收站: a deleted entry, trip or project as its rows were, with the rows that went with it.
+    CREATE TABLE trash (
+        id INTEGER PRIMARY KEY,
+        deleted_at TEXT NOT NULL,
+        deleted_by TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL CHECK (kind IN ('entry', 'trip', 'project')),
+        record_id INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        record TEXT NOT NULL,
+        dependants TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX idx_trash_record ON trash (kind, record_id);
+    """)

@@ -1,54 +1,174 @@
-"""onethird: start the desktop program on the ledger (the default one, or --db PATH)."""
+"""onethird: start the desktop program on the ledger (the default one, --db PATH, or --demo)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import __version__, paths
 from desktop.domain.errors import LedgerError
 from desktop.storage.calendar_files import load_work_calendar
 from desktop.storage.ledger import Ledger
+from desktop.ui.dialogs.first_run_dialog import FirstRunDialog
+from desktop.ui.fonts import use_shipped_font
+from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
 
-FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
+APP_TITLE = "三分之一招商台账"
 
 
-def load_fonts() -> str | None:
-    """Register the shipped Chinese font so text renders on a PC without one; returns its family."""
-    family = None
-    for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(paths.resource("fonts", name)))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        family = family or (families[0] if families else None)
-    return family
+def app_settings() -> QSettings:
+    """Settings in an ini file in the user data folder (tests and portable copies keep theirs)."""
+    return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class FirstPaintProbe(QObject):
+    """Prints the wall-clock time of the window's first paint, for bench/gui_startup.py."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(f"first-paint {time.time():.6f}", flush=True)
+            heavy = [m for m in ("matplotlib", "reportlab", "openpyxl") if m in sys.modules]
+            print(f"heavy-modules {','.join(heavy) or '-'}", flush=True)
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+        return False
+
+
+class App:
+    """Owns the ledger, the session and the window; rebuilds the window on a language switch."""
+
+    def __init__(self, qt: QApplication, settings: QSettings, today: date) -> None:
+        self.qt = qt
+        self.settings = settings
+        self.today = today
+        self.ledger: Ledger | None = None
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+        self.db_path = ""
+
+    def open(self, path: Path, lang: str) -> bool:
+        try:
+            ledger = Ledger.open(
+                path,
+                load_work_calendar(paths.calendar_override_files()),
+                actor=str(self.settings.value("user/name", "")),
+                today=lambda: self.today,
+            )
+        except LedgerError as exc:
+            QMessageBox.critical(None, APP_TITLE, exc.message(lang))
+            return False
+        if self.ledger is not None:
+            self.ledger.close()
+        self.ledger, self.db_path = ledger, str(path)
+        self.session = Session(ledger, self.settings, self.today, lang)
+        self.build_window()
+        return True
+
+    def build_window(self) -> MainWindow:
+        assert self.session is not None
+        old = self.window
+        if old is not None:
+            old.save_state()
+        window = MainWindow(self.session, self.db_path)
+        window.language_chosen.connect(self.switch_language)
+        window.open_database_requested.connect(
+            lambda name: self.open(Path(name), self.session.lang if self.session else "zh")
+        )
+        self.window = window
+        window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        assert self.session is not None
+        if lang == self.session.lang:
+            return
+        install_language(self.qt, lang)
+        self.settings.setValue("ui/language", lang)
+        self.session.lang = lang
+        self.build_window()
+
+
+def first_run(db_path: Path) -> bool:
+    """Create the default database with the first person; False if the user cancels."""
+    dialog = FirstRunDialog(None, str(db_path))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        with Ledger.open(db_path) as ledger:
+            ledger.add_person(dialog.person())
+    except LedgerError as exc:
+        QMessageBox.critical(None, APP_TITLE, exc.message("zh"))
+        return False
+    return True
+
+
+def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="onethird", description=APP_TITLE)
+    parser.add_argument("--db", type=Path, default=None, help="数据库文件")
+    parser.add_argument("--demo", action="store_true", help="打开一个填好示例数据的临时数据库")
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="用示例数据把每个页面截图（1280×800）保存到 DIR 后退出",
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="界面语言")
+    parser.add_argument("--version", action="version", version=f"onethird {__version__}")
+    return parser.parse_known_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="onethird", description="三分之一招商台账")
-    parser.add_argument("--db", type=Path, default=None, help="数据库文件")
-    parser.add_argument("--version", action="version", version=f"onethird {__version__}")
-    args, qt_args = parser.parse_known_args(argv)
-    app = QApplication([sys.argv[0], *qt_args])
-    family = load_fonts()
-    if family:
-        app.setFont(QFont(family, 10))
-    db_path = args.db or paths.default_database()
-    try:
-        ledger = Ledger.open(db_path, load_work_calendar(paths.calendar_override_files()))
-    except LedgerError as exc:
-        QMessageBox.critical(None, "三分之一招商台账", exc.message("zh"))
+    args, qt_args = parse_args(argv)
+    qt = QApplication([sys.argv[0], *qt_args])
+    qt.setApplicationName("OneThird")
+    qt.setApplicationDisplayName(APP_TITLE)
+    use_shipped_font(qt)
+    settings = app_settings()
+    lang = args.lang or str(settings.value("ui/language", "zh"))
+    install_language(qt, lang)
+    today = date.today()
+    if args.screenshots is not None:
+        from desktop.ui.screenshots import take_screenshots
+
+        return take_screenshots(qt, settings, args.screenshots, today, lang)
+    if args.demo:
+        from desktop.storage.demo_data import fill_demo
+
+        db_path = Path(tempfile.mkdtemp(prefix="onethird-demo-")) / "demo.db"
+        with Ledger.open(db_path) as ledger:
+            fill_demo(ledger, today)
+    else:
+        db_path = args.db or paths.default_database()
+        if args.db is None and not db_path.exists() and not first_run(db_path):
+            return 0
+    app = App(qt, settings, today)
+    if "ONETHIRD_FIRST_PAINT" in os.environ:
+        probe = FirstPaintProbe(qt)
+        if not app.open(db_path, lang) or app.window is None:
+            return 1
+        app.window.installEventFilter(probe)
+    elif not app.open(db_path, lang):
         return 1
-    window = MainWindow(ledger, date.today())
-    window.show()
-    code = app.exec()
-    ledger.close()
+    code = qt.exec()
+    if app.ledger is not None:
+        app.ledger.close()
     return code
 
 

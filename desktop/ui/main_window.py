@@ -1,60 +1,212 @@
-"""The main window: the one-third table of the current month for everyone in the ledger."""
+"""The main window: a sidebar of pages, the person and period selectors, menus, undo/redo."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
-from desktop.domain.periods import Period
+from desktop import __version__
 from desktop.domain.workcalendar import fallback_notice
-from desktop.reports.summary_table import summary_table
-from desktop.storage.ledger import Ledger
-from desktop.ui.summary_model import SummaryTableModel
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.dashboard_page import DashboardPage
+from desktop.ui.pages.entries_page import EntriesPage
+from desktop.ui.pages.people_page import PeoplePage
+from desktop.ui.pages.projects_page import ProjectsPage
+from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.pages.trips_page import TripsPage
+from desktop.ui.period_bar import PeriodBar
+from desktop.ui.session import Session
+
+PAGES = ("dashboard", "entries", "trips", "projects", "people", "settings")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ledger: Ledger, today: date) -> None:
+    language_chosen = Signal(str)
+    open_database_requested = Signal(str)
+
+    def __init__(self, session: Session, db_path: str) -> None:
         super().__init__()
-        self._ledger = ledger
-        self.period = Period.month(today.year, today.month)
-        self.setWindowTitle(self.tr("三分之一招商台账"))
+        self.session = session
+        self.db_path = db_path
+        self.setWindowTitle(self.tr("OneThird — investment promotion ledger"))
         self.resize(1280, 800)
-        self.heading = QLabel()
+        self.period_bar = PeriodBar(session)
+        toolbar = QToolBar(self.tr("Person and period"))
+        toolbar.setObjectName("selectors")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.period_bar)
+        self.addToolBar(toolbar)
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setStyleSheet(
+            "QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 8px; }"
+        )
+        titles = (
+            self.tr("Dashboard"),
+            self.tr("Entries"),
+            self.tr("Trips"),
+            self.tr("Projects"),
+            self.tr("People"),
+            self.tr("Settings"),
+        )
+        self.sidebar.addItems(titles)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        self._factories: dict[str, Callable[[], Page]] = {
+            "dashboard": lambda: DashboardPage(session),
+            "entries": lambda: EntriesPage(session),
+            "trips": lambda: TripsPage(session),
+            "projects": lambda: ProjectsPage(session),
+            "people": lambda: PeoplePage(session),
+            "settings": self._make_settings,
+        }
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())  # placeholders: pages are built when first shown
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
         self.notice = QLabel()
         self.notice.setStyleSheet("color: #a05a00;")
-        self.table = QTableView()
-        self.model = SummaryTableModel(summary_table([]))
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.table)
-        self.setCentralWidget(body)
-        self.refresh()
+        self.statusBar().addPermanentWidget(self.notice)
+        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", db_path))
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self.show_page_at)
+        session.failed.connect(self._on_session_failed)
+        session.period_changed.connect(self._update_notice)
+        session.data_changed.connect(self._on_data_changed)
+        self._restore_state()
+        self._update_notice()
 
-    def refresh(self) -> None:
-        items = self._ledger.summary(self.period)
-        self.model.set_table(summary_table(items))
-        self.heading.setText(
-            self.tr("{period} 招商精力统计（{count} 人）  数据库：{path}").format(
-                period=self.period.label, count=len(items), path=self.db_path
-            )
+    def _make_settings(self) -> Page:
+        page = SettingsPage(self.session, self.db_path)
+        page.language_chosen.connect(self.language_chosen.emit)
+        page.open_database_requested.connect(self.choose_database)
+        return page
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        new_entry = QAction(self.tr("&New entry…"), self)
+        new_entry.setShortcut(QKeySequence.StandardKey.New)
+        new_entry.triggered.connect(self._on_new_entry)
+        open_db = QAction(self.tr("&Open database…"), self)
+        open_db.setShortcut(QKeySequence.StandardKey.Open)
+        open_db.triggered.connect(self.choose_database)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (new_entry, open_db):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        view_menu = bar.addMenu(self.tr("&View"))
+        for i in range(len(PAGES)):
+            action = QAction(self.sidebar.item(i).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, row=i: self.sidebar.setCurrentRow(row))
+            view_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    def page(self, name: str) -> Page:
+        """The page, built on first use."""
+        if name not in self.pages:
+            index = PAGES.index(name)
+            page = self._factories[name]()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages[name] = page
+        return self.pages[name]
+
+    def show_page(self, name: str) -> Page:
+        self.sidebar.setCurrentRow(PAGES.index(name))
+        return self.page(name)
+
+    def show_page_at(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            page = self.page(PAGES[row])
+            self.stack.setCurrentWidget(page)
+
+    def _update_notice(self) -> None:
+        period = self.session.period
+        years = self.session.ledger.calendar.fallback_years(period.start, period.end)
+        self.notice.setText(fallback_notice(years, self.session.lang))
+
+    def _on_data_changed(self) -> None:
+        self.period_bar.reload_persons()
+        self._update_notice()
+
+    def _on_new_entry(self) -> None:
+        page = self.show_page("entries")
+        assert isinstance(page, EntriesPage)
+        page.add_entry()
+
+    def _on_session_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not done"), message)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About OneThird"),
+            self.tr("OneThird %1 — a ledger of leaders' investment promotion effort.").replace(
+                "%1", __version__
+            ),
         )
-        years = self._ledger.calendar.fallback_years(self.period.start, self.period.end)
-        self.notice.setText(fallback_notice(years))
-        self.notice.setVisible(bool(years))
-        if not items:
-            self.heading.setText(
-                self.heading.text()
-                + "\n"
-                + self.tr("尚无人员。可用 onethird-cli person add 添加，或导入工作记录。")
-            )
 
-    @property
-    def db_path(self) -> str:
-        row = self._ledger.db.execute("PRAGMA database_list").fetchone()
-        return str(row[2]) if row else ""
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), "", self.tr("OneThird database (*.db)")
+        )
+        if name:
+            self.open_database_requested.emit(name)
+
+    def _restore_state(self) -> None:
+        settings = self.session.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        row = int(str(settings.value("window/page", 0) or 0))
+        self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
+
+    def save_state(self) -> None:
+        settings = self.session.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/page", self.sidebar.currentRow())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -66,7 +66,7 @@ def test_one_bad_line_among_good_ones_imports_nothing(seeded: Ledger, tmp_path: 
         seeded.import_entries_csv(write(tmp_path, lines))
     assert snapshot(seeded) == before
     assert err.value.lines() == [
-        "第 4 行 日期：“2026-02-30”不是有效日期（应为 2026-09-01 这样的格式）"
+        "第 4 行 A 列 日期：“2026-02-30”不是有效日期（应为 2026-09-01 这样的格式）"
     ]
     assert "1 行有误，未导入任何记录" in str(err.value)
 

@@ -1,0 +1,131 @@
+"""What runs around every CLI command: the check of the database file, the lock the GUI holds,
+the day's automatic backup before writing, and unexpected failures logged instead of shown raw."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from desktop import logs
+from desktop.cli.context import Context
+from desktop.domain.errors import LedgerError
+from desktop.storage.backups import BackupInfo, daily_backup_if_due, newest_good_backup
+from desktop.storage.instance_lock import DatabaseInUse, lock_holder
+from desktop.storage.integrity import DatabaseState, check_database
+
+EXIT_REFUSED, EXIT_INTERNAL = 1, 3
+# Commands that only read. Anything else counts as writing: it is refused while the GUI has the
+# database open, and the day's backup is made before it runs.
+READ_COMMANDS = frozenset(("summary", "calendar", "export", "report", "history", "check"))
+READ_ACTIONS = frozenset(("list",))
+# Commands that look at the database file themselves (a damaged one included).
+OWN_CHECKS = frozenset(("check", "restore", "backup"))
+
+_TEXT = {
+    "backup_hint": (
+        "最近的完好备份：{path}（{at}）。恢复：onethird-cli --db {db} restore {path}",
+        "Newest good backup: {path} ({at}). Restore: onethird-cli --db {db} restore {path}",
+    ),
+    "no_backup": ("没有找到可用的备份。", "No usable backup was found."),
+    "daily_failed": (
+        "警告：今日自动备份失败：{error}",
+        "warning: today's automatic backup failed: {error}",
+    ),
+    "internal": (
+        "程序内部错误（{kind}），未完成的修改已撤销。详情已写入日志：{log}",
+        "internal error ({kind}); unfinished changes were rolled back."
+        " Details are in the log: {log}",
+    ),
+    "no_log": ("（日志不可用）", "(no log available)"),
+}
+
+
+def text(key: str, lang: str, **params: object) -> str:
+    zh, en = _TEXT[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+class DatabaseUnusable(LedgerError):
+    """The database file is damaged or not ours; it was left untouched. Names the newest good
+    backup and the command that restores it."""
+
+    def __init__(
+        self, path: Path, state: DatabaseState, detail: str, backup: BackupInfo | None
+    ) -> None:
+        self.path = path
+        self.state = state
+        self.backup = backup
+        if state is DatabaseState.DAMAGED:
+            super().__init__("database", "db_damaged", value=str(path), detail=detail)
+        else:
+            super().__init__("file", "not_a_database", value=str(path))
+
+    def message(self, lang: str = "zh") -> str:
+        hint = (
+            text(
+                "backup_hint",
+                lang,
+                path=self.backup.path,
+                at=f"{self.backup.made_at:%Y-%m-%d %H:%M}",
+                db=self.path,
+            )
+            if self.backup is not None
+            else text("no_backup", lang)
+        )
+        return f"{super().message(lang)}\n{hint}"
+
+
+def is_write(args: argparse.Namespace) -> bool:
+    if getattr(args, "read_only", False) or args.command in READ_COMMANDS:
+        return False
+    if getattr(args, "action", None) in READ_ACTIONS:
+        return False
+    return not (args.command == "import" and getattr(args, "dry_run", False))
+
+
+def prepare(ctx: Context, args: argparse.Namespace) -> None:
+    """Before a command runs: refuse a damaged or foreign file (untouched), refuse to write while
+    another program holds the database, make the day's backup before a write."""
+    if args.command in OWN_CHECKS:
+        return
+    writes = is_write(args)
+    # quick_check reads every page, so only before writing; opening catches the rest
+    check = check_database(ctx.db_path, deep=writes)
+    if not check.usable:
+        log = logs.get_logger(__name__)
+        log.warning("refused %s: %s %s", ctx.db_path, check.state, check.detail)
+        raise DatabaseUnusable(
+            ctx.db_path, check.state, check.detail, newest_good_backup(ctx.db_path)
+        )
+    holder = lock_holder(ctx.db_path)
+    if holder is not None:
+        if writes:
+            raise DatabaseInUse(ctx.db_path, holder)
+        # reading while the GUI writes is safe in WAL mode; writing through this door is not
+        ctx.ledger.db.execute("PRAGMA query_only = ON")
+        return
+    if writes:
+        try:
+            made = daily_backup_if_due(ctx.db_path)
+        except (LedgerError, OSError) as exc:
+            error = exc.message(ctx.lang) if isinstance(exc, LedgerError) else str(exc)
+            logs.get_logger(__name__).error("daily backup failed: %s", error)
+            print(text("daily_failed", ctx.lang, error=error), file=sys.stderr)
+        else:
+            if made is not None:
+                logs.get_logger(__name__).info("daily backup %s", made.path)
+
+
+def unexpected(exc: Exception, ctx: Context) -> int:
+    """A failure that is not the user's: logged in full, a short message, exit status 3."""
+    if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).replace(" ", ""):
+        holder = lock_holder(ctx.db_path)
+        refused = DatabaseInUse(ctx.db_path, holder)
+        print(refused.message(ctx.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    path = logs.log_unexpected(exc, "onethird-cli")
+    where = str(path) if path is not None else text("no_log", ctx.lang)
+    print(text("internal", ctx.lang, kind=type(exc).__name__, log=where), file=sys.stderr)
+    return EXIT_INTERNAL

@@ -1,0 +1,175 @@
+"""The city-wide circular as an A4 landscape PDF: overview, ranking table, shortfalls, charts."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from reportlab.platypus import KeepTogether, Table
+
+from desktop.domain.workcalendar import fallback_notice
+from desktop.reports.charts import days_out_distribution, share_distribution
+from desktop.reports.circular import (
+    CircularReport,
+    CircularRow,
+    destinations_text,
+    met_text,
+    row_name,
+)
+from desktop.reports.fonts import FontWarning
+from desktop.reports.labels import label
+from desktop.reports.pdf_base import Col, PdfDoc, day_text, days_text, share_text
+from desktop.reports.summary_table import round_up
+
+
+def render_circular_pdf(
+    report: CircularReport, stream: IO[bytes], lang: str = "zh", *, invariant: bool = False
+) -> list[FontWarning]:
+    """Write the circular to stream; returns the characters the font could not draw."""
+    title = label("doc_circular", lang).format(period=report.period.label)
+    doc = PdfDoc(title, lang, wide=True, size=8.5)
+    doc.add(doc.para(title, "title", doc.styles.title))
+    by = label(f"by_{report.by}", lang)
+    scope = label("c_scope", lang).format(
+        start=day_text(report.period.start, lang),
+        end=day_text(report.period.end, lang),
+        target=share_text(report.target),
+        by=by,
+    )
+    generated = label("generated", lang).format(date=day_text(report.today, lang))
+    doc.add(
+        doc.para(f"{scope}{' ' if lang == 'en' else ''}{generated}", "scope", doc.styles.subtitle)
+    )
+    _overview(doc, report)
+    doc.heading(label("c_sec_table", lang).format(by=by))
+    doc.add(_ranking(doc, report))
+    doc.add(doc.para(label("c_projects_note", lang), "note", doc.styles.note))
+    _below(doc, report)
+    _charts(doc, report)
+    return doc.build(stream, invariant=invariant)
+
+
+def _overview(doc: PdfDoc, report: CircularReport) -> None:
+    lang, total = doc.lang, report.total
+    doc.heading(label("c_sec_overview", lang))
+    text = label("c_overview", lang).format(
+        persons=total.persons,
+        met=total.share.met_count,
+        below=len(report.below),
+        trips=total.travel.trips,
+        days_out=days_text(total.travel.days_out),
+        not_out=report.not_out,
+        talks=total.projects.talks,
+        signed=total.projects.signed,
+        started=total.projects.started,
+    )
+    doc.add(doc.para(text, "overview"))
+    if report.fallback_years:
+        doc.add(
+            doc.para(fallback_notice(report.fallback_years, lang), "calendar", doc.styles.alert)
+        )
+
+
+def _columns(doc: PdfDoc, by: str) -> list[Col]:
+    lang = doc.lang
+    first = [Col(label("seq", lang), 0.9, "CENTRE")]
+    if by == "person":
+        first += [
+            Col(label("name", lang), 1.7, wrap=True),
+            Col(label("unit_title", lang), 4.1, wrap=True),
+        ]
+        met = Col(label("met", lang), 1.5, "CENTRE")
+    else:
+        first += [
+            Col(label(by, lang), 4.6, wrap=True),
+            Col(label("persons", lang), 1.2, "CENTRE"),
+        ]
+        met = Col(label("met_count", lang), 1.5, "CENTRE")
+    return [
+        *first,
+        Col(label("promotion_days", lang), 1.5, "RIGHT"),
+        Col(label("base_days", lang), 1.5, "RIGHT"),
+        Col(label("share", lang), 1.6, "RIGHT"),
+        met,
+        Col(label("trips", lang), 1.45, "CENTRE"),
+        Col(label("days_out", lang), 1.45, "RIGHT"),
+        Col(label("destinations", lang), 6.5, wrap=True),
+        Col(label("new_talks", lang), 1.45, "CENTRE"),
+        Col(label("new_signed", lang), 1.45, "CENTRE"),
+        Col(label("new_started", lang), 1.45, "CENTRE"),
+    ]
+
+
+def _cells(doc: PdfDoc, seq: int | None, row: CircularRow, by: str) -> list[str]:
+    lang = doc.lang
+    name = row_name(row, seq is None, lang)
+    if by == "person":
+        second = row.detail if seq is not None else f"{row.persons}{label('people_suffix', lang)}"
+    else:
+        second = str(row.persons)
+    return [
+        "" if seq is None else str(seq),
+        name,
+        second,
+        days_text(row.share.promotion_days),
+        days_text(row.share.base_days),
+        share_text(row.share.share),
+        met_text(row, lang),
+        str(row.travel.trips),
+        days_text(row.travel.days_out),
+        destinations_text(row.travel, lang) if seq is not None else "",
+        str(row.projects.talks),
+        str(row.projects.signed),
+        str(row.projects.started),
+    ]
+
+
+def _ranking(doc: PdfDoc, report: CircularReport) -> Table:
+    cols = _columns(doc, report.by)
+    rows = [_cells(doc, i, r, report.by) for i, r in enumerate(report.rows, start=1)]
+    rows.append(_cells(doc, None, report.total, report.by))
+    # a person below the target: 未达标 in red; a row that did not go out: 未外出 in red
+    red = [(6, i) for i, r in enumerate(report.rows) if r.person is not None and not r.share.met]
+    red += [(9, i) for i, r in enumerate(report.rows) if not r.travel.went_out]
+    return doc.table(cols, rows, total=True, red=red)
+
+
+def _below(doc: PdfDoc, report: CircularReport) -> None:
+    lang = doc.lang
+    doc.heading(label("c_sec_below", lang))
+    if not report.below:
+        doc.add(doc.para(label("c_none_below", lang), "below"))
+        return
+    cols = [
+        Col(label("seq", lang), 1.0, "CENTRE"),
+        Col(label("name", lang), 2.8, wrap=True),
+        Col(label("unit", lang), 7.2, wrap=True),
+        Col(label("title", lang), 4.6, wrap=True),
+        Col(label("promotion_days", lang), 2.7, "RIGHT"),
+        Col(label("base_days", lang), 2.7, "RIGHT"),
+        Col(label("share", lang), 3.0, "RIGHT"),
+        Col(label("days_needed", lang), 2.7, "RIGHT"),
+    ]
+    rows = [
+        [
+            str(i),
+            item.person.name,
+            item.person.unit,
+            item.person.title,
+            days_text(item.result.promotion_days),
+            days_text(item.result.base_days),
+            share_text(item.result.share),
+            days_text(round_up(item.result.days_needed)),
+        ]
+        for i, item in enumerate(report.below, start=1)
+    ]
+    doc.add(doc.table(cols, rows))
+
+
+def _charts(doc: PdfDoc, report: CircularReport) -> None:
+    lang = doc.lang
+    heading = doc.para(label("c_sec_charts", lang), "heading", doc.styles.heading)
+    shares = [item.result.share for item in report.persons]
+    left = doc.figure(share_distribution(shares, report.target, lang), 12.5)
+    right = doc.figure(days_out_distribution(report.days_out(), lang), 12.5)
+    pair = doc.side_by_side([left, right], [13.35, 13.35])
+    doc.add(KeepTogether([heading, pair]))

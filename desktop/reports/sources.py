@@ -1,0 +1,87 @@
+"""Fetching what a report is built from, through any store that answers these questions.
+
+The CLI and the GUI pass their `Ledger`; reports never import storage (the layer contract), so
+the questions are written down here as a Protocol and the Ledger satisfies it structurally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Protocol
+
+from desktop.domain.entries import Entry
+from desktop.domain.people import Activity, Person
+from desktop.domain.periods import Period
+from desktop.domain.projects import Project
+from desktop.domain.rules import Rules
+from desktop.domain.share import PersonShare
+from desktop.domain.travel import TravelTotals
+from desktop.domain.trips import Trip
+from desktop.reports.circular import CircularReport, build_circular
+from desktop.reports.monthly import MonthlyReport, build_monthly
+from desktop.reports.pipeline_report import PipelineReport, build_pipeline
+
+
+class ReportSource(Protocol):
+    def rules(self) -> Rules: ...
+
+    def persons(self, subject_only: bool = False) -> list[Person]: ...
+
+    def activities(self) -> list[Activity]: ...
+
+    def projects(self) -> list[Project]: ...
+
+    def summary(
+        self, period: Period, persons: Sequence[Person] | None = None, subject_only: bool = True
+    ) -> list[PersonShare]: ...
+
+    def entries(
+        self, *, person_id: int | None = None, period: Period | None = None
+    ) -> list[Entry]: ...
+
+    def trips_in(self, period: Period, person_id: int) -> list[Trip]: ...
+
+    def projects_for(self, person_id: int, period: Period) -> list[Project]: ...
+
+    def travel(
+        self, period: Period, person_ids: Sequence[int] | None = None
+    ) -> dict[int, TravelTotals]: ...
+
+
+def gather_monthly(
+    source: ReportSource, persons: Sequence[Person], period: Period, today: date
+) -> Iterator[MonthlyReport]:
+    """One monthly report per person; what all of them share is fetched once."""
+    rules = source.rules()
+    activities = source.activities()
+    everyone = {p.id: p for p in source.persons() if p.id is not None}
+    for item in source.summary(period, persons):
+        pid = item.person.id
+        assert pid is not None
+        yield build_monthly(
+            item.person,
+            item.result,
+            source.entries(person_id=pid, period=period),
+            source.trips_in(period, pid),
+            source.projects_for(pid, period),
+            activities,
+            everyone,
+            rules,
+            today,
+        )
+
+
+def gather_circular(
+    source: ReportSource, period: Period, by: str, today: date, subject_only: bool = True
+) -> CircularReport:
+    items = source.summary(period, subject_only=subject_only)
+    travel = source.travel(period)
+    return build_circular(
+        items, travel, source.projects(), period, by, today, source.rules().target
+    )
+
+
+def gather_pipeline(source: ReportSource, period: Period, today: date) -> PipelineReport:
+    leaders = {p.id: p.name for p in source.persons() if p.id is not None}
+    return build_pipeline(source.projects(), leaders, period, today)

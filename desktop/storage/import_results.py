@@ -1,0 +1,70 @@
+"""What an import takes and gives back: its options, its result, and the refusal that lists
+every problem with its line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.entry_rows import Problem
+from desktop.domain.errors import LedgerError
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    sheet: str | None = None  # XLSX: a sheet's name or 1-based number; the first when None
+    # names in the file -> existing activity names (the user's choice for each unknown one);
+    # matched as names are: spaces and full-width forms do not count
+    activity_map: Mapping[str, str] = field(default_factory=dict)
+    create_persons: bool = False  # add persons the ledger does not know, instead of refusing
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousImport:
+    at: str  # UTC, ISO 8601
+    actor: str
+    file_name: str
+    rows_added: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    rows: int  # rows added (or, in a dry run, that would be added)
+    persons: int  # distinct persons among them
+    first_day: date | None
+    last_day: date | None
+    duplicates: int = 0  # rows the ledger already holds, skipped
+    new_persons: tuple[str, ...] = ()
+    file_format: str = "csv"
+    sheet: str = ""  # the sheet read, or the CSV's encoding
+    sha256: str = ""
+    previous: tuple[PreviousImport, ...] = ()  # earlier imports of the very same file
+    backup: Path | None = None  # the backup made before writing
+    dry_run: bool = False
+    per_person: tuple[tuple[str, int], ...] = ()  # (name, rows added) for each person
+
+
+class ImportRefused(LedgerError):
+    """Some rows are wrong; nothing was imported. Every problem has its line and column."""
+
+    def __init__(
+        self,
+        problems: list[Problem],
+        unknown_activities: Mapping[str, int] | None = None,
+        unknown_persons: Mapping[str, int] | None = None,
+    ) -> None:
+        self.problems = sorted(
+            problems, key=lambda p: (p.line, -1 if p.column is None else p.column)
+        )
+        self.unknown_activities = dict(unknown_activities or {})  # name -> rows using it
+        self.unknown_persons = dict(unknown_persons or {})
+        super().__init__("file", "import_refused", count=len({p.line for p in problems}))
+
+    @property
+    def errors(self) -> list[tuple[int, LedgerError]]:
+        return [(p.line, p.error) for p in self.problems]
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        return [p.text(lang) for p in self.problems]

@@ -1,0 +1,1 @@
+"""Dialogs: they return values; the session writes them."""

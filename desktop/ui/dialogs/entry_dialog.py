@@ -1,0 +1,264 @@
+"""Add or change one work entry: keyboard-first, remembers the last activity and project."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTime
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.entries import DayPart, Entry
+from desktop.domain.errors import LedgerError, UnknownNameError
+from desktop.domain.people import Activity, Person
+from desktop.domain.projects import Project
+
+DURATION_MODES = ("full", "half", "span", "hours")
+
+
+def _searchable(combo: QComboBox) -> None:
+    """An editable combo that completes what is typed anywhere in the names."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is None:
+        return
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+
+class EntryDialog(QDialog):
+    """Returns an Entry through `save`, a callable that writes it or raises LedgerError."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        persons: list[Person],
+        activities: list[Activity],
+        projects: list[Project],
+        places: list[str],
+        settings: QSettings,
+        save: Callable[[Entry], object],
+        entry: Entry | None = None,
+        person_id: int | None = None,
+        day: date | None = None,
+        lang: str = "zh",
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._lang = lang
+        self._settings = settings
+        self._original = entry
+        self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("New entry"))
+        self.setMinimumWidth(520)
+
+        self.person = QComboBox()
+        for p in persons:
+            self.person.addItem(f"{p.name}（{p.unit}）" if p.unit else p.name, p.id)
+        _searchable(self.person)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.activity = QComboBox()
+        for a in activities:
+            self.activity.addItem(a.name, a.id)
+        self.project = QComboBox()
+        self.project.addItem("", None)
+        for pr in projects:
+            self.project.addItem(pr.name, pr.id)
+        _searchable(self.project)
+
+        self.modes = QButtonGroup(self)
+        mode_row = QHBoxLayout()
+        labels = (self.tr("Full day"), self.tr("Half day"), self.tr("From–to"), self.tr("Hours"))
+        for i, text in enumerate(labels):
+            button = QRadioButton(text)
+            self.modes.addButton(button, i)
+            mode_row.addWidget(button)
+        self.start = QTimeEdit()
+        self.end = QTimeEdit()
+        for t in (self.start, self.end):
+            t.setDisplayFormat("HH:mm")
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0.25, 24)
+        self.hours.setSingleStep(0.5)
+        self.hours.setDecimals(2)
+        self.hours.setSuffix(self.tr(" h"))
+        time_row = QHBoxLayout()
+        for w in (self.start, QLabel("–"), self.end, self.hours):
+            time_row.addWidget(w)
+        time_row.addStretch(1)
+        mode_row.addStretch(1)
+
+        self.location = QLineEdit()
+        self.location.setCompleter(QCompleter(places, self))
+        self.counterpart = QLineEdit()
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(70)
+
+        form = QFormLayout()
+        self._errors: dict[str, QLabel] = {}
+        rows = (
+            ("person", self.tr("Person"), self.person),
+            ("date", self.tr("Date"), self.date),
+            ("activity", self.tr("Activity"), self.activity),
+            ("hours", self.tr("Duration"), mode_row),
+            ("start", "", time_row),
+            ("project", self.tr("Project"), self.project),
+            ("location", self.tr("Location"), self.location),
+            ("counterpart", self.tr("Counterpart"), self.counterpart),
+            ("note", self.tr("Progress"), self.note),
+        )
+        for field, text, widget in rows:
+            form.addRow(text, widget)
+            error = QLabel()
+            error.setStyleSheet("color: #c0392b;")
+            error.setWordWrap(True)
+            error.hide()
+            form.addRow("", error)
+            self._errors[field] = error
+        self._errors["end"] = self._errors["start"]
+        self._errors["minutes"] = self._errors["hours"]
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.modes.idToggled.connect(self._on_mode_toggled)
+        self._fill(entry, person_id, day)
+
+    def _fill(self, entry: Entry | None, person_id: int | None, day: date | None) -> None:
+        if entry is None:
+            d = day or date.today()
+            self.date.setDate(QDate(d.year, d.month, d.day))
+            self._select(self.person, person_id)
+            self._select(self.activity, self._settings.value("entry/last_activity", None, int))
+            self._select(self.project, self._settings.value("entry/last_project", None, int))
+            mode = str(self._settings.value("entry/last_mode", "span"))
+            self.start.setTime(QTime(9, 0))
+            self.end.setTime(QTime(11, 0))
+            self.hours.setValue(2)
+        else:
+            self.date.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
+            self._select(self.person, entry.person_id)
+            self._select(self.activity, entry.activity_id)
+            self._select(self.project, entry.project_id)
+            self.location.setText(entry.location)
+            self.counterpart.setText(entry.counterpart)
+            self.note.setPlainText(entry.note)
+            if entry.day_part is not None:
+                mode = "full" if entry.day_part is DayPart.FULL else "half"
+            elif entry.start is not None and entry.end is not None:
+                mode = "span"
+                self.start.setTime(QTime(entry.start // 60, entry.start % 60))
+                self.end.setTime(QTime(entry.end // 60 % 24, entry.end % 60))
+            else:
+                mode = "hours"
+                self.hours.setValue((entry.minutes or 0) / 60)
+        self.modes.button(DURATION_MODES.index(mode) if mode in DURATION_MODES else 2).setChecked(
+            True
+        )
+        self._on_mode_toggled()
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        if data is not None:
+            index = combo.findData(data)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+
+    def _on_mode_toggled(self) -> None:
+        mode = DURATION_MODES[max(self.modes.checkedId(), 0)]
+        self.start.setEnabled(mode == "span")
+        self.end.setEnabled(mode == "span")
+        self.hours.setEnabled(mode == "hours")
+
+    def entry(self) -> Entry:
+        """The entry as typed; names are resolved, rules are checked by the ledger on save."""
+        mode = DURATION_MODES[max(self.modes.checkedId(), 0)]
+        minutes = start = end = None
+        part = None
+        if mode == "full":
+            part = DayPart.FULL
+        elif mode == "half":
+            part = DayPart.HALF
+        elif mode == "span":
+            start = self.start.time().hour() * 60 + self.start.time().minute()
+            end = self.end.time().hour() * 60 + self.end.time().minute()
+        else:
+            minutes = round(self.hours.value() * 60)
+        qd = self.date.date()
+        project_id = self._matched(self.project)
+        base = self._original or Entry(0, date.today(), 0)
+        return replace(
+            base,
+            person_id=self._matched(self.person) or 0,
+            day=date(qd.year(), qd.month(), qd.day()),
+            activity_id=self.activity.currentData(),
+            minutes=minutes,
+            day_part=part,
+            start=start,
+            end=end,
+            project_id=project_id,
+            location=self.location.text().strip(),
+            counterpart=self.counterpart.text().strip(),
+            note=self.note.toPlainText().strip(),
+        )
+
+    @staticmethod
+    def _matched(combo: QComboBox) -> int | None:
+        """The id of the item whose text is typed, or None for an empty or unknown text."""
+        index = combo.findText(combo.currentText().strip())
+        return combo.itemData(index) if index >= 0 else None
+
+    def show_error(self, error: LedgerError, lang: str) -> None:
+        for label in self._errors.values():
+            label.hide()
+        label = self._errors.get(error.field, self._errors["note"])
+        label.setText(error.message(lang))
+        label.show()
+
+    def _on_save_clicked(self) -> None:
+        entry = self.entry()
+        try:
+            if entry.person_id == 0:
+                raise UnknownNameError(
+                    "person", "unknown_person", value=self.person.currentText().strip()
+                )
+            if self.project.currentText().strip() and entry.project_id is None:
+                raise UnknownNameError(
+                    "project", "unknown_project", value=self.project.currentText().strip()
+                )
+            self._save(entry)
+        except LedgerError as exc:
+            self.show_error(exc, self._lang)
+            return
+        self._settings.setValue("entry/last_activity", entry.activity_id)
+        self._settings.setValue("entry/last_project", entry.project_id or 0)
+        self._settings.setValue("entry/last_mode", DURATION_MODES[max(self.modes.checkedId(), 0)])
+        self.accept()

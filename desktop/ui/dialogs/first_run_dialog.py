@@ -1,0 +1,66 @@
+"""The first start: say what the program is for and ask for the unit and the first person."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.people import Person
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, parent: QWidget | None, db_path: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to OneThird"))
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            self.tr(
+                "OneThird keeps the ledger of how much effort each principal leader spends on "
+                "investment promotion, against the one-third rule.\n\n"
+                "A new database will be created at:\n%1\n\n"
+                "Enter your unit and the first leader whose work you will log. "
+                "You can add more people later."
+            ).replace("%1", db_path)
+        )
+        intro.setWordWrap(True)
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText(self.tr("e.g. City Government"))
+        self.name = QLineEdit()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Mayor"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Unit"), self.unit)
+        form.addRow(self.tr("Leader's name"), self.name)
+        form.addRow(self.tr("Title"), self.title)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._on_start_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def person(self) -> Person:
+        return Person(self.name.text(), self.title.text(), self.unit.text())
+
+    def _on_start_clicked(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Please enter the leader's name."))
+            self.error.show()
+            return
+        self.accept()

@@ -1,0 +1,239 @@
+"""A project: its details, the dated stage history, funds arrived, and where it was mentioned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import ConfirmationRequired, LedgerError
+from desktop.domain.people import Person
+from desktop.domain.projects import Currency, Funding, Project, Stage, StageChange, parse_amount
+
+
+def _today_edit(today: date) -> QDateEdit:
+    edit = QDateEdit(QDate(today.year, today.month, today.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _py(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+class ProjectDialog(QDialog):
+    """save(project, confirmed) writes the details; add_stage/add_funds write at once (undoable)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        persons: list[Person],
+        save: Callable[[Project, bool], object],
+        add_stage: Callable[[StageChange, bool], object],
+        add_funds: Callable[[Funding, bool], object],
+        project: Project | None = None,
+        mentions: list[str] | None = None,
+        today: date | None = None,
+        lang: str = "zh",
+    ) -> None:
+        super().__init__(parent)
+        self._save, self._add_stage, self._add_funds = save, add_stage, add_funds
+        self._lang = lang
+        self._project = project
+        today = today or date.today()
+        self.setWindowTitle(self.tr("Edit project") if project else self.tr("New project"))
+        self.setMinimumWidth(720)
+        self.name = QLineEdit()
+        self.investor = QLineEdit()
+        self.chain = QLineEdit()
+        self.amount = QLineEdit()
+        self.currency = QComboBox()
+        self.currency.addItem(self.tr("10k CNY"), Currency.CNY)
+        self.currency.addItem(self.tr("10k USD"), Currency.USD)
+        self.leader = QComboBox()
+        self.leader.addItem("", None)
+        for p in persons:
+            self.leader.addItem(p.name, p.id)
+        self.park = QLineEdit()
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount)
+        amount_row.addWidget(self.currency)
+        form = QFormLayout()
+        form.addRow(self.tr("Project name"), self.name)
+        form.addRow(self.tr("Investor"), self.investor)
+        form.addRow(self.tr("Industry chain"), self.chain)
+        form.addRow(self.tr("Contracted amount"), amount_row)
+        form.addRow(self.tr("Responsible leader"), self.leader)
+        form.addRow(self.tr("Park"), self.park)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+
+        self.history = QListWidget()
+        self.funds = QListWidget()
+        self.stage = QComboBox()
+        for s in Stage:
+            self.stage.addItem(s.value, s)
+        self.stage_date = _today_edit(today)
+        self.stage_amount = QLineEdit()
+        self.stage_amount.setPlaceholderText(
+            self.tr("amount signed (for a capital increase: the increment)")
+        )
+        self.stage_note = QLineEdit()
+        self.stage_note.setPlaceholderText(self.tr("note"))
+        add_stage_button = QPushButton(self.tr("Add stage change"))
+        self.funds_date = _today_edit(today)
+        self.funds_amount = QLineEdit()
+        self.funds_amount.setPlaceholderText(self.tr("amount arrived"))
+        self.funds_note = QLineEdit()
+        self.funds_note.setPlaceholderText(self.tr("note"))
+        add_funds_button = QPushButton(self.tr("Add funds"))
+        history_box = QGroupBox(self.tr("Stage history"))
+        hb = QVBoxLayout(history_box)
+        hb.addWidget(self.history)
+        row = QHBoxLayout()
+        for w in (
+            self.stage_date,
+            self.stage,
+            self.stage_amount,
+            self.stage_note,
+            add_stage_button,
+        ):
+            row.addWidget(w)
+        hb.addLayout(row)
+        funds_box = QGroupBox(self.tr("Funds arrived"))
+        fb = QVBoxLayout(funds_box)
+        fb.addWidget(self.funds)
+        row = QHBoxLayout()
+        for w in (self.funds_date, self.funds_amount, self.funds_note, add_funds_button):
+            row.addWidget(w)
+        fb.addLayout(row)
+        mentions_box = QGroupBox(self.tr("Entries and trips that mention it"))
+        mb = QVBoxLayout(mentions_box)
+        self.mentions = QListWidget()
+        self.mentions.addItems(mentions or [])
+        mb.addWidget(self.mentions)
+        for box in (history_box, funds_box, mentions_box):
+            box.setEnabled(project is not None)
+            layout.addWidget(box)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        add_stage_button.clicked.connect(self._on_add_stage_clicked)
+        add_funds_button.clicked.connect(self._on_add_funds_clicked)
+        if project is not None:
+            self.show_project(project)
+
+    def show_project(self, p: Project) -> None:
+        self._project = p
+        self.name.setText(p.name)
+        self.investor.setText(p.investor)
+        self.chain.setText(p.chain)
+        self.amount.setText("" if p.amount is None else f"{p.amount:f}")
+        self.currency.setCurrentIndex(self.currency.findData(p.currency))
+        self.leader.setCurrentIndex(max(0, self.leader.findData(p.leader_id)))
+        self.park.setText(p.park)
+        self.history.clear()
+        for c in p.history:
+            amount = "" if c.amount is None else f"  {c.amount:f}"
+            self.history.addItem(f"{c.day.isoformat()}  {c.stage.value}{amount}  {c.note}")
+        self.funds.clear()
+        for f in p.funds:
+            self.funds.addItem(f"{f.day.isoformat()}  {f.amount:f}  {f.note}")
+
+    def _amount(self, edit: QLineEdit) -> Decimal | None:
+        text = edit.text().strip()
+        return parse_amount(text) if text else None
+
+    def project(self) -> Project:
+        base = self._project or Project("")
+        return Project(
+            self.name.text(),
+            self.investor.text(),
+            self.chain.text(),
+            self._amount(self.amount),
+            self.currency.currentData(),
+            self.leader.currentData(),
+            self.park.text(),
+            base.id,
+            base.history,
+            base.funds,
+        )
+
+    def _attempt(self, action: Callable[[bool], object]) -> bool:
+        """Run a write; a very large amount asks for confirmation first. True when written."""
+        self.error.hide()
+        try:
+            try:
+                action(False)
+            except ConfirmationRequired as exc:
+                answer = QMessageBox.question(
+                    self, self.tr("Confirm amount"), exc.message(self._lang)
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                action(True)
+        except LedgerError as exc:
+            self.error.setText(exc.message(self._lang))
+            self.error.show()
+            return False
+        return True
+
+    def _on_save_clicked(self) -> None:
+        if self._attempt(lambda confirmed: self._save(self.project(), confirmed)):
+            self.accept()
+
+    def _on_add_stage_clicked(self) -> None:
+        def add(confirmed: bool) -> object:
+            change = StageChange(
+                _py(self.stage_date),
+                self.stage.currentData(),
+                self.stage_note.text().strip(),
+                self._amount(self.stage_amount),
+            )
+            return self._add_stage(change, confirmed)
+
+        if self._attempt(add):
+            self.stage_amount.clear()
+            self.stage_note.clear()
+
+    def _on_add_funds_clicked(self) -> None:
+        def add(confirmed: bool) -> object:
+            amount = self._amount(self.funds_amount)
+            if amount is None:
+                amount = parse_amount(self.funds_amount.text())
+            funding = Funding(_py(self.funds_date), amount, self.funds_note.text().strip())
+            return self._add_funds(funding, confirmed)
+
+        if self._attempt(add):
+            self.funds_amount.clear()
+            self.funds_note.clear()

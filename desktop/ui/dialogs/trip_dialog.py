@@ -1,0 +1,223 @@
+"""A promotion trip: travellers, dates with half days, destinations, companies met, projects."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.people import Person
+from desktop.domain.projects import Project
+from desktop.domain.trips import CompanyVisit, Trip
+
+COMPANY_ROWS = 8
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class TripDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        persons: list[Person],
+        projects: list[Project],
+        save: Callable[[Trip], object],
+        trip: Trip | None = None,
+        leader_id: int | None = None,
+        today: date | None = None,
+        lang: str = "zh",
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._lang = lang
+        self._trip = trip
+        self.setWindowTitle(self.tr("Edit trip") if trip else self.tr("New trip"))
+        self.setMinimumWidth(640)
+        self.leader = QComboBox()
+        self.companions = QListWidget()
+        self.companions.setMaximumHeight(110)
+        for p in persons:
+            self.leader.addItem(p.name, p.id)
+            item = QListWidgetItem(f"{p.name}（{p.title}）" if p.title else p.name)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.companions.addItem(item)
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for d in (self.start, self.end):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.start_half = QCheckBox(self.tr("leaves at noon (half day)"))
+        self.end_half = QCheckBox(self.tr("back at noon (half day)"))
+        self.days = QLabel()
+        self.destinations = QLineEdit()
+        self.destinations.setPlaceholderText(self.tr("e.g. Chongqing, Zhengzhou"))
+        self.companies = QStandardItemModel(COMPANY_ROWS, 3, self)
+        self.companies.setHorizontalHeaderLabels(
+            [self.tr("Company"), self.tr("Contact"), self.tr("Contact's title")]
+        )
+        table = QTableView()
+        table.setModel(self.companies)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        table.setMaximumHeight(150)
+        self.projects = QListWidget()
+        self.projects.setMaximumHeight(110)
+        for pr in projects:
+            item = QListWidgetItem(pr.name)
+            item.setData(Qt.ItemDataRole.UserRole, pr.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.projects.addItem(item)
+        self.results = QPlainTextEdit()
+        self.results.setTabChangesFocus(True)
+        self.results.setFixedHeight(70)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        dates = QHBoxLayout()
+        for w in (self.start, self.start_half, QLabel("—"), self.end, self.end_half, self.days):
+            dates.addWidget(w)
+        dates.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Leader"), self.leader)
+        form.addRow(self.tr("Companions"), self.companions)
+        form.addRow(self.tr("Dates"), dates)
+        form.addRow(self.tr("Destinations"), self.destinations)
+        form.addRow(self.tr("Companies visited"), table)
+        form.addRow(self.tr("Projects discussed"), self.projects)
+        form.addRow(self.tr("Results"), self.results)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        for signal in (
+            self.start.dateChanged,
+            self.end.dateChanged,
+            self.start_half.toggled,
+            self.end_half.toggled,
+        ):
+            signal.connect(self._on_dates_changed)
+        self._fill(trip, leader_id, today or date.today())
+
+    def _fill(self, trip: Trip | None, leader_id: int | None, today: date) -> None:
+        if trip is None:
+            self.start.setDate(_qdate(today))
+            self.end.setDate(_qdate(today))
+            if leader_id is not None:
+                self.leader.setCurrentIndex(max(0, self.leader.findData(leader_id)))
+            self._on_dates_changed()
+            return
+        self.leader.setCurrentIndex(max(0, self.leader.findData(trip.traveller_ids[0])))
+        for i in range(self.companions.count()):
+            item = self.companions.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in trip.traveller_ids[1:]:
+                item.setCheckState(Qt.CheckState.Checked)
+        self.start.setDate(_qdate(trip.start_date))
+        self.end.setDate(_qdate(trip.end_date))
+        self.start_half.setChecked(trip.start_half)
+        self.end_half.setChecked(trip.end_half)
+        self.destinations.setText("、".join(trip.destinations))
+        for row, c in enumerate(trip.companies[:COMPANY_ROWS]):
+            for col, value in enumerate((c.company, c.contact, c.title)):
+                self.companies.setItem(row, col, QStandardItem(value))
+        for i in range(self.projects.count()):
+            item = self.projects.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in trip.project_ids:
+                item.setCheckState(Qt.CheckState.Checked)
+        self.results.setPlainText(trip.results)
+        self._on_dates_changed()
+
+    def _on_dates_changed(self) -> None:
+        try:
+            days = self._draft().days_away
+        except (LedgerError, ValueError):
+            days = 0
+        self.days.setText(self.tr("%1 days").replace("%1", f"{days:g}"))
+
+    def _draft(self) -> Trip:
+        travellers = [self.leader.currentData()]
+        for i in range(self.companions.count()):
+            item = self.companions.item(i)
+            pid = item.data(Qt.ItemDataRole.UserRole)
+            if item.checkState() == Qt.CheckState.Checked and pid not in travellers:
+                travellers.append(pid)
+        companies = []
+        for row in range(COMPANY_ROWS):
+            cells = [
+                (self.companies.item(row, col) or QStandardItem()).text().strip()
+                for col in range(3)
+            ]
+            if cells[0]:
+                companies.append(CompanyVisit(*cells))
+        projects = [
+            self.projects.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.projects.count())
+            if self.projects.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        places = [s for s in re.split(r"[、,，;；\s]+", self.destinations.text()) if s]
+        base = self._trip
+        return Trip(
+            tuple(t for t in travellers if t is not None),
+            _pydate(self.start.date()),
+            _pydate(self.end.date()),
+            self.start_half.isChecked(),
+            self.end_half.isChecked(),
+            tuple(places),
+            tuple(companies),
+            tuple(projects),
+            self.results.toPlainText().strip(),
+            base.recorded_by if base else "",
+            base.id if base else None,
+        )
+
+    def trip(self) -> Trip:
+        return self._draft()
+
+    def _on_save_clicked(self) -> None:
+        try:
+            self._save(self.trip())
+        except LedgerError as exc:
+            self.error.setText(exc.message(self._lang))
+            self.error.show()
+            return
+        self.accept()

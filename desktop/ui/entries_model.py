@@ -1,0 +1,157 @@
+"""Table model over the entries matching a filter, fetched from SQL in windows of rows."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.domain.entries import Entry, format_clock
+from desktop.domain.periods import Period
+from desktop.storage.ledger import Ledger
+
+Index = QModelIndex | QPersistentModelIndex
+(
+    COL_DATE,
+    COL_PERSON,
+    COL_TIME,
+    COL_DAYS,
+    COL_ACTIVITY,
+    COL_PROJECT,
+    COL_LOCATION,
+    COL_COUNTERPART,
+    COL_NOTE,
+    COL_RECORDED_BY,
+) = range(10)
+# translated when shown, so a language switch takes effect (lupdate reads these markers)
+_SOURCE_HEADERS = (
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Date"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Person"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Time"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Duration"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Activity"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Project"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Location"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Counterpart"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Progress"),
+    QT_TRANSLATE_NOOP("EntriesTableModel", "Recorded by"),
+)
+PAGE = 200
+MAX_PAGES = 50  # at most 10,000 rows held in memory
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    person_id: int | None = None
+    period: Period | None = None
+    activity_id: int | None = None
+    project_id: int | None = None
+    text: str = ""
+
+    def kwargs(self) -> dict[str, Any]:
+        return {
+            "person_id": self.person_id,
+            "period": self.period,
+            "activity_id": self.activity_id,
+            "project_id": self.project_id,
+            "text": self.text,
+        }
+
+
+class EntriesTableModel(QAbstractTableModel):
+    def __init__(self, ledger: Ledger) -> None:
+        super().__init__()
+        self._ledger = ledger
+        self._filter = EntryFilter()
+        self._count = 0
+        self._pages: OrderedDict[int, list[Entry]] = OrderedDict()
+        self._names: dict[str, dict[int | None, str]] = {}
+        self._ids: list[int] | None = None
+
+    def set_filter(self, entry_filter: EntryFilter) -> None:
+        self.beginResetModel()
+        self._filter = entry_filter
+        self._pages.clear()
+        self._names = {
+            "person": {p.id: p.name for p in self._ledger.persons()},
+            "activity": {a.id: a.name for a in self._ledger.activities()},
+            "project": dict(self._ledger.db.execute("SELECT id, name FROM projects").fetchall()),
+        }
+        if entry_filter.text:
+            # a text search scans rows once for the ids; pages are then fetched by id
+            self._ids = self._ledger.entry_ids(**entry_filter.kwargs())
+            self._count = len(self._ids)
+        else:
+            self._ids = None
+            self._count = self._ledger.count_entries(**entry_filter.kwargs())
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_filter(self._filter)
+
+    def entry_at(self, row: int) -> Entry:
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            if self._ids is not None:
+                rows = self._ledger.entries_by_ids(self._ids[page * PAGE : (page + 1) * PAGE])
+            else:
+                rows = self._ledger.entries(limit=PAGE, offset=page * PAGE, **self._filter.kwargs())
+            self._pages[page] = rows
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows[row - page * PAGE]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_SOURCE_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_DAYS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        e = self.entry_at(index.row())
+        col = index.column()
+        if col == COL_DATE:
+            return e.day.isoformat()
+        if col == COL_PERSON:
+            return self._names["person"].get(e.person_id, "")
+        if col == COL_TIME:
+            if e.start is None or e.end is None:
+                return ""
+            return f"{format_clock(e.start)}–{format_clock(e.end)}"
+        if col == COL_DAYS:
+            if e.day_part is not None:
+                return self.tr("Full day") if e.day_part.days == 1 else self.tr("Half day")
+            return self.tr("%1 h").replace("%1", f"{(e.minutes or 0) / 60:g}")
+        if col == COL_ACTIVITY:
+            return self._names["activity"].get(e.activity_id, "")
+        if col == COL_PROJECT:
+            return self._names["project"].get(e.project_id, "")
+        return (e.location, e.counterpart, e.note, e.recorded_by)[col - COL_LOCATION]
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("EntriesTableModel", str(_SOURCE_HEADERS[section]))
+        return None

@@ -1,0 +1,193 @@
+"""工作台: the chosen person's share against the target, its trend, time by activity, projects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from desktop.domain.periods import Period
+from desktop.domain.pipeline import pipeline_figures
+from desktop.domain.projects import Stage
+from desktop.domain.share import GroupShare, ShareResult, group_shares
+from desktop.domain.workcalendar import fallback_notice
+from desktop.reports.summary_table import round_up
+from desktop.ui.chart_widget import ChartWidget
+from desktop.ui.pages.base import Page
+from desktop.ui.session import Session
+from desktop.ui.share_bar import ShareBar
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the dashboard shows in numbers, for one person or everyone together."""
+
+    share: float | None
+    target: float
+    base_days: float
+    promotion_days: float
+    days_needed: float
+    met: bool
+    on_track: bool | None
+    fallback_years: tuple[int, ...]
+
+
+def _figures(
+    result: ShareResult | GroupShare, fallback: tuple[int, ...], on_track: bool | None
+) -> Figures:
+    return Figures(
+        result.share,
+        result.target,
+        result.base_days,
+        result.promotion_days,
+        result.days_needed,
+        result.met,
+        on_track,
+        fallback,
+    )
+
+
+class DashboardPage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.share_text = QLabel()
+        self.share_text.setStyleSheet("font-size: 40px; font-weight: bold;")
+        self.status = QLabel()
+        self.status.setStyleSheet("font-size: 16px;")
+        self.bar = ShareBar()
+        self.numbers = QLabel()
+        self.numbers.setStyleSheet("font-size: 14px;")
+        self.notice = QLabel()
+        self.notice.setStyleSheet("color: #a05a00; font-weight: bold;")
+        self.notice.setWordWrap(True)
+        self.trend = ChartWidget(self.tr("Loading chart…"))
+        self.activities = ChartWidget(self.tr("Loading chart…"))
+        self.stages = ChartWidget(self.tr("Loading chart…"))
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        row = QHBoxLayout()
+        row.addWidget(self.share_text)
+        row.addWidget(self.status)
+        row.addStretch(1)
+        left.addLayout(row)
+        left.addWidget(self.bar)
+        left.addWidget(self.numbers)
+        left.addWidget(self.notice)
+        top.addLayout(left, 1)
+        grid = QGridLayout()
+        grid.addWidget(self.trend, 0, 0, 1, 2)
+        grid.addWidget(self.activities, 1, 0)
+        grid.addWidget(self.stages, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+        layout.addLayout(grid, 1)
+        self._charts = QTimer(self)
+        self._charts.setSingleShot(True)
+        self._charts.timeout.connect(self.draw_charts)
+        self.figures: Figures | None = None
+        self._charts_due = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._charts_due:
+            self._charts_due = False
+            self._charts.start(0)
+
+    def _compute(self, period: Period) -> Figures:
+        ledger = self.session.ledger
+        pid = self.session.person_id
+        if pid is not None:
+            (item,) = ledger.summary(period, [ledger.person(pid)])
+            r = item.result
+            return _figures(r, r.fallback_years, None if r.pace is None else r.pace.on_track)
+        items = ledger.summary(period)
+        fallback = ledger.calendar.fallback_years(period.start, period.end)
+        if not items:
+            return Figures(None, ledger.rules().target, 0, 0, 0, False, None, fallback)
+        (group,) = group_shares(("", i.result) for i in items)
+        return _figures(group, fallback, None)
+
+    def refresh(self) -> None:
+        session = self.session
+        period = session.period
+        if session.person_id is not None:
+            who = session.ledger.person(session.person_id).name
+        else:
+            who = self.tr("All persons")
+        self.heading.setText(f"{who} · {period.label if session.lang == 'zh' else period.code}")
+        f = self.figures = self._compute(period)
+        self.share_text.setText("—" if f.share is None else f"{f.share * 100:.1f}%")
+        if f.met:
+            self.status.setText(self.tr("Target met"))
+            self.status.setStyleSheet("font-size: 16px; color: #2e7d32;")
+        else:
+            needed = f"{round_up(f.days_needed):g}"
+            self.status.setText(self.tr("%1 more days needed").replace("%1", needed))
+            self.status.setStyleSheet("font-size: 16px; color: #b22222;")
+        self.bar.set_share(f.share, f.target)
+        parts = [
+            self.tr("Base days %1").replace("%1", f"{f.base_days:g}"),
+            self.tr("Promotion days %1").replace("%1", f"{f.promotion_days:.1f}"),
+        ]
+        if f.on_track is not None:
+            parts.append(self.tr("Pace: on track") if f.on_track else self.tr("Pace: behind"))
+        self.numbers.setText("    ".join(parts))
+        notice = fallback_notice(f.fallback_years, session.lang)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        self._charts_due = (
+            True  # drawn after the next paint: matplotlib stays off the start-up path
+        )
+        self.update()
+
+    def trend_months(self) -> list[Period]:
+        end = self.session.period.end
+        months = []
+        y, m = end.year, end.month
+        for _ in range(12):
+            months.append(Period.month(y, m))
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        return months[::-1]
+
+    def draw_charts(self) -> None:
+        from desktop.reports.charts import activity_chart, stage_chart
+        from desktop.reports.fonts import FontCheck
+        from desktop.reports.trend_chart import share_trend
+
+        session, ledger = self.session, self.session.ledger
+        months = self.trend_months()
+        shares = [self._compute(m).share for m in months]
+        target = ledger.rules().target
+        self.trend.set_figure(
+            share_trend(
+                [m.code for m in months],
+                shares,
+                target,
+                self.tr("Share over 12 months"),
+                self.tr("Target %1").replace("%1", f"{target * 100:.1f}%"),
+            )
+        )
+        acts = ledger.activities()
+        days = ledger.activity_days(session.period, session.person_id)
+        lines = [
+            (a.name, a.kind.value, days.get(a.id or 0, 0.0)) for a in acts if days.get(a.id or 0)
+        ]
+        self.activities.set_figure(activity_chart(lines, FontCheck(), session.lang))
+        projects = ledger.projects()
+        if session.person_id is not None:
+            projects = [p for p in projects if p.leader_id == session.person_id]
+        stages = list(Stage)
+        at_end = [sum(1 for p in projects if p.stage_on(session.period.end) is s) for s in stages]
+        figures = pipeline_figures(projects, session.period)
+        reached = [None if s.rank is None or s is Stage.LEAD else figures.count(s) for s in stages]
+        self.stages.set_figure(
+            stage_chart([s.value for s in stages], at_end, reached, session.lang)
+        )

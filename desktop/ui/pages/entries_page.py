@@ -1,0 +1,183 @@
+"""工作记录: the entries of the chosen person and period, filtered, with add/edit/delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop.domain.entries import Entry
+from desktop.domain.errors import LedgerError
+from desktop.ui.dialogs.entry_dialog import EntryDialog
+from desktop.ui.entries_model import EntriesTableModel, EntryFilter
+from desktop.ui.pages.base import Page
+from desktop.ui.session import Session
+
+
+class EntriesPage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.activity = QComboBox()
+        self.project = QComboBox()
+        self.project.setMinimumContentsLength(16)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Search location, counterpart, progress…"))
+        self.text.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.add_button = QPushButton(self.tr("New entry"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Activity")))
+        bar.addWidget(self.activity)
+        bar.addWidget(QLabel(self.tr("Project")))
+        bar.addWidget(self.project)
+        bar.addWidget(self.text, 1)
+        bar.addWidget(self.count)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.model = EntriesTableModel(session.ledger)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((96, 80, 100, 70, 110, 180, 120, 140, 240)):
+            self.table.setColumnWidth(col, width)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.text.textChanged.connect(self._debounce.start)
+        self.activity.currentIndexChanged.connect(self.apply_filter)
+        self.project.currentIndexChanged.connect(self.apply_filter)
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button.clicked.connect(self.edit_entry)
+        self.delete_button.clicked.connect(self.delete_entry)
+        self.table.doubleClicked.connect(self.edit_entry)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_entry)
+        self._fill_choices()
+
+    def _fill_choices(self) -> None:
+        ledger = self.session.ledger
+        for combo in (self.activity, self.project):
+            combo.blockSignals(True)
+            combo.clear()
+        self.activity.addItem(self.tr("All activities"), None)
+        for a in ledger.activities():
+            self.activity.addItem(a.name, a.id)
+        self.project.addItem(self.tr("All projects"), None)
+        for pid, name in ledger.db.execute("SELECT id, name FROM projects ORDER BY name"):
+            self.project.addItem(name, pid)
+        for combo in (self.activity, self.project):
+            combo.blockSignals(False)
+
+    def current_filter(self) -> EntryFilter:
+        return EntryFilter(
+            self.session.person_id,
+            self.session.period,
+            self.activity.currentData(),
+            self.project.currentData(),
+            self.text.text().strip(),
+        )
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        self.count.setText(self.tr("%1 entries").replace("%1", f"{self.model.rowCount():,}"))
+
+    def _selected(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry_at(rows[0].row()) if rows else None
+
+    def _dialog(self, entry: Entry | None) -> EntryDialog:
+        ledger = self.session.ledger
+        return EntryDialog(
+            self,
+            ledger.persons(),
+            ledger.activities(),
+            ledger.projects(),
+            ledger.distinct_places(),
+            self.session.settings,
+            self._save,
+            entry,
+            self.session.person_id,
+            self.session.today,
+            self.session.lang,
+        )
+
+    def _save(self, entry: Entry) -> None:
+        ledger = self.session.ledger
+        if entry.id is None:
+            saved: list[Entry] = []
+
+            def add() -> None:
+                saved[:] = [ledger.add_entry(entry)]
+
+            self.session.run(
+                self.tr("Add entry"),
+                add,
+                lambda: ledger.delete_entry(saved[0].id or 0),
+                lambda: ledger.restore_entry(saved[0]),
+            )
+        else:
+            before = ledger.entry(entry.id)
+            self.session.run(
+                self.tr("Edit entry"),
+                lambda: ledger.update_entry(entry),
+                lambda: ledger.update_entry(before),
+            )
+
+    def add_entry(self) -> None:
+        self._dialog(None).exec()
+
+    def edit_entry(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        if entry.trip_id is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Trip entry"),
+                self.tr("This entry belongs to a trip; change it on the Trips page."),
+            )
+            return
+        self._dialog(entry).exec()
+
+    def delete_entry(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.id is None:
+            return
+        ledger = self.session.ledger
+        try:
+            self.session.run(
+                self.tr("Delete entry"),
+                lambda: ledger.delete_entry(entry.id or 0),
+                lambda: ledger.restore_entry(entry),
+            )
+        except LedgerError as exc:
+            self.refuse(exc)

@@ -1,0 +1,85 @@
+"""人员: the persons whose effort is logged."""
+
+from __future__ import annotations
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.people import Person
+from desktop.ui.dialogs.person_dialog import PersonDialog
+from desktop.ui.pages.table_page import TablePage
+from desktop.ui.session import Session
+
+
+class PeoplePage(TablePage):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        add, edit, delete = self.setup(
+            [
+                self.tr("Name"),
+                self.tr("Title"),
+                self.tr("Unit"),
+                self.tr("Group / chain"),
+                self.tr("Principal"),
+            ],
+            [self.tr("New person"), self.tr("Edit"), self.tr("Delete")],
+        )
+        add.clicked.connect(self.add_person)
+        edit.clicked.connect(self.edit_person)
+        delete.clicked.connect(self.delete_person)
+        self.table.doubleClicked.connect(self.edit_person)
+
+    def refresh(self) -> None:
+        persons = self.session.ledger.persons()
+        yes = self.tr("yes")
+        self.model.set_rows(
+            [[p.name, p.title, p.unit, p.group, yes if p.subject_to_rule else ""] for p in persons],
+            [p.id or 0 for p in persons],
+        )
+        self.fit_columns()
+
+    def _save(self, person: Person) -> None:
+        ledger = self.session.ledger
+        if person.id is None:
+            saved: list[Person] = []
+
+            def add() -> None:
+                saved[:] = [ledger.add_person(person)]
+
+            self.session.run(
+                self.tr("Add person"),
+                add,
+                lambda: ledger.delete_person(saved[0].id or 0),
+                lambda: ledger.restore_person(saved[0]),
+            )
+        else:
+            before = ledger.person(person.id)
+            self.session.run(
+                self.tr("Edit person"),
+                lambda: ledger.update_person(person),
+                lambda: ledger.update_person(before),
+            )
+
+    def add_person(self) -> None:
+        units = [p.unit for p in self.session.ledger.persons() if p.unit]
+        PersonDialog(self, self._save, None, self.session.lang, units[0] if units else "").exec()
+
+    def edit_person(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            PersonDialog(
+                self, self._save, self.session.ledger.person(key), self.session.lang
+            ).exec()
+
+    def delete_person(self) -> None:
+        key = self.selected_key()
+        if key is None:
+            return
+        ledger = self.session.ledger
+        before = ledger.person(key)
+        try:
+            self.session.run(
+                self.tr("Delete person"),
+                lambda: ledger.delete_person(key),
+                lambda: ledger.restore_person(before),
+            )
+        except LedgerError as exc:
+            self.refuse(exc)

@@ -1,0 +1,171 @@
+"""项目: the projects (those the chosen person is responsible for, or all), with an editor."""
+
+from __future__ import annotations
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.projects import Funding, Project, StageChange
+from desktop.ui.dialogs.project_dialog import ProjectDialog
+from desktop.ui.pages.table_page import TablePage
+from desktop.ui.session import Session
+
+
+class ProjectsPage(TablePage):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        add, edit, delete = self.setup(
+            [
+                self.tr("Project"),
+                self.tr("Investor"),
+                self.tr("Industry chain"),
+                self.tr("Contracted amount"),
+                self.tr("Stage"),
+                self.tr("Funds arrived"),
+                self.tr("Responsible leader"),
+                self.tr("Park"),
+            ],
+            [self.tr("New project"), self.tr("Open"), self.tr("Delete")],
+        )
+        add.clicked.connect(self.add_project)
+        edit.clicked.connect(self.open_project)
+        delete.clicked.connect(self.delete_project)
+        self.table.doubleClicked.connect(self.open_project)
+        self._dialog: ProjectDialog | None = None
+
+    def refresh(self) -> None:
+        ledger, session = self.session.ledger, self.session
+        names = {p.id: p.name for p in ledger.persons()}
+        projects = ledger.projects()
+        if session.person_id is not None:
+            projects = [p for p in projects if p.leader_id == session.person_id]
+        unit = {"CNY": self.tr("10k CNY"), "USD": self.tr("10k USD")}
+        rows = []
+        for p in projects:
+            stage = p.stage_on(session.period.end)
+            funds = sum(f.amount for f in p.funds)
+            rows.append(
+                [
+                    p.name,
+                    p.investor,
+                    p.chain,
+                    "" if p.amount is None else f"{p.amount:,f} {unit[p.currency.value]}",
+                    stage.value if stage else "",
+                    f"{funds:,f}" if p.funds else "",
+                    names.get(p.leader_id, ""),
+                    p.park,
+                ]
+            )
+        self.model.set_rows(rows, [p.id or 0 for p in projects], right_aligned=[3, 5])
+        self.fit_columns()
+        if self._dialog is not None and self._dialog.isVisible() and self._dialog._project:
+            pid = self._dialog._project.id
+            if pid is not None:
+                self._dialog.show_project(ledger.project(pid))
+
+    def _save(self, project: Project, confirmed: bool) -> None:
+        ledger = self.session.ledger
+        if project.id is None:
+            saved: list[Project] = []
+
+            def add() -> None:
+                saved[:] = [ledger.add_project(project, confirmed)]
+
+            self.session.run(
+                self.tr("Add project"),
+                add,
+                lambda: ledger.delete_project(saved[0].id or 0),
+                lambda: ledger.restore_project(saved[0]),
+            )
+        else:
+            before = ledger.project(project.id)
+            self.session.run(
+                self.tr("Edit project"),
+                lambda: ledger.update_project(project, confirmed),
+                lambda: ledger.update_project(before, True),
+            )
+
+    def _mentions(self, project_id: int) -> list[str]:
+        ledger = self.session.ledger
+        names = {p.id: p.name for p in ledger.persons()}
+        lines = [
+            f"{e.day.isoformat()} {names.get(e.person_id, '')} {e.location} {e.note}"
+            for e in ledger.entries(project_id=project_id, limit=200)
+        ]
+        for (trip_id,) in ledger.db.execute(
+            "SELECT trip_id FROM trip_projects WHERE project_id = ?", [project_id]
+        ):
+            t = ledger.trip(trip_id)
+            lines.append(
+                self.tr("Trip %1 to %2")
+                .replace("%1", t.start_date.isoformat())
+                .replace("%2", "、".join(t.destinations))
+            )
+        return lines
+
+    def _open(self, project: Project | None) -> None:
+        ledger, session = self.session.ledger, self.session
+        pid = project.id if project else None
+
+        def add_stage(change: StageChange, confirmed: bool) -> None:
+            assert pid is not None
+            saved: list[StageChange] = []
+
+            def add() -> None:
+                saved[:] = [ledger.add_stage(pid, change, confirmed)]
+
+            session.run(
+                self.tr("Add stage change"),
+                add,
+                lambda: ledger.delete_stage(saved[0].id or 0),
+                lambda: ledger.add_stage(pid, change, True),
+            )
+
+        def add_funds(funding: Funding, confirmed: bool) -> None:
+            assert pid is not None
+            saved: list[Funding] = []
+
+            def add() -> None:
+                saved[:] = [ledger.add_funds(pid, funding, confirmed)]
+
+            session.run(
+                self.tr("Add funds"),
+                add,
+                lambda: ledger.delete_funds(saved[0].id or 0),
+                lambda: ledger.add_funds(pid, funding, True),
+            )
+
+        self._dialog = ProjectDialog(
+            self,
+            ledger.persons(),
+            self._save,
+            add_stage,
+            add_funds,
+            project,
+            self._mentions(pid) if pid else [],
+            session.today,
+            session.lang,
+        )
+        self._dialog.exec()
+        self._dialog = None
+
+    def add_project(self) -> None:
+        self._open(None)
+
+    def open_project(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self._open(self.session.ledger.project(key))
+
+    def delete_project(self) -> None:
+        key = self.selected_key()
+        if key is None:
+            return
+        ledger = self.session.ledger
+        before = ledger.project(key)
+        try:
+            self.session.run(
+                self.tr("Delete project"),
+                lambda: ledger.delete_project(key),
+                lambda: ledger.restore_project(before),
+            )
+        except LedgerError as exc:
+            self.refuse(exc)

@@ -1,0 +1,127 @@
+"""设置: the rule's settings, the language, the database file and the holiday override file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import paths
+from desktop.domain.errors import LedgerError
+from desktop.domain.rules import Rules
+from desktop.domain.workcalendar import WorkCalendar, parse_overrides
+from desktop.ui.i18n import LANGUAGES
+from desktop.ui.pages.base import Page
+from desktop.ui.session import Session
+
+
+class SettingsPage(Page):
+    language_chosen = Signal(str)
+    open_database_requested = Signal()
+
+    def __init__(self, session: Session, db_path: str) -> None:
+        super().__init__(session)
+        self.target = QDoubleSpinBox()
+        self.target.setRange(1, 100)
+        self.target.setDecimals(2)
+        self.target.setSuffix(" %")
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(1, 24)
+        self.hours.setSingleStep(0.5)
+        self.hours.setSuffix(self.tr(" h"))
+        self.weekends = QCheckBox(self.tr("Promotion work on weekends and holidays counts"))
+        self.save_rules = QPushButton(self.tr("Apply"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(session.lang))
+        self.db_label = QLabel(db_path)
+        self.db_label.setWordWrap(True)
+        open_db = QPushButton(self.tr("Open another database…"))
+        self.override_label = QLabel()
+        self.override_label.setWordWrap(True)
+        load_override = QPushButton(self.tr("Load a holiday arrangement file…"))
+        form = QFormLayout()
+        form.addRow(self.tr("Target share"), self.target)
+        form.addRow(self.tr("Hours per working day"), self.hours)
+        form.addRow("", self.weekends)
+        form.addRow("", self.save_rules)
+        form.addRow(self.tr("Language"), self.language)
+        db_row = QHBoxLayout()
+        db_row.addWidget(self.db_label, 1)
+        db_row.addWidget(open_db)
+        form.addRow(self.tr("Database file"), db_row)
+        cal_row = QHBoxLayout()
+        cal_row.addWidget(self.override_label, 1)
+        cal_row.addWidget(load_override)
+        form.addRow(self.tr("Holiday calendar"), cal_row)
+        panel = QWidget()
+        panel.setMaximumWidth(760)
+        panel.setLayout(form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(panel)
+        layout.addStretch(1)
+        self.save_rules.clicked.connect(self.apply_rules)
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_chosen.emit(self.language.currentData())
+        )
+        open_db.clicked.connect(self.open_database_requested.emit)
+        load_override.clicked.connect(self.load_override)
+
+    def refresh(self) -> None:
+        rules = self.session.ledger.rules()
+        self.target.setValue(rules.target * 100)
+        self.hours.setValue(rules.hours_per_day)
+        self.weekends.setChecked(rules.count_weekend_promotion)
+        user_file = paths.calendar_override_files()[-1]
+        years = sorted(self.session.ledger.calendar.overrides)
+        text = str(user_file) if user_file.exists() else self.tr("none (built-in calendar)")
+        if years:
+            text += "  " + self.tr("years: %1").replace("%1", ", ".join(map(str, years)))
+        self.override_label.setText(text)
+
+    def apply_rules(self) -> None:
+        ledger = self.session.ledger
+        before = ledger.rules()
+        rules = Rules(self.target.value() / 100, self.hours.value(), self.weekends.isChecked())
+        try:
+            self.session.run(
+                self.tr("Change settings"),
+                lambda: ledger.set_rules(rules),
+                lambda: ledger.set_rules(before),
+            )
+        except LedgerError as exc:
+            self.refuse(exc)
+
+    def load_override(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Holiday arrangement file"), "", "JSON (*.json)"
+        )
+        if not name:
+            return
+        try:
+            overrides = parse_overrides(Path(name).read_text(encoding="utf-8-sig"))
+        except (LedgerError, OSError, UnicodeDecodeError) as exc:
+            text = exc.message(self.session.lang) if isinstance(exc, LedgerError) else str(exc)
+            QMessageBox.warning(self, self.tr("Not loaded"), text)
+            return
+        target = paths.calendar_override_files()[-1]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(name, target)
+        ledger = self.session.ledger
+        ledger.calendar = WorkCalendar({**ledger.calendar.overrides, **overrides})
+        self.session.data_changed.emit()

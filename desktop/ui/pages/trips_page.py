@@ -1,0 +1,111 @@
+"""外出招商: the trips of the chosen person (or everyone), with an editor."""
+
+from __future__ import annotations
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.trips import Trip
+from desktop.ui.dialogs.trip_dialog import TripDialog
+from desktop.ui.pages.table_page import TablePage
+from desktop.ui.session import Session
+
+
+class TripsPage(TablePage):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        add, edit, delete = self.setup(
+            [
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Days"),
+                self.tr("Travellers"),
+                self.tr("Destinations"),
+                self.tr("Companies visited"),
+                self.tr("Results"),
+            ],
+            [self.tr("New trip"), self.tr("Edit"), self.tr("Delete")],
+        )
+        add.clicked.connect(self.add_trip)
+        edit.clicked.connect(self.edit_trip)
+        delete.clicked.connect(self.delete_trip)
+        self.table.doubleClicked.connect(self.edit_trip)
+
+    def refresh(self) -> None:
+        ledger, period = self.session.ledger, self.session.period
+        names = {p.id: p.name for p in ledger.persons()}
+        trips = [
+            t
+            for t in ledger.trips(self.session.person_id)
+            if t.start_date <= period.end and t.end_date >= period.start
+        ]
+        rows = [
+            [
+                t.start_date.isoformat(),
+                t.end_date.isoformat(),
+                f"{t.days_away:g}",
+                "、".join(names.get(p, "") for p in t.traveller_ids),
+                "、".join(t.destinations),
+                "、".join(c.company for c in t.companies),
+                t.results,
+            ]
+            for t in trips
+        ]
+        self.model.set_rows(rows, [t.id or 0 for t in trips], right_aligned=[2])
+        self.fit_columns()
+
+    def _dialog(self, trip: Trip | None) -> TripDialog:
+        ledger = self.session.ledger
+        return TripDialog(
+            self,
+            ledger.persons(),
+            ledger.projects(),
+            self._save,
+            trip,
+            self.session.person_id,
+            self.session.today,
+            self.session.lang,
+        )
+
+    def _save(self, trip: Trip) -> None:
+        ledger = self.session.ledger
+        if trip.id is None:
+            saved: list[Trip] = []
+
+            def add() -> None:
+                saved[:] = [ledger.add_trip(trip)]
+
+            self.session.run(
+                self.tr("Add trip"),
+                add,
+                lambda: ledger.delete_trip(saved[0].id or 0),
+                lambda: ledger.restore_trip(saved[0]),
+            )
+        else:
+            before = ledger.trip(trip.id)
+            self.session.run(
+                self.tr("Edit trip"),
+                lambda: ledger.update_trip(trip),
+                lambda: ledger.update_trip(before),
+            )
+
+    def add_trip(self) -> None:
+        self._dialog(None).exec()
+
+    def edit_trip(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self._dialog(self.session.ledger.trip(key)).exec()
+
+    def delete_trip(self) -> None:
+        key = self.selected_key()
+        if key is None:
+            return
+        ledger = self.session.ledger
+        before = ledger.trip(key)
+        try:
+            self.session.run(
+                self.tr("Delete trip"),
+                lambda: ledger.delete_trip(key),
+                lambda: ledger.restore_trip(before),
+            )
+        except LedgerError as exc:
+            self.refuse(exc)

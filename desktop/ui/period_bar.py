@@ -1,0 +1,121 @@
+"""The person and period selectors every page follows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+
+from desktop.domain.periods import Period, PeriodKind
+from desktop.ui.session import Session
+
+
+class PeriodBar(QWidget):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.person = QComboBox()
+        self.person.setMinimumContentsLength(14)
+        self.kind = QComboBox()
+        for kind, text in (
+            (PeriodKind.MONTH, self.tr("Month")),
+            (PeriodKind.QUARTER, self.tr("Quarter")),
+            (PeriodKind.YEAR, self.tr("Year")),
+        ):
+            self.kind.addItem(text, kind)
+        self.year = QSpinBox()
+        self.year.setRange(2000, session.today.year + 1)
+        self.part = QComboBox()
+        self.previous = QPushButton("◀")
+        self.next = QPushButton("▶")
+        for button, tip in (
+            (self.previous, self.tr("Previous period")),
+            (self.next, self.tr("Next period")),
+        ):
+            button.setFixedWidth(32)
+            button.setToolTip(tip)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Person")))
+        layout.addWidget(self.person)
+        layout.addSpacing(16)
+        layout.addWidget(QLabel(self.tr("Period")))
+        for w in (self.previous, self.kind, self.year, self.part, self.next):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self._show_period(session.period)
+        self.reload_persons()
+        self.person.currentIndexChanged.connect(self._on_person_changed)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.year.valueChanged.connect(self._on_period_edited)
+        self.part.currentIndexChanged.connect(self._on_period_edited)
+        self.previous.clicked.connect(lambda: self._step(-1))
+        self.next.clicked.connect(lambda: self._step(1))
+
+    def reload_persons(self) -> None:
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem(self.tr("All persons"), None)
+        for p in self.session.ledger.persons():
+            label = f"{p.name}（{p.title}）" if p.title else p.name
+            self.person.addItem(label, p.id)
+        index = self.person.findData(self.session.person_id)
+        self.person.setCurrentIndex(max(index, 0))
+        self.person.blockSignals(False)
+
+    def _fill_parts(self, kind: PeriodKind) -> None:
+        self.part.blockSignals(True)
+        self.part.clear()
+        if kind is PeriodKind.MONTH:
+            for m in range(1, 13):
+                self.part.addItem(self.tr("Month %1").replace("%1", str(m)), m)
+        elif kind is PeriodKind.QUARTER:
+            for q in range(1, 5):
+                self.part.addItem(self.tr("Q%1").replace("%1", str(q)), q)
+        self.part.setVisible(kind is not PeriodKind.YEAR)
+        self.part.blockSignals(False)
+
+    def _show_period(self, period: Period) -> None:
+        kind = period.kind if period.kind is not PeriodKind.RANGE else PeriodKind.MONTH
+        for w in (self.kind, self.year, self.part):
+            w.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self._fill_parts(kind)
+        self.year.setValue(period.start.year)
+        if kind is PeriodKind.MONTH:
+            self.part.setCurrentIndex(period.start.month - 1)
+        elif kind is PeriodKind.QUARTER:
+            self.part.setCurrentIndex((period.start.month - 1) // 3)
+        for w in (self.kind, self.year, self.part):
+            w.blockSignals(False)
+
+    def current_period(self) -> Period:
+        kind = self.kind.currentData()
+        year = self.year.value()
+        if kind is PeriodKind.MONTH:
+            return Period.month(year, self.part.currentIndex() + 1)
+        if kind is PeriodKind.QUARTER:
+            return Period.quarter(year, self.part.currentIndex() + 1)
+        return Period.year(year)
+
+    def _step(self, direction: int) -> None:
+        p = self.session.period
+        if p.kind is PeriodKind.YEAR:
+            new = Period.year(p.start.year + direction)
+        elif p.kind is PeriodKind.QUARTER:
+            index = p.start.year * 4 + (p.start.month - 1) // 3 + direction
+            new = Period.quarter(index // 4, index % 4 + 1)
+        else:
+            index = p.start.year * 12 + p.start.month - 1 + direction
+            new = Period.month(index // 12, index % 12 + 1)
+        if 2000 <= new.start.year <= self.year.maximum():
+            self._show_period(new)
+            self.session.set_period(new)
+
+    def _on_person_changed(self) -> None:
+        self.session.set_person(self.person.currentData())
+
+    def _on_kind_changed(self) -> None:
+        self._fill_parts(self.kind.currentData())
+        self._on_period_edited()
+
+    def _on_period_edited(self) -> None:
+        self.session.set_period(self.current_period())

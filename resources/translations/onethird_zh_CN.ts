@@ -1,0 +1,890 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Loading chart…</source>
+        <translation>正在生成图表…</translation>
+    </message>
+    <message>
+        <source>All persons</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Target met</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <source>%1 more days needed</source>
+        <translation>还需 %1 天</translation>
+    </message>
+    <message>
+        <source>Base days %1</source>
+        <translation>基数 %1 天</translation>
+    </message>
+    <message>
+        <source>Promotion days %1</source>
+        <translation>招商 %1 天</translation>
+    </message>
+    <message>
+        <source>Pace: on track</source>
+        <translation>进度：正常</translation>
+    </message>
+    <message>
+        <source>Pace: behind</source>
+        <translation>进度：落后</translation>
+    </message>
+    <message>
+        <source>Share over 12 months</source>
+        <translation>近12个月招商精力占比</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPage</name>
+    <message>
+        <source>Search location, counterpart, progress…</source>
+        <translation>搜索地点、客商、进展成效…</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>新建工作记录</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>All activities</source>
+        <translation>全部活动类型</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>添加工作记录</translation>
+    </message>
+    <message>
+        <source>Edit entry</source>
+        <translation>修改工作记录</translation>
+    </message>
+    <message>
+        <source>Trip entry</source>
+        <translation>外出招商记录</translation>
+    </message>
+    <message>
+        <source>This entry belongs to a trip; change it on the Trips page.</source>
+        <translation>这条记录属于外出招商行程，请在“外出招商”页修改。</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>删除工作记录</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>客商/企业</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展成效</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Full day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>Half day</source>
+        <translation>半天</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Edit entry</source>
+        <translation>修改工作记录</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>新建工作记录</translation>
+    </message>
+    <message>
+        <source>Full day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>Half day</source>
+        <translation>半天</translation>
+    </message>
+    <message>
+        <source>From–to</source>
+        <translation>起止时间</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>客商/企业</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展成效</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to OneThird</source>
+        <translation>欢迎使用三分之一招商台账</translation>
+    </message>
+    <message>
+        <source>OneThird keeps the ledger of how much effort each principal leader spends on investment promotion, against the one-third rule.
+
+A new database will be created at:
+%1
+
+Enter your unit and the first leader whose work you will log. You can add more people later.</source>
+        <translation>本程序记录各位主要负责同志投入招商引资工作的精力，对照“三分之一精力”要求统计。
+
+将在以下位置新建数据库：
+%1
+
+请填写单位和第一位需要登记工作的领导，其他人员可以稍后添加。</translation>
+    </message>
+    <message>
+        <source>e.g. City Government</source>
+        <translation>如：市人民政府</translation>
+    </message>
+    <message>
+        <source>e.g. Mayor</source>
+        <translation>如：市长</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s name</source>
+        <translation>领导姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please enter the leader&apos;s name.</source>
+        <translation>请填写领导姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>OneThird — investment promotion ledger</source>
+        <translation>三分之一招商台账</translation>
+    </message>
+    <message>
+        <source>Person and period</source>
+        <translation>人员与统计期</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>工作记录</translation>
+    </message>
+    <message>
+        <source>Trips</source>
+        <translation>外出招商</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New entry…</source>
+        <translation>新建工作记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未能完成</translation>
+    </message>
+    <message>
+        <source>About OneThird</source>
+        <translation>关于三分之一招商台账</translation>
+    </message>
+    <message>
+        <source>OneThird %1 — a ledger of leaders&apos; investment promotion effort.</source>
+        <translation>三分之一招商台账 %1——记录领导干部招商引资精力投入的台账。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>OneThird database (*.db)</source>
+        <translation>招商台账数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Group / chain</source>
+        <translation>招商组/产业链</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>主要负责同志</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>修改人员</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>删除人员</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <source>All persons</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>修改人员</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Principal leader (the one-third rule applies)</source>
+        <translation>主要负责同志（适用三分之一精力要求）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Group / chain</source>
+        <translation>招商组/产业链</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>Edit project</source>
+        <translation>修改项目</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>10k CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>10k USD</source>
+        <translation>万美元</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资方</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Contracted amount</source>
+        <translation>协议投资额</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>包联领导</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>落地园区</translation>
+    </message>
+    <message>
+        <source>amount signed (for a capital increase: the increment)</source>
+        <translation>签约金额（增资只填增量）</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add stage change</source>
+        <translation>添加阶段变更</translation>
+    </message>
+    <message>
+        <source>amount arrived</source>
+        <translation>到位金额</translation>
+    </message>
+    <message>
+        <source>Add funds</source>
+        <translation>添加到位资金</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段变更记录</translation>
+    </message>
+    <message>
+        <source>Funds arrived</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Entries and trips that mention it</source>
+        <translation>相关工作记录与外出招商</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Confirm amount</source>
+        <translation>确认金额</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资方</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Contracted amount</source>
+        <translation>协议投资额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Funds arrived</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>包联领导</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>落地园区</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>10k CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>10k USD</source>
+        <translation>万美元</translation>
+    </message>
+    <message>
+        <source>Add project</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Edit project</source>
+        <translation>修改项目</translation>
+    </message>
+    <message>
+        <source>Trip %1 to %2</source>
+        <translation>%1 外出招商：%2</translation>
+    </message>
+    <message>
+        <source>Add stage change</source>
+        <translation>添加阶段变更</translation>
+    </message>
+    <message>
+        <source>Add funds</source>
+        <translation>添加到位资金</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>删除项目</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Promotion work on weekends and holidays counts</source>
+        <translation>周末和节假日的招商工作计入</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Load a holiday arrangement file…</source>
+        <translation>导入节假日安排文件…</translation>
+    </message>
+    <message>
+        <source>Target share</source>
+        <translation>目标占比</translation>
+    </message>
+    <message>
+        <source>Hours per working day</source>
+        <translation>每个工作日小时数</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>none (built-in calendar)</source>
+        <translation>无（使用内置日历）</translation>
+    </message>
+    <message>
+        <source>years: %1</source>
+        <translation>年份：%1</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Holiday arrangement file</source>
+        <translation>节假日安排文件</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>未导入</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBar</name>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>Edit trip</source>
+        <translation>修改外出招商</translation>
+    </message>
+    <message>
+        <source>New trip</source>
+        <translation>新建外出招商</translation>
+    </message>
+    <message>
+        <source>leaves at noon (half day)</source>
+        <translation>中午出发（半天）</translation>
+    </message>
+    <message>
+        <source>back at noon (half day)</source>
+        <translation>中午返回（半天）</translation>
+    </message>
+    <message>
+        <source>e.g. Chongqing, Zhengzhou</source>
+        <translation>如：重庆、河南郑州</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s title</source>
+        <translation>联系人职务</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>带队领导</translation>
+    </message>
+    <message>
+        <source>Companions</source>
+        <translation>同行人员</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Companies visited</source>
+        <translation>走访企业</translation>
+    </message>
+    <message>
+        <source>Projects discussed</source>
+        <translation>洽谈项目</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>成效</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>共 %1 天</translation>
+    </message>
+</context>
+<context>
+    <name>TripsPage</name>
+    <message>
+        <source>From</source>
+        <translation>出发</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Travellers</source>
+        <translation>出行人员</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Companies visited</source>
+        <translation>走访企业</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>成效</translation>
+    </message>
+    <message>
+        <source>New trip</source>
+        <translation>新建外出招商</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add trip</source>
+        <translation>添加外出招商</translation>
+    </message>
+    <message>
+        <source>Edit trip</source>
+        <translation>修改外出招商</translation>
+    </message>
+    <message>
+        <source>Delete trip</source>
+        <translation>删除外出招商</translation>
+    </message>
+</context>
+</TS>
