@@ -1,8 +1,28 @@
 """OneThird (三分之一招商台账): investment-promotion effort ledger."""
 
-from importlib.metadata import PackageNotFoundError, version
+from desktop import paths
 
-try:
-    __version__ = version("onethird")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+
+def _version() -> str:
+    """The version is written in one place, pyproject.toml. A bundle carries the copy build.spec
+    took of it (resources/VERSION); a source tree reads it there; an installed wheel has it in
+    its metadata."""
+    stamped = paths.resource("VERSION")
+    if stamped.is_file():
+        return stamped.read_text(encoding="utf-8").strip()
+    pyproject = paths.app_root() / "pyproject.toml"
+    if pyproject.is_file():
+        import tomllib
+
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+        if project.get("name") == "onethird":
+            return str(project["version"])
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("onethird")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+__version__ = _version()

@@ -12,11 +12,18 @@ APP_NAME = "OneThird"
 APP_AUTHOR = "OneThird"
 
 
-def resources_dir() -> Path:
+def app_root() -> Path:
+    """Where the program's own files are: the source checkout (the folder holding `desktop/` and
+    `resources/`), or in a PyInstaller bundle sys._MEIPASS, which since PyInstaller 6 is the
+    `_internal/` folder beside the executables (`onethird`, `onethird-cli`)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle is not None:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return app_root() / "resources"
 
 
 def resource(*parts: str) -> Path:
@@ -49,6 +56,14 @@ def log_dir() -> Path:
     if os.environ.get("ONETHIRD_DATA_DIR"):
         return data_dir() / "logs"
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def cache_dir() -> Path:
+    """What can be made again (matplotlib's list of fonts): `cache` in ONETHIRD_DATA_DIR when
+    that is set, else the platform's user cache folder."""
+    if os.environ.get("ONETHIRD_DATA_DIR"):
+        return data_dir() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
 def backups_dir(database: Path) -> Path:

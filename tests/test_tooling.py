@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-SOURCES = [d for d in ("desktop", "tests", "bench") if (ROOT / d).is_dir()]
+SOURCES = [d for d in ("desktop", "tests", "bench", "packaging") if (ROOT / d).is_dir()]
 
 
 def tool(name: str) -> str:

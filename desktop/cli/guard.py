@@ -20,8 +20,8 @@ EXIT_REFUSED, EXIT_INTERNAL = 1, 3
 # database open, and the day's backup is made before it runs.
 READ_COMMANDS = frozenset(("summary", "calendar", "export", "report", "history", "check"))
 READ_ACTIONS = frozenset(("list",))
-# Commands that look at the database file themselves (a damaged one included).
-OWN_CHECKS = frozenset(("check", "restore", "backup"))
+# Commands that look at the database file themselves (a damaged one included), or at none.
+OWN_CHECKS = frozenset(("check", "restore", "backup", "self-test"))
 
 _TEXT = {
     "backup_hint": (

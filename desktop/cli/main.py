@@ -12,6 +12,8 @@ from pathlib import Path
 from desktop import __version__, logs, paths
 from desktop.cli import guard, import_commands, records, report_commands, safety_commands, tables
 from desktop.cli.context import Context
+from desktop.cli.selftest_command import add_parsers as add_self_test_parser
+from desktop.cli.submission_commands import add_parsers as add_submission_parsers
 from desktop.cli.text import say
 from desktop.domain.entries import parse_date
 from desktop.domain.errors import LedgerError
@@ -63,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.add_parsers(sub, common)
     import_commands.add_parsers(sub, common)
     safety_commands.add_parsers(sub, common)
+    add_submission_parsers(sub, common)
+    add_self_test_parser(sub, common)
     return parser
 
 

@@ -135,8 +135,11 @@ def cmd_monthly(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_circular(ctx: Context, args: argparse.Namespace) -> int:
     period = Period.parse(args.period)
+    ledger = ctx.ledger
+    # at the supervision office the circular is built from the reports taken in: name who is missing
+    missing = ledger.missing_reports(period) if ledger.has_received_reports() else []
     report = gather_circular(
-        ctx.ledger, period, args.by, ctx.today, subject_only=not args.all_persons
+        ledger, period, args.by, ctx.today, subject_only=not args.all_persons, not_submitted=missing
     )
     _report(ctx, write_report(report, _format(args), args.out, ctx.lang))
     return 0

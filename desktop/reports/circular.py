@@ -12,6 +12,7 @@ from desktop.domain.periods import Period
 from desktop.domain.pipeline import pipeline_figures
 from desktop.domain.projects import Project, Stage
 from desktop.domain.share import GroupShare, PersonShare, group_shares
+from desktop.domain.submission import Missing
 from desktop.domain.travel import TravelTotals, merge_places
 from desktop.reports.labels import label
 from desktop.reports.sheet import Column, Kind, Sheet, Value
@@ -63,6 +64,9 @@ class CircularReport:
     fallback_years: tuple[int, ...]
     target: float
     today: date
+    # built from reports taken in: whose reports are missing (未报送); they are named here and
+    # left out of the ranking when nothing of theirs for the period came in
+    not_submitted: tuple[Missing, ...] = ()
 
     @property
     def not_out(self) -> int:
@@ -76,7 +80,23 @@ class CircularReport:
         return [self._travel(p).days_out for p in self.persons]
 
     def sheets(self, lang: str = "zh") -> list[Sheet]:
-        return [circular_sheet(self, lang), below_sheet(self, lang)]
+        sheets = [circular_sheet(self, lang), below_sheet(self, lang)]
+        if self.not_submitted:
+            sheets.append(not_submitted_sheet(self, lang))
+        return sheets
+
+    def not_submitted_units(self, lang: str = "zh") -> list[tuple[str, str]]:
+        """(unit, its persons not submitted) in the order of the list; a person missing only
+        some months of the period has them named: 张伟（10月、11月）."""
+        units: dict[str, list[str]] = {}
+        for m in self.not_submitted:
+            name = m.person.name
+            if not m.whole_period:
+                text = m.months_text(lang)
+                name += f" ({text})" if lang == "en" else f"（{text}）"
+            units.setdefault(m.person.unit, []).append(name)
+        sep = ", " if lang == "en" else "、"
+        return [(unit or label("unassigned", lang), sep.join(n)) for unit, n in units.items()]
 
 
 def project_counts(projects: Sequence[Project], period: Period) -> dict[int, ProjectCounts]:
@@ -102,8 +122,12 @@ def build_circular(
     by: str,
     today: date,
     target: float,
+    not_submitted: Sequence[Missing] = (),
 ) -> CircularReport:
-    """items: ledger.summary(period); travel: ledger.travel(period); projects: ledger.projects()."""
+    """items: ledger.summary(period); travel: ledger.travel(period); projects: ledger.projects();
+    not_submitted: ledger.missing_reports(period) when built from reports taken in."""
+    absent = {m.person.id for m in not_submitted if m.whole_period}
+    items = [item for item in items if item.person.id not in absent]
     counts = project_counts(projects, period)
     none = TravelTotals()
 
@@ -149,6 +173,7 @@ def build_circular(
         tuple(years),
         target,
         today,
+        tuple(not_submitted),
     )
 
 
@@ -260,3 +285,15 @@ def below_sheet(report: CircularReport, lang: str = "zh") -> Sheet:
         for i, item in enumerate(report.below, start=1)
     ]
     return Sheet("below", label("sheet_below", lang), columns, rows, lang)
+
+
+def not_submitted_sheet(report: CircularReport, lang: str = "zh") -> Sheet:
+    columns = (
+        Column("seq", Kind.INT, 5),
+        Column("unit", Kind.TEXT, 24),
+        Column("not_submitted_persons", Kind.TEXT, 40),
+    )
+    rows: list[list[Value]] = [
+        [i, unit, names] for i, (unit, names) in enumerate(report.not_submitted_units(lang), 1)
+    ]
+    return Sheet("not_submitted", label("sheet_not_submitted", lang), columns, rows, lang)

@@ -63,6 +63,14 @@ def _overview(doc: PdfDoc, report: CircularReport) -> None:
         started=total.projects.started,
     )
     doc.add(doc.para(text, "overview"))
+    if report.not_submitted:
+        units = report.not_submitted_units(lang)
+        sep = "; " if lang == "en" else "；"
+        names = sep.join(f"{unit} ({n})" if lang == "en" else f"{unit}（{n}）" for unit, n in units)
+        missing = label("c_not_submitted", lang).format(
+            units=len(units), persons=len(report.not_submitted), names=names
+        )
+        doc.add(doc.para(missing, "not_submitted", doc.styles.alert))
     if report.fallback_years:
         doc.add(
             doc.para(fallback_notice(report.fallback_years, lang), "calendar", doc.styles.alert)

@@ -113,6 +113,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "sheet_activities": ("时间分布", "Time by activity"),
     "sheet_circular": ("汇总通报", "Circular"),
     "sheet_below": ("未达标人员", "Below target"),
+    "sheet_not_submitted": ("未报送", "Not submitted"),
+    "not_submitted_persons": ("未报送人员", "Not submitted"),
     "sheet_stages": ("阶段分布", "Stages"),
     "sheet_rates": ("推进指标", "Rates"),
     "sheet_big": ("重大项目", "Big projects"),
@@ -182,6 +184,12 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "c_sec_below": ("三、未达到三分之一要求的人员", "3. Below one third"),
     "c_sec_charts": ("四、分布情况", "4. Distribution"),
     "c_none_below": ("全部人员均达到三分之一要求。", "Everyone met one third."),
+    "c_not_submitted": (
+        "未报送月报的单位 {units} 个（{persons} 人）：{names}。"
+        "整个统计期均未报送的人员不参加排名。",
+        "{units} units ({persons} people) did not submit: {names}. Those who submitted nothing"
+        " for the period are not ranked.",
+    ),
     "c_projects_note": (
         "注：新增在谈、签约、开工按包联领导统计，项目以首次进入该阶段计一次。",
         "Note: new projects count for their responsible leader, once, on first reaching a stage.",

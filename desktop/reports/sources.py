@@ -16,9 +16,11 @@ from desktop.domain.periods import Period
 from desktop.domain.projects import Project
 from desktop.domain.rules import Rules
 from desktop.domain.share import PersonShare
+from desktop.domain.submission import Missing
 from desktop.domain.travel import TravelTotals
 from desktop.domain.trips import Trip
 from desktop.reports.circular import CircularReport, build_circular
+from desktop.reports.fonts import FontWarning
 from desktop.reports.monthly import MonthlyReport, build_monthly
 from desktop.reports.pipeline_report import PipelineReport, build_pipeline
 
@@ -73,13 +75,29 @@ def gather_monthly(
 
 
 def gather_circular(
-    source: ReportSource, period: Period, by: str, today: date, subject_only: bool = True
+    source: ReportSource,
+    period: Period,
+    by: str,
+    today: date,
+    subject_only: bool = True,
+    not_submitted: Sequence[Missing] = (),
 ) -> CircularReport:
+    """not_submitted: at the supervision office, `ledger.missing_reports(period)` (未报送)."""
     items = source.summary(period, subject_only=subject_only)
     travel = source.travel(period)
     return build_circular(
-        items, travel, source.projects(), period, by, today, source.rules().target
+        items, travel, source.projects(), period, by, today, source.rules().target, not_submitted
     )
+
+
+def monthly_pdf(
+    source: ReportSource, person: Person, period: Period, today: date, lang: str = "zh"
+) -> tuple[bytes, list[FontWarning]]:
+    """The monthly report as PDF bytes: what a report file carries beside its data."""
+    from desktop.reports.export import render_pdf
+
+    (report,) = gather_monthly(source, [person], period, today)
+    return render_pdf(report, lang)
 
 
 def gather_pipeline(source: ReportSource, period: Period, today: date) -> PipelineReport:

@@ -304,9 +304,6 @@ class ProjectEditStore(TripEditStore):
     ) -> list[int]:
         """Ids of the matching entries in display order: one pass, for text searches."""
         where, params = self._filters(person_id, period, activity_id, project_id, text)
-        if text.strip() and (period is None or (period.end - period.start).days > 92):
-            # a text search over a long period: one sequential scan beats index look-ups
-            where = where.replace("e.date BETWEEN", "+e.date BETWEEN")
         rows = self.db.execute(
             f"SELECT id FROM entries e{where} ORDER BY date, person_id, start_min, id", params
         ).fetchall()

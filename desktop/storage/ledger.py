@@ -8,13 +8,12 @@ from pathlib import Path
 
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage.database import open_database
-from desktop.storage.edits import ProjectEditStore
-from desktop.storage.entry_import import ImportStore
-from desktop.storage.report_queries import ReportStore
-from desktop.storage.trash import TrashStore
+from desktop.storage.intake import IntakeStore
 
 
-class Ledger(TrashStore, ImportStore, ReportStore, ProjectEditStore):
+# IntakeStore stacks every store: intake, submissions and the month lock on top of the 回收站,
+# imports, report queries and edits
+class Ledger(IntakeStore):
     @classmethod
     def open(
         cls,
@@ -24,6 +23,12 @@ class Ledger(TrashStore, ImportStore, ReportStore, ProjectEditStore):
         today: Callable[[], date] = date.today,
     ) -> Ledger:
         return cls(open_database(path), calendar or WorkCalendar(), actor, today)
+
+    @property
+    def path(self) -> Path:
+        """The database file this ledger is open on."""
+        row = self.db.execute("PRAGMA database_list").fetchone()
+        return Path(row[2])
 
     def close(self) -> None:
         self.db.close()

@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import __version__, paths
 from desktop.domain.errors import LedgerError
+from desktop.logs import install_excepthook, setup_logging
 from desktop.storage.calendar_files import load_work_calendar
 from desktop.storage.ledger import Ledger
 from desktop.ui.dialogs.first_run_dialog import FirstRunDialog
@@ -23,6 +25,13 @@ from desktop.ui.fonts import use_shipped_font
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session
+from desktop.ui.startup import (
+    DailyBackup,
+    SingleInstance,
+    bring_forward,
+    database_ready,
+    show_unexpected,
+)
 
 APP_TITLE = "三分之一招商台账"
 
@@ -58,8 +67,16 @@ class App:
         self.session: Session | None = None
         self.window: MainWindow | None = None
         self.db_path = ""
+        self.instance: SingleInstance | None = None
+        self.backup: DailyBackup | None = None
 
     def open(self, path: Path, lang: str) -> bool:
+        """Check the file, claim it (one window per database), open it, show the window."""
+        if not database_ready(path, lang):
+            return False
+        instance = SingleInstance(path)
+        if not instance.claim():
+            return False
         try:
             ledger = Ledger.open(
                 path,
@@ -68,14 +85,38 @@ class App:
                 today=lambda: self.today,
             )
         except LedgerError as exc:
+            instance.release()
             QMessageBox.critical(None, APP_TITLE, exc.message(lang))
             return False
-        if self.ledger is not None:
-            self.ledger.close()
-        self.ledger, self.db_path = ledger, str(path)
+        self.close()
+        self.ledger, self.db_path, self.instance = ledger, str(path), instance
+        instance.activated.connect(self._on_activated)
         self.session = Session(ledger, self.settings, self.today, lang)
         self.build_window()
+        self.backup = DailyBackup(path)
+        self.backup.failed.connect(self._on_backup_failed)
+        QTimer.singleShot(1500, self.backup.start)  # after the window has painted
         return True
+
+    def _on_activated(self) -> None:
+        if self.window is not None:
+            bring_forward(self.window)
+
+    def _on_backup_failed(self, text: str) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(text)
+
+    def close(self) -> None:
+        """Let go of the open database: the backup finishes, the ledger and the lock close."""
+        if self.backup is not None:
+            self.backup.wait()
+            self.backup = None
+        if self.ledger is not None:
+            self.ledger.close()
+            self.ledger = None
+        if self.instance is not None:
+            self.instance.release()
+            self.instance = None
 
     def build_window(self) -> MainWindow:
         assert self.session is not None
@@ -130,6 +171,9 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
         help="用示例数据把每个页面截图（1280×800）保存到 DIR 后退出",
     )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="界面语言")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：在临时示例台账上打开主窗口、生成报告后退出"
+    )
     parser.add_argument("--version", action="version", version=f"onethird {__version__}")
     return parser.parse_known_args(argv)
 
@@ -139,7 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     qt = QApplication([sys.argv[0], *qt_args])
     qt.setApplicationName("OneThird")
     qt.setApplicationDisplayName(APP_TITLE)
+    qt.setWindowIcon(QIcon(str(paths.resource("icons", "onethird.png"))))
     use_shipped_font(qt)
+    if args.self_test:
+        from desktop.ui.selftest import run_self_test
+
+        return run_self_test(qt, date.today())
     settings = app_settings()
     lang = args.lang or str(settings.value("ui/language", "zh"))
     install_language(qt, lang)
@@ -158,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path = args.db or paths.default_database()
         if args.db is None and not db_path.exists() and not first_run(db_path):
             return 0
+    setup_logging("gui")
+    install_excepthook(show_unexpected)
     app = App(qt, settings, today)
     if "ONETHIRD_FIRST_PAINT" in os.environ:
         probe = FirstPaintProbe(qt)
@@ -167,8 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif not app.open(db_path, lang):
         return 1
     code = qt.exec()
-    if app.ledger is not None:
-        app.ledger.close()
+    app.close()
     return code
 
 

@@ -25,12 +25,13 @@ from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.entries_page import EntriesPage
 from desktop.ui.pages.people_page import PeoplePage
 from desktop.ui.pages.projects_page import ProjectsPage
+from desktop.ui.pages.reports_page import ReportsPage
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.pages.trips_page import TripsPage
 from desktop.ui.period_bar import PeriodBar
 from desktop.ui.session import Session
 
-PAGES = ("dashboard", "entries", "trips", "projects", "people", "settings")
+PAGES = ("dashboard", "entries", "trips", "projects", "reports", "people", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
             self.tr("Entries"),
             self.tr("Trips"),
             self.tr("Projects"),
+            self.tr("Reports"),
             self.tr("People"),
             self.tr("Settings"),
         )
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
             "entries": lambda: EntriesPage(session),
             "trips": lambda: TripsPage(session),
             "projects": lambda: ProjectsPage(session),
+            "reports": lambda: ReportsPage(session),
             "people": lambda: PeoplePage(session),
             "settings": self._make_settings,
         }

@@ -309,6 +309,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>项目</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>人员</translation>
     </message>
@@ -688,6 +692,101 @@ Enter your unit and the first leader whose work you will log. You can add more p
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Monthly report (one person)</source>
+        <translation>个人月报</translation>
+    </message>
+    <message>
+        <source>City circular</source>
+        <translation>汇总通报</translation>
+    </message>
+    <message>
+        <source>Project pipeline</source>
+        <translation>项目推进情况</translation>
+    </message>
+    <message>
+        <source>by person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <source>by unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>by group</source>
+        <translation>按招商组</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s monthly reports…</source>
+        <translation>全部人员月报…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>A monthly report needs a month: choose Month as the period.</source>
+        <translation>个人月报按月编制：请在上方统计期选择“月度”。</translation>
+    </message>
+    <message>
+        <source>Choose a person at the top for the monthly report.</source>
+        <translation>请在上方选择要编制月报的人员。</translation>
+    </message>
+    <message>
+        <source>circular</source>
+        <translation>汇总通报</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>项目推进</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Choose a month</source>
+        <translation>请选择月份</translation>
+    </message>
+    <message>
+        <source>Folder for the reports</source>
+        <translation>选择保存月报的文件夹</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已生成：%1</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <source>Characters missing from the font</source>
+        <translation>字体缺字</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未能生成</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> h</source>
@@ -755,6 +854,43 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Target %1</source>
         <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>从最近的备份恢复</translation>
+    </message>
+    <message>
+        <source>Start an empty database</source>
+        <translation>新建空数据库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>另一个程序</translation>
+    </message>
+    <message>
+        <source>This database is in use by %1. Close it, then start again.</source>
+        <translation>此数据库正由%1使用。请先关闭它，再重新打开。</translation>
+    </message>
+    <message>
+        <source>(no log file could be written)</source>
+        <translation>（无法写入日志文件）</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1
+
+What was saved is safe. Details are in the log:
+%2</source>
+        <translation>程序出错：%1
+
+已保存的数据不受影响。详细信息见日志：
+%2</translation>
     </message>
 </context>
 <context>

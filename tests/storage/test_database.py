@@ -13,7 +13,12 @@ def test_migrations_on_an_empty_file_then_again_idempotently(tmp_path: Path) -> 
     path.touch()  # an empty file is a new database, not a foreign one
     db = open_database(path)
     applied = [m.name for m in migrations.applied(db)]
-    assert applied == ["m001_core", "m002_imports_and_trash"]
+    assert applied == [
+        "m001_core",
+        "m002_imports_and_trash",
+        "m003_entries_text_index",
+        "m004_submissions",
+    ]
     assert {"persons", "entries", "trips", "projects", "change_log"} <= set(db.table_names())
     assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 10
     schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()

@@ -1,0 +1,419 @@
+"""What a monthly report file carries, as versioned JSON parts: the person, the month's entries and
+trips, and the projects they touched with their stage history and funds; and the review that
+travels back. Pure: objects to bytes and back, every field checked on the way in. The zip, the
+manifest and the hashes are storage/report_file.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from desktop.domain.entries import DayPart
+from desktop.domain.errors import LedgerError
+from desktop.domain.json_fields import Fields, PayloadError, dump_json, load_json
+from desktop.domain.ledger_parsing import name_key
+from desktop.domain.people import ActivityKind, Person
+from desktop.domain.periods import Period, PeriodKind
+from desktop.domain.projects import Currency, Funding, Stage, StageChange
+from desktop.domain.rules import Rules
+from desktop.domain.submission import MonthState
+from desktop.domain.trips import CompanyVisit
+
+SCHEMA_VERSION = 1
+PERSON_PART, ENTRIES_PART, TRIPS_PART, PROJECTS_PART = (
+    "person.json",
+    "entries.json",
+    "trips.json",
+    "projects.json",
+)
+PDF_PART = "report.pdf"
+REPORT_PARTS = (PERSON_PART, ENTRIES_PART, TRIPS_PART, PROJECTS_PART, PDF_PART)
+REVIEW_PART = "review.json"
+
+
+def project_key(name: str) -> str:
+    """How a project is recognised across units: the name without spaces, full-width forms
+    made half-width, letters case-folded (“长安 电池项目（一期）” = “长安电池项目(一期)”)."""
+    return name_key(name).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """A person as named across databases: the same name and unit is the same person."""
+
+    name: str
+    unit: str = ""
+    title: str = ""
+    group: str = ""
+    subject_to_rule: bool = True
+
+    @classmethod
+    def of(cls, p: Person) -> PersonRef:
+        return cls(p.name, p.unit, p.title, p.group, p.subject_to_rule)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return name_key(self.name), name_key(self.unit)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}（{self.unit}）" if self.unit else self.name
+
+    def person(self) -> Person:
+        return Person(self.name, self.title, self.unit, self.group, self.subject_to_rule)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedEntry:
+    day: date
+    activity: str
+    activity_kind: ActivityKind
+    minutes: int | None = None
+    day_part: DayPart | None = None
+    start: int | None = None
+    end: int | None = None
+    project: str | None = None
+    trip: int | None = None  # the trip's number in trips.json
+    location: str = ""
+    counterpart: str = ""
+    note: str = ""
+    recorded_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedTrip:
+    number: int  # the unit's own trip id; entries point at it
+    travellers: tuple[PersonRef, ...]
+    start_date: date
+    end_date: date
+    start_half: bool = False
+    end_half: bool = False
+    destinations: tuple[str, ...] = ()
+    companies: tuple[CompanyVisit, ...] = ()
+    projects: tuple[str, ...] = ()
+    results: str = ""
+    recorded_by: str = ""
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """The same journey in two reports: same people, same days and halves, same places."""
+        return (
+            self.start_date,
+            self.end_date,
+            self.start_half,
+            self.end_half,
+            tuple(t.key for t in self.travellers),
+            self.destinations,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedProject:
+    name: str
+    investor: str = ""
+    chain: str = ""
+    amount: Decimal | None = None
+    currency: Currency = Currency.CNY
+    leader: PersonRef | None = None
+    park: str = ""
+    history: tuple[StageChange, ...] = ()
+    funds: tuple[Funding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MonthReport:
+    """One person's month as a unit sends it."""
+
+    person: PersonRef
+    period: Period
+    rules: Rules
+    entries: tuple[ReportedEntry, ...]
+    trips: tuple[ReportedTrip, ...]
+    projects: tuple[ReportedProject, ...]
+
+    def encode(self) -> dict[str, bytes]:
+        """The JSON parts (the PDF is added by whoever renders it)."""
+        rules = self.rules
+        return {
+            PERSON_PART: dump_json(
+                {
+                    "person": _person_json(self.person),
+                    "period": self.period.code,
+                    "rules": {
+                        "target": rules.target,
+                        "hours_per_day": rules.hours_per_day,
+                        "count_weekend_promotion": rules.count_weekend_promotion,
+                    },
+                }
+            ),
+            ENTRIES_PART: dump_json({"entries": [_entry_json(e) for e in self.entries]}),
+            TRIPS_PART: dump_json({"trips": [_trip_json(t) for t in self.trips]}),
+            PROJECTS_PART: dump_json({"projects": [_project_json(p) for p in self.projects]}),
+        }
+
+    @classmethod
+    def decode(cls, parts: Mapping[str, bytes]) -> MonthReport:
+        """Read and check the parts; PayloadError names the first thing that is wrong."""
+        head = Fields(PERSON_PART, load_json(PERSON_PART, parts[PERSON_PART]))
+        person = _person(head.sub("person"))
+        period = _month(head, "period")
+        r = head.sub("rules")
+        try:
+            rules = Rules(
+                r.number("target"), r.number("hours_per_day"), r.flag("count_weekend_promotion")
+            ).validated()
+        except LedgerError as exc:
+            raise PayloadError(PERSON_PART, "rules", exc.message()) from None
+        trips = tuple(_trip(t) for t in _items(parts, TRIPS_PART, "trips"))
+        projects = tuple(_project(p) for p in _items(parts, PROJECTS_PART, "projects"))
+        entries = tuple(_entry(e) for e in _items(parts, ENTRIES_PART, "entries"))
+        report = cls(person, period, rules, entries, trips, projects)
+        report._check_references()
+        return report
+
+    def _check_references(self) -> None:
+        names = [project_key(p.name) for p in self.projects]
+        if len(set(names)) != len(names):
+            raise PayloadError(PROJECTS_PART, "projects[].name", "duplicate")
+        known = set(names)
+        numbers = {t.number for t in self.trips}
+        if len(numbers) != len(self.trips):
+            raise PayloadError(TRIPS_PART, "trips[].id", "duplicate")
+        for i, t in enumerate(self.trips):
+            if self.person.key not in {p.key for p in t.travellers}:
+                raise PayloadError(TRIPS_PART, f"trips[{i}].travellers", self.person.name)
+            for name in t.projects:
+                if project_key(name) not in known:
+                    raise PayloadError(TRIPS_PART, f"trips[{i}].projects", name)
+        for i, e in enumerate(self.entries):
+            if e.day not in self.period:
+                raise PayloadError(ENTRIES_PART, f"entries[{i}].date", e.day.isoformat())
+            if e.project is not None and project_key(e.project) not in known:
+                raise PayloadError(ENTRIES_PART, f"entries[{i}].project", e.project)
+            if e.trip is not None and e.trip not in numbers:
+                raise PayloadError(ENTRIES_PART, f"entries[{i}].trip", e.trip)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewNote:
+    """The office's decision on one submission, as it travels back to the unit."""
+
+    report_id: str
+    person: PersonRef
+    period: Period
+    revision: int
+    decision: MonthState  # RETURNED or ACCEPTED
+    opinion: str
+    reviewed_at: datetime
+    reviewed_by: str = ""
+
+    def encode(self) -> bytes:
+        return dump_json(
+            {
+                "report_id": self.report_id,
+                "person": _person_json(self.person),
+                "period": self.period.code,
+                "revision": self.revision,
+                "decision": self.decision.value,
+                "opinion": self.opinion,
+                "reviewed_at": self.reviewed_at.isoformat(),
+                "reviewed_by": self.reviewed_by,
+            }
+        )
+
+    @classmethod
+    def decode(cls, data: bytes) -> ReviewNote:
+        r = Fields(REVIEW_PART, load_json(REVIEW_PART, data))
+        decision = r.choice("decision", MonthState)
+        if decision not in (MonthState.RETURNED, MonthState.ACCEPTED):
+            raise PayloadError(REVIEW_PART, "decision", decision.value)
+        return cls(
+            r.text("report_id", required=True),
+            _person(r.sub("person")),
+            _month(r, "period"),
+            r.integer("revision"),
+            decision,
+            r.text("opinion"),
+            r.moment("reviewed_at"),
+            r.text("reviewed_by"),
+        )
+
+
+# ---- writing
+
+
+def _person_json(p: PersonRef) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "unit": p.unit,
+        "title": p.title,
+        "group": p.group,
+        "subject_to_rule": p.subject_to_rule,
+    }
+
+
+def _entry_json(e: ReportedEntry) -> dict[str, Any]:
+    return {
+        "date": e.day.isoformat(),
+        "activity": e.activity,
+        "activity_kind": e.activity_kind.value,
+        "minutes": e.minutes,
+        "day_part": e.day_part.value if e.day_part else None,
+        "start": e.start,
+        "end": e.end,
+        "project": e.project,
+        "trip": e.trip,
+        "location": e.location,
+        "counterpart": e.counterpart,
+        "note": e.note,
+        "recorded_by": e.recorded_by,
+    }
+
+
+def _trip_json(t: ReportedTrip) -> dict[str, Any]:
+    return {
+        "id": t.number,
+        "travellers": [_person_json(p) for p in t.travellers],
+        "start_date": t.start_date.isoformat(),
+        "end_date": t.end_date.isoformat(),
+        "start_half": t.start_half,
+        "end_half": t.end_half,
+        "destinations": list(t.destinations),
+        "companies": [
+            {"company": c.company, "contact": c.contact, "title": c.title} for c in t.companies
+        ],
+        "projects": list(t.projects),
+        "results": t.results,
+        "recorded_by": t.recorded_by,
+    }
+
+
+def _amount(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _project_json(p: ReportedProject) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "investor": p.investor,
+        "chain": p.chain,
+        "amount": _amount(p.amount),
+        "currency": p.currency.value,
+        "leader": None if p.leader is None else _person_json(p.leader),
+        "park": p.park,
+        "history": [
+            {
+                "date": c.day.isoformat(),
+                "stage": c.stage.value,
+                "note": c.note,
+                "amount": _amount(c.amount),
+            }
+            for c in p.history
+        ],
+        "funds": [
+            {"date": f.day.isoformat(), "amount": str(f.amount), "note": f.note} for f in p.funds
+        ],
+    }
+
+
+# ---- reading
+
+
+def _items(parts: Mapping[str, bytes], part: str, key: str) -> list[Fields]:
+    return Fields(part, load_json(part, parts[part])).each(key)
+
+
+def _person(r: Fields) -> PersonRef:
+    return PersonRef(
+        r.text("name", required=True).strip(),
+        r.text("unit").strip(),
+        r.text("title"),
+        r.text("group"),
+        r.flag("subject_to_rule"),
+    )
+
+
+def _month(r: Fields, key: str) -> Period:
+    text = r.text(key, required=True)
+    try:
+        period = Period.parse(text)
+    except LedgerError:
+        raise PayloadError(r.part, key, text) from None
+    if period.kind is not PeriodKind.MONTH:
+        raise PayloadError(r.part, key, text)
+    return period
+
+
+def _entry(r: Fields) -> ReportedEntry:
+    return ReportedEntry(
+        r.day("date"),
+        r.text("activity", required=True),
+        r.choice("activity_kind", ActivityKind),
+        r.opt_int("minutes"),
+        r.opt_choice("day_part", DayPart),
+        r.opt_int("start"),
+        r.opt_int("end"),
+        r.opt_text("project"),
+        r.opt_int("trip"),
+        r.text("location"),
+        r.text("counterpart"),
+        r.text("note"),
+        r.text("recorded_by"),
+    )
+
+
+def _trip(r: Fields) -> ReportedTrip:
+    travellers = tuple(_person(p) for p in r.each("travellers"))
+    if not travellers:
+        raise PayloadError(r.part, f"{r.path}.travellers", "[]")
+    return ReportedTrip(
+        r.integer("id"),
+        travellers,
+        r.day("start_date"),
+        r.day("end_date"),
+        r.flag("start_half"),
+        r.flag("end_half"),
+        r.strings("destinations"),
+        tuple(
+            CompanyVisit(c.text("company"), c.text("contact"), c.text("title"))
+            for c in r.each("companies")
+        ),
+        r.strings("projects"),
+        r.text("results"),
+        r.text("recorded_by"),
+    )
+
+
+def _project(r: Fields) -> ReportedProject:
+    leader = r.obj.get("leader")
+    return ReportedProject(
+        r.text("name", required=True).strip(),
+        r.text("investor"),
+        r.text("chain"),
+        r.decimal("amount", optional=True),
+        r.choice("currency", Currency),
+        None if leader is None else _person(r.sub("leader")),
+        r.text("park"),
+        tuple(
+            StageChange(
+                h.day("date"),
+                h.choice("stage", Stage),
+                h.text("note"),
+                h.decimal("amount", optional=True),
+            )
+            for h in r.each("history")
+        ),
+        tuple(
+            Funding(f.day("date"), _required(f.decimal("amount")), f.text("note"))
+            for f in r.each("funds")
+        ),
+    )
+
+
+def _required(value: Decimal | None) -> Decimal:
+    assert value is not None  # decimal() without optional never returns None
+    return value

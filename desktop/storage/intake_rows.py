@@ -1,0 +1,280 @@
+"""Rows a taken-in report brings into the supervision office's database, matched with what is
+there: persons by name and unit, activities by name, projects by name (one project however many
+units report it) with their stage changes and funds merged without doubles.
+
+Each row is linked to the reports that brought or matched it (`received_rows`); `owner` marks the
+one that created it. When a newer submission replaces a report, what only that report held goes
+with it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict
+from decimal import Decimal
+from typing import Any
+
+from desktop.domain.ledger_parsing import name_key
+from desktop.domain.people import ActivityKind
+from desktop.domain.report_payload import PersonRef, ReportedProject
+from desktop.domain.report_payload import project_key as key_of_project
+from desktop.domain.submission_messages import SubmissionError
+from desktop.storage.submissions import SubmissionStore
+
+_KIND_LABELS = {
+    ActivityKind.PROMOTION: "招商工作",
+    ActivityKind.OTHER: "其他工作",
+    ActivityKind.LEAVE: "请假",
+}
+# a warning shown beside an outcome: a code of submission_messages.OUTCOMES and its params
+IntakeWarning = tuple[str, dict[str, Any]]
+
+
+class RowIntakeStore(SubmissionStore):
+    # ---- persons and activities
+
+    def _person_for(
+        self, ref: PersonRef, warnings: list[IntakeWarning], update: bool = False
+    ) -> int:
+        """The person with this name and unit (spaces and full-width forms aside), created when
+        missing; `update`: the reporting person's title, group and rule flag follow the file."""
+        for p in self.persons():
+            if (name_key(p.name), name_key(p.unit)) == ref.key:
+                assert p.id is not None
+                new = ref.person()
+                if update and (p.title, p.group, p.subject_to_rule) != (
+                    new.title,
+                    new.group,
+                    new.subject_to_rule,
+                ):
+                    self.db.execute(
+                        "UPDATE persons SET title = ?, group_name = ?, subject_to_rule = ?"
+                        " WHERE id = ?",
+                        [new.title, new.group, int(new.subject_to_rule), p.id],
+                    )
+                    after = {**asdict(p), "title": new.title, "group": new.group}
+                    after["subject_to_rule"] = new.subject_to_rule
+                    self._log("update", "persons", p.id, asdict(p), after)
+                return p.id
+        person = ref.person().validated()
+        pid = self._insert(
+            "INSERT INTO persons (name, title, unit, group_name, subject_to_rule)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [person.name, person.title, person.unit, person.group, int(person.subject_to_rule)],
+        )
+        self._log("insert", "persons", pid, None, {**asdict(person), "id": pid})
+        warnings.append(("new_person", {"value": ref.label}))
+        return pid
+
+    def _activity_for(self, name: str, kind: ActivityKind, warnings: list[IntakeWarning]) -> int:
+        for a in self.activities():
+            if name_key(a.name) == name_key(name):
+                assert a.id is not None
+                if a.kind is not kind:
+                    raise SubmissionError(
+                        "report_file",
+                        "activity_kind",
+                        value=name,
+                        theirs=_KIND_LABELS[kind],
+                        ours=_KIND_LABELS[a.kind],
+                    )
+                return a.id
+        aid = self._insert(
+            "INSERT INTO activities (name, kind, position)"
+            " VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM activities))",
+            [name.strip(), kind.value],
+        )
+        self._log("insert", "activities", aid, None, {"name": name.strip(), "kind": kind.value})
+        warnings.append(("new_activity", {"value": name.strip()}))
+        return aid
+
+    # ---- links between reports and rows
+
+    def _link(self, report_id: str, table: str, row_id: int, owner: bool) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO received_rows (report_id, table_name, row_id, owner)"
+            " VALUES (?, ?, ?, ?)",
+            [report_id, table, row_id, int(owner)],
+        )
+
+    def _linked(self, report_id: str, table: str) -> set[int]:
+        rows = self.db.execute(
+            "SELECT row_id FROM received_rows WHERE report_id = ? AND table_name = ?",
+            [report_id, table],
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def _release(self, report_id: str) -> None:
+        """Forget a replaced report: rows that only it held go (trips, then stages and funds,
+        then projects), rows others hold stay and pass to one of them."""
+        rows = self.db.execute(
+            "SELECT table_name, row_id, owner FROM received_rows WHERE report_id = ?",
+            [report_id],
+        ).fetchall()
+        self.db.execute("DELETE FROM received_rows WHERE report_id = ?", [report_id])
+        order = {"trips": 0, "project_stages": 1, "funds": 1, "projects": 2}
+        for table, row_id, owner in sorted(rows, key=lambda r: (order.get(r[0], 3), r[1])):
+            other = self.db.execute(
+                "SELECT report_id FROM received_rows WHERE table_name = ? AND row_id = ?"
+                " ORDER BY report_id LIMIT 1",
+                [table, row_id],
+            ).fetchone()
+            if other is not None:
+                if owner:
+                    self.db.execute(
+                        "UPDATE received_rows SET owner = 1 WHERE report_id = ?"
+                        " AND table_name = ? AND row_id = ?",
+                        [other[0], table, row_id],
+                    )
+            elif owner:
+                self._drop_row(table, row_id)
+
+    def _drop_row(self, table: str, row_id: int) -> None:
+        """Delete a row no report holds any more, unless something still refers to it."""
+        if table == "trips":
+            used = "SELECT count(*) FROM entries WHERE trip_id = :id"
+        elif table == "projects":
+            used = (
+                "SELECT (SELECT count(*) FROM entries WHERE project_id = :id)"
+                " + (SELECT count(*) FROM trip_projects WHERE project_id = :id)"
+            )
+        else:
+            used = "SELECT 0"
+        if self.db.execute(used, {"id": row_id}).fetchone()[0]:
+            return
+        cursor = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        names = [d[0] for d in cursor.description]
+        found = cursor.fetchone()
+        if found is None:
+            return
+        before = dict(zip(names, found, strict=True))
+        if table in ("project_stages", "funds"):
+            before["project"] = self._project_name(int(before["project_id"]))
+        self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+        self._log("delete", table, row_id, before, None)
+
+    # ---- projects
+
+    def _project_for(
+        self, p: ReportedProject, report_id: str, warnings: list[IntakeWarning]
+    ) -> int:
+        """One project per name however many units report it; its details follow the newest
+        report (an empty value never overwrites one), its history and funds are merged."""
+        key = key_of_project(p.name)
+        rows = self.db.execute("SELECT id, name FROM projects").fetchall()
+        match = next((r[0] for r in rows if key_of_project(r[1]) == key), None)
+        found = None if match is None else self.project(match)
+        leader = None if p.leader is None else self._person_for(p.leader, warnings)
+        amount = None if p.amount is None else str(p.amount)
+        if found is None:
+            pid = self._insert(
+                "INSERT INTO projects (name, investor, chain, amount, currency, leader_id, park)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [p.name, p.investor, p.chain, amount, p.currency.value, leader, p.park],
+            )
+            self._log("insert", "projects", pid, None, asdict(self.project(pid)))
+            self._link(report_id, "projects", pid, owner=True)
+        else:
+            assert found.id is not None
+            pid = found.id
+            leader_now = leader if leader is not None else found.leader_id
+            new: dict[str, Any] = {
+                "investor": p.investor or found.investor,
+                "chain": p.chain or found.chain,
+                "amount": amount if amount is not None else _text(found.amount),
+                "currency": p.currency.value if amount is not None else found.currency.value,
+                "leader_id": leader_now,
+                "park": p.park or found.park,
+            }
+            old: dict[str, Any] = {
+                "investor": found.investor,
+                "chain": found.chain,
+                "amount": _text(found.amount),
+                "currency": found.currency.value,
+                "leader_id": found.leader_id,
+                "park": found.park,
+            }
+            if new != old:
+                self.db.execute(
+                    "UPDATE projects SET investor = :investor, chain = :chain, amount = :amount,"
+                    " currency = :currency, leader_id = :leader_id, park = :park WHERE id = :id",
+                    {**new, "id": pid},
+                )
+                self._log("update", "projects", pid, {"name": found.name, **old}, new)
+                if found.leader_id is not None and leader_now != found.leader_id:
+                    names = {q.id: q.name for q in self.persons()}
+                    warnings.append(
+                        (
+                            "leader_changed",
+                            {
+                                "value": found.name,
+                                "old": names.get(found.leader_id, ""),
+                                "new": names.get(leader_now, ""),
+                            },
+                        )
+                    )
+            self._link(report_id, "projects", pid, owner=False)
+        name = self._project_name(pid)
+        self._merge(
+            report_id,
+            "project_stages",
+            (pid, name),
+            [[c.day.isoformat(), c.stage.value, _text(c.amount), c.note] for c in p.history],
+        )
+        self._merge(
+            report_id,
+            "funds",
+            (pid, name),
+            [[f.day.isoformat(), str(f.amount), f.note] for f in p.funds],
+        )
+        return pid
+
+    def _merge(
+        self,
+        report_id: str,
+        table: str,
+        project: tuple[int, str],
+        items: list[list[Any]],
+    ) -> None:
+        """Stage changes (date, stage, amount) or funds (date, amount) the project already has
+        are linked, not added again: the same signing reported by two units is one signing.
+        The note does not count; a report holding two equal rows keeps two."""
+        columns = ["date", "stage", "amount", "note"] if table == "project_stages" else []
+        columns = columns or ["date", "amount", "note"]
+        existing: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        for row in self.db.execute(
+            f"SELECT id, {', '.join(columns)} FROM {table} WHERE project_id = ? ORDER BY date, id",
+            [project[0]],
+        ).fetchall():
+            existing[_key(table, row[1:])].append(row[0])
+        taken = self._linked(report_id, table)
+        for values in items:
+            free = [i for i in existing.get(_key(table, values), []) if i not in taken]
+            if free:
+                taken.add(free[0])
+                self._link(report_id, table, free[0], owner=False)
+                continue
+            rid = self._insert(
+                f"INSERT INTO {table} (project_id, {', '.join(columns)})"
+                f" VALUES (?, {', '.join('?' for _ in columns)})",
+                [project[0], *values],
+            )
+            taken.add(rid)
+            self._link(report_id, table, rid, owner=True)
+            after = {"project": project[1], **dict(zip(columns, values, strict=True))}
+            self._log("insert", table, rid, None, after)
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _key(table: str, row: Any) -> tuple[Any, ...]:
+    """What makes two stage changes (date, stage, amount) or funds (date, amount) the same;
+    amounts compare as numbers (500000 = 500000.0)."""
+
+    def amount(text: Any) -> Decimal | None:
+        return None if text is None else Decimal(str(text))
+
+    if table == "project_stages":
+        return (str(row[0]), str(row[1]), amount(row[2]))
+    return (str(row[0]), amount(row[1]))

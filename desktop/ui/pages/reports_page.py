@@ -1,0 +1,249 @@
+"""报告: choose a report, its period and scope, see its tables, export PDF / XLSX / CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.periods import PeriodKind
+from desktop.reports.export import Report, monthly_file_name
+from desktop.reports.sheet import Sheet
+from desktop.reports.sources import gather_circular, gather_monthly, gather_pipeline
+from desktop.ui.pages.base import Page
+from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
+from desktop.ui.session import Session
+from desktop.ui.sheet_model import SheetTableModel
+
+FORMATS = (("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
+
+
+class ReportsPage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.kind = QComboBox()
+        for key, text in (
+            ("monthly", self.tr("Monthly report (one person)")),
+            ("circular", self.tr("City circular")),
+            ("pipeline", self.tr("Project pipeline")),
+        ):
+            self.kind.addItem(text, key)
+        self.by = QComboBox()
+        for key, text in (
+            ("person", self.tr("by person")),
+            ("unit", self.tr("by unit")),
+            ("group", self.tr("by group")),
+        ):
+            self.by.addItem(text, key)
+        self.fmt = QComboBox()
+        for key, text in FORMATS:
+            self.fmt.addItem(text.split(" ")[0], key)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_all_button = QPushButton(self.tr("Everyone's monthly reports…"))
+        self.sheet = QComboBox()
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #a05a00;")
+        self.hint.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.model = SheetTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        bar = QHBoxLayout()
+        for w in (
+            QLabel(self.tr("Report")),
+            self.kind,
+            self.by,
+            QLabel(self.tr("Table")),
+            self.sheet,
+        ):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for widget in (
+            QLabel(self.tr("Format")),
+            self.fmt,
+            self.export_button,
+            self.export_all_button,
+        ):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self._report: Report | None = None
+        self._sheets: list[Sheet] = []
+        self.job: ReportJob | None = None
+        self.kind.currentIndexChanged.connect(self.refresh_now)
+        self.by.currentIndexChanged.connect(self.refresh_now)
+        self.sheet.currentIndexChanged.connect(self._on_sheet_chosen)
+        self.export_button.clicked.connect(self.export)
+        self.export_all_button.clicked.connect(self.export_all_monthly)
+
+    def _problem(self) -> str:
+        """Why the chosen report cannot be made for the chosen person and period, or ""."""
+        s = self.session
+        if self.kind.currentData() == "monthly":
+            if s.period.kind is not PeriodKind.MONTH:
+                return self.tr("A monthly report needs a month: choose Month as the period.")
+            if s.person_id is None:
+                return self.tr("Choose a person at the top for the monthly report.")
+        return ""
+
+    def refresh(self) -> None:
+        kind = self.kind.currentData()
+        self.by.setVisible(kind == "circular")
+        self.export_all_button.setVisible(kind == "monthly")
+        problem = self._problem()
+        self.hint.setText(problem)
+        self.hint.setVisible(bool(problem))
+        self.export_button.setEnabled(not problem and self.job is None)
+        self._report = None if problem else self._build()
+        self._sheets = self._report.sheets(self.session.lang) if self._report else []
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        for sheet in self._sheets:
+            self.sheet.addItem(sheet.title)
+        self.sheet.blockSignals(False)
+        self._on_sheet_chosen()
+
+    def _build(self) -> Report:
+        s, ledger = self.session, self.session.ledger
+        kind = self.kind.currentData()
+        if kind == "monthly":
+            assert s.person_id is not None
+            (report,) = gather_monthly(ledger, [ledger.person(s.person_id)], s.period, s.today)
+            return report
+        if kind == "circular":
+            return gather_circular(ledger, s.period, self.by.currentData(), s.today)
+        return gather_pipeline(ledger, s.period, s.today)
+
+    def _on_sheet_chosen(self) -> None:
+        i = self.sheet.currentIndex()
+        self.model.set_sheet(self._sheets[i] if 0 <= i < len(self._sheets) else None)
+        self.table.resizeColumnsToContents()
+
+    def _default_name(self, fmt: str) -> str:
+        report = self._report
+        if report is not None and self.kind.currentData() == "monthly":
+            from desktop.reports.monthly import MonthlyReport
+
+            if isinstance(report, MonthlyReport):
+                return monthly_file_name(report, fmt)
+        title = {"circular": self.tr("circular"), "pipeline": self.tr("pipeline")}
+        return f"{title.get(self.kind.currentData(), 'report')}-{self.session.period.code}.{fmt}"
+
+    def export(self) -> None:
+        fmt = self.fmt.currentData()
+        filters = dict(FORMATS)
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), self._default_name(fmt), filters[fmt]
+        )
+        if name:
+            s = self.session
+            self.start(
+                ReportRequest(
+                    self.kind.currentData(),
+                    s.period,
+                    fmt,
+                    Path(name),
+                    s.person_id,
+                    self.by.currentData(),
+                    s.lang,
+                )
+            )
+
+    def export_all_monthly(self) -> None:
+        if self.session.period.kind is not PeriodKind.MONTH:
+            QMessageBox.information(
+                self,
+                self.tr("Choose a month"),
+                self.tr("A monthly report needs a month: choose Month as the period."),
+            )
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the reports"))
+        if folder:
+            s = self.session
+            self.start(
+                ReportRequest(
+                    "monthly_all",
+                    s.period,
+                    self.fmt.currentData(),
+                    Path(folder),
+                    None,
+                    "person",
+                    s.lang,
+                )
+            )
+
+    def start(self, request: ReportRequest) -> ReportJob:
+        """Write off the GUI thread; the window stays usable and shows the progress."""
+        job = ReportJob(
+            self.session.ledger.path, self.session.ledger.calendar, self.session.today, request
+        )
+        job.progressed.connect(self._on_job_progressed)
+        job.succeeded.connect(self._on_job_succeeded)
+        job.failed.connect(self._on_job_failed)
+        job.finished.connect(self._on_job_finished)
+        self.job = job
+        self.export_button.setEnabled(False)
+        self.export_all_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Writing…"))
+        job.start()
+        return job
+
+    def _on_job_progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _on_job_succeeded(self, outcome: ReportOutcome) -> None:
+        paths = outcome.paths
+        text = self.tr("Written: %1").replace(
+            "%1",
+            str(paths[0])
+            if len(paths) == 1
+            else self.tr("%1 files").replace("%1", str(len(paths))),
+        )
+        if outcome.warnings:
+            text += "\n" + "\n".join(outcome.warnings)
+            QMessageBox.warning(
+                self, self.tr("Characters missing from the font"), "\n".join(outcome.warnings)
+            )
+        self.status.setText(text)
+        if len(paths) == 1 and self.session.settings.value("reports/open", True, bool):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
+
+    def _on_job_failed(self, message: str) -> None:
+        self.status.setText(message)
+        QMessageBox.warning(self, self.tr("Not written"), message)
+
+    def _on_job_finished(self) -> None:
+        self.progress.hide()
+        self.job = None
+        self.export_button.setEnabled(not self._problem())
+        self.export_all_button.setEnabled(True)
+
+    def refuse(self, error: LedgerError) -> None:
+        self.status.setText(error.message(self.session.lang))

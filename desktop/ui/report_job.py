@@ -1,0 +1,83 @@
+"""Writing reports off the GUI thread, on a connection of its own, reporting progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.periods import Period
+from desktop.domain.workcalendar import WorkCalendar
+from desktop.reports.export import monthly_file_name, write_report
+from desktop.reports.sources import gather_circular, gather_monthly, gather_pipeline
+from desktop.storage.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: str  # monthly | monthly_all | circular | pipeline
+    period: Period
+    fmt: str  # pdf | xlsx | csv
+    out: Path  # a file, or a folder for monthly_all
+    person_id: int | None = None
+    by: str = "person"
+    lang: str = "zh"
+
+
+@dataclass
+class ReportOutcome:
+    paths: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class ReportJob(QThread):
+    progressed = Signal(int, int)  # done, total
+    succeeded = Signal(object)  # ReportOutcome
+    failed = Signal(str)
+
+    def __init__(
+        self, db_path: Path, calendar: WorkCalendar, today: date, request: ReportRequest
+    ) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._calendar = calendar
+        self._today = today
+        self.request = request
+
+    def run(self) -> None:
+        try:
+            with Ledger.open(self._db_path, self._calendar, today=lambda: self._today) as ledger:
+                self.succeeded.emit(self._write(ledger))
+        except LedgerError as exc:
+            self.failed.emit(exc.message(self.request.lang))
+        except OSError as exc:
+            self.failed.emit(f"{exc.filename or ''} {exc.strerror or exc}")
+
+    def _write(self, ledger: Ledger) -> ReportOutcome:
+        r, today, outcome = self.request, self._today, ReportOutcome()
+        if r.kind in ("monthly", "monthly_all"):
+            if r.kind == "monthly" and r.person_id is not None:
+                persons = [ledger.person(r.person_id)]
+            else:
+                persons = ledger.persons(subject_only=True)
+            total = len(persons)
+            self.progressed.emit(0, total)
+            for done, report in enumerate(gather_monthly(ledger, persons, r.period, today), 1):
+                out = r.out if r.kind == "monthly" else r.out / monthly_file_name(report, r.fmt)
+                written = write_report(report, r.fmt, out, r.lang)
+                outcome.paths += written.paths
+                outcome.warnings += [w.message(r.lang) for w in written.warnings]
+                self.progressed.emit(done, total)
+            return outcome
+        self.progressed.emit(0, 0)
+        if r.kind == "circular":
+            circular = gather_circular(ledger, r.period, r.by, today)
+            written = write_report(circular, r.fmt, r.out, r.lang)
+        else:
+            written = write_report(gather_pipeline(ledger, r.period, today), r.fmt, r.out, r.lang)
+        outcome.paths += written.paths
+        outcome.warnings += [w.message(r.lang) for w in written.warnings]
+        return outcome

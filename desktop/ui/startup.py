@@ -1,0 +1,138 @@
+"""Before and just after the window opens: the database check, one window per database, the
+daily backup, and a dialog for failures nobody expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.errors import LedgerError
+from desktop.storage.backups import daily_backup_if_due
+from desktop.storage.instance_lock import InstanceLock, activation_name
+from desktop.storage.integrity import check_at_start
+from desktop.storage.restore import restore_backup
+
+TITLE = "三分之一招商台账"
+RESTORE = QT_TRANSLATE_NOOP("Startup", "Restore the newest backup")
+EMPTY = QT_TRANSLATE_NOOP("Startup", "Start an empty database")
+QUIT = QT_TRANSLATE_NOOP("Startup", "Quit")
+ANOTHER = QT_TRANSLATE_NOOP("Startup", "another program")
+IN_USE = QT_TRANSLATE_NOOP("Startup", "This database is in use by %1. Close it, then start again.")
+NO_LOG = QT_TRANSLATE_NOOP("Startup", "(no log file could be written)")
+FAILED = QT_TRANSLATE_NOOP(
+    "Startup", "Something went wrong: %1\n\nWhat was saved is safe. Details are in the log:\n%2"
+)
+
+
+def _t(text: object) -> str:
+    return QCoreApplication.translate("Startup", str(text))
+
+
+def database_ready(db_path: Path, lang: str) -> bool:
+    """Check the file before opening it; a damaged or foreign file has been moved aside, and the
+    user chooses between the newest good backup, a new empty database, or quitting."""
+    if not db_path.exists():
+        return True
+    result = check_at_start(db_path)
+    if result.usable:
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, result.message(lang))
+    restore = None
+    if result.newest_backup is not None:
+        restore = box.addButton(_t(RESTORE), QMessageBox.ButtonRole.AcceptRole)
+    fresh = box.addButton(_t(EMPTY), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_t(QUIT), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore and result.newest_backup is not None:
+        try:
+            restore_backup(db_path, result.newest_backup.path)
+        except LedgerError as exc:
+            QMessageBox.critical(None, TITLE, exc.message(lang))
+            return False
+        return True
+    return clicked is fresh
+
+
+class SingleInstance(QObject):
+    """One window per database: the first holds the lock and listens; a second start asks the
+    first to come forward and quits."""
+
+    activated = Signal()
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.lock = InstanceLock(db_path, kind="gui")
+        self.name = activation_name(db_path)
+        self.server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        """True if this process may open the database; else the other window was asked forward."""
+        if self.lock.acquire(timeout=1.0):
+            QLocalServer.removeServer(self.name)  # a stale name left by a killed process
+            self.server = QLocalServer(self)
+            self.server.newConnection.connect(self._on_new_connection)
+            self.server.listen(self.name)
+            return True
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if socket.waitForConnected(1000):
+            socket.write(b"activate\n")
+            socket.waitForBytesWritten(1000)
+            socket.disconnectFromServer()
+            return False
+        holder = self.lock.holder()
+        who = holder.describe() if holder else _t(ANOTHER)
+        QMessageBox.information(
+            None,
+            TITLE,
+            _t(IN_USE).replace("%1", who),
+        )
+        return False
+
+    def _on_new_connection(self) -> None:
+        assert self.server is not None
+        while (socket := self.server.nextPendingConnection()) is not None:
+            socket.disconnectFromServer()
+            self.activated.emit()
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        self.lock.release()
+
+
+def bring_forward(window: QWidget) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+class DailyBackup(QThread):
+    """The day's first start copies the database (checked, rotated) without holding the window."""
+
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+
+    def run(self) -> None:
+        try:
+            daily_backup_if_due(self.db_path)
+        except (LedgerError, OSError) as exc:
+            text = exc.message("zh") if isinstance(exc, LedgerError) else str(exc)
+            self.failed.emit(text)
+
+
+def show_unexpected(exc: BaseException, log_path: Path | None) -> None:
+    """A short message and where the details are; the program carries on."""
+    where = str(log_path) if log_path else _t(NO_LOG)
+    QMessageBox.critical(
+        None,
+        TITLE,
+        _t(FAILED).replace("%1", f"{type(exc).__name__}: {exc}").replace("%2", where),
+    )
