@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.domain.workcalendar import fallback_notice
+from desktop.storage.trash import TrashItem
+from desktop.ui.dialogs.trash_dialog import TrashDialog
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.entries_page import EntriesPage
@@ -125,6 +127,10 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        trash = QAction(self.tr("Recycle &bin…"), self)
+        trash.triggered.connect(self.show_trash)
+        edit_menu.addAction(trash)
         self.undo_action, self.redo_action = undo, redo
         view_menu = bar.addMenu(self.tr("&View"))
         for i in range(len(PAGES)):
@@ -184,6 +190,17 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
+
+    def show_trash(self) -> TrashDialog:
+        ledger, session = self.session.ledger, self.session
+
+        def restore(item: TrashItem) -> None:
+            ledger.restore_from_trash(item.id)
+            session.data_changed.emit()
+
+        dialog = TrashDialog(self, ledger.trash_items(), restore, session.lang)
+        dialog.open()
+        return dialog
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

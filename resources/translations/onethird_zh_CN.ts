@@ -63,6 +63,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>活动类型</translation>
     </message>
@@ -283,6 +287,57 @@ Enter your unit and the first leader whose work you will log. You can add more p
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History: %1</source>
+        <translation>修改历史：%1</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>put back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>sample data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneThird — investment promotion ledger</source>
@@ -351,6 +406,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <source>Recycle &amp;bin…</source>
+        <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -659,6 +718,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>删除</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
         <source>10k CNY</source>
         <translation>万元</translation>
     </message>
@@ -894,6 +957,57 @@ What was saved is safe. Details are in the log:
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Deleted at (UTC)</source>
+        <translation>删除时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>删除人</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Deleted records stay here until put back.</source>
+        <translation>删除的记录保留在这里，可以恢复。</translation>
+    </message>
+    <message>
+        <source>Put back: %1</source>
+        <translation>已恢复：%1</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>工作记录</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>外出招商</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+</context>
+<context>
     <name>TripDialog</name>
     <message>
         <source>Edit trip</source>
@@ -1009,6 +1123,10 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Add trip</source>

@@ -244,3 +244,27 @@ def test_the_chosen_person_is_remembered(session, ledger: Ledger, zhang: Person)
     session.set_person(zhang.id)
     again = Session(ledger, session.settings, session.today)
     assert again.person_id == zhang.id
+
+
+def test_a_deleted_entry_goes_to_the_recycle_bin_and_comes_back(
+    qtbot, window: MainWindow, ledger: Ledger, zhang: Person
+) -> None:
+    assert zhang.id is not None
+    entry = ledger.add_entry(
+        Entry(zhang.id, date(2026, 11, 18), activity_id(ledger, "项目洽谈"), minutes=90)
+    )
+    window.session.set_person(zhang.id)
+    page = window.show_page("entries")
+    assert isinstance(page, EntriesPage)
+    page.table.selectRow(0)
+    page.delete_entry()
+    assert ledger.entries() == [] and page.model.rowCount() == 0
+    dialog = window.show_trash()
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    dialog.table.selectRow(0)
+    dialog.restore_selected()
+    assert [e.id for e in ledger.entries()] == [entry.id]
+    assert dialog.model.rowCount() == 0 and page.model.rowCount() == 1
+    changes = ledger.record_history("entry", entry.id or 0)
+    assert [c.action for c in changes][:2] == ["restore", "delete"]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.entries import Entry
 from desktop.domain.errors import LedgerError
 from desktop.ui.dialogs.entry_dialog import EntryDialog
+from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.entries_model import EntriesTableModel, EntryFilter
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -38,6 +39,7 @@ class EntriesPage(Page):
         self.add_button = QPushButton(self.tr("New entry"))
         self.edit_button = QPushButton(self.tr("Edit"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.history_button = QPushButton(self.tr("History"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Activity")))
         bar.addWidget(self.activity)
@@ -46,7 +48,7 @@ class EntriesPage(Page):
         bar.addWidget(self.text, 1)
         bar.addWidget(self.count)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button):
+        for b in (self.add_button, self.edit_button, self.delete_button, self.history_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.model = EntriesTableModel(session.ledger)
@@ -76,6 +78,7 @@ class EntriesPage(Page):
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button.clicked.connect(self.delete_entry)
         self.table.doubleClicked.connect(self.edit_entry)
+        self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_entry)
         self._fill_choices()
 
@@ -181,3 +184,9 @@ class EntriesPage(Page):
             )
         except LedgerError as exc:
             self.refuse(exc)
+
+    def show_history(self) -> None:
+        entry = self._selected()
+        if entry is not None and entry.id is not None:
+            changes = self.session.ledger.record_history("entry", entry.id)
+            HistoryDialog(self, f"{entry.day.isoformat()} #{entry.id}", changes).open()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.domain.errors import LedgerError
 from desktop.domain.projects import Funding, Project, StageChange
 from desktop.ui.dialogs.project_dialog import ProjectDialog
+from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.session import Session
 
@@ -12,7 +13,7 @@ from desktop.ui.session import Session
 class ProjectsPage(TablePage):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        add, edit, delete = self.setup(
+        add, edit, delete, history = self.setup(
             [
                 self.tr("Project"),
                 self.tr("Investor"),
@@ -23,8 +24,9 @@ class ProjectsPage(TablePage):
                 self.tr("Responsible leader"),
                 self.tr("Park"),
             ],
-            [self.tr("New project"), self.tr("Open"), self.tr("Delete")],
+            [self.tr("New project"), self.tr("Open"), self.tr("Delete"), self.tr("History")],
         )
+        history.clicked.connect(self.show_history)
         add.clicked.connect(self.add_project)
         edit.clicked.connect(self.open_project)
         delete.clicked.connect(self.delete_project)
@@ -169,3 +171,9 @@ class ProjectsPage(TablePage):
             )
         except LedgerError as exc:
             self.refuse(exc)
+
+    def show_history(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            changes = self.session.ledger.record_history("project", key)
+            HistoryDialog(self, self.session.ledger.project(key).name, changes).open()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.trips import Trip
+from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.dialogs.trip_dialog import TripDialog
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.session import Session
@@ -12,7 +13,7 @@ from desktop.ui.session import Session
 class TripsPage(TablePage):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        add, edit, delete = self.setup(
+        add, edit, delete, history = self.setup(
             [
                 self.tr("From"),
                 self.tr("To"),
@@ -22,8 +23,9 @@ class TripsPage(TablePage):
                 self.tr("Companies visited"),
                 self.tr("Results"),
             ],
-            [self.tr("New trip"), self.tr("Edit"), self.tr("Delete")],
+            [self.tr("New trip"), self.tr("Edit"), self.tr("Delete"), self.tr("History")],
         )
+        history.clicked.connect(self.show_history)
         add.clicked.connect(self.add_trip)
         edit.clicked.connect(self.edit_trip)
         delete.clicked.connect(self.delete_trip)
@@ -109,3 +111,11 @@ class TripsPage(TablePage):
             )
         except LedgerError as exc:
             self.refuse(exc)
+
+    def show_history(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            changes = self.session.ledger.record_history("trip", key)
+            HistoryDialog(
+                self, f"{self.session.ledger.trip(key).start_date.isoformat()} #{key}", changes
+            ).open()

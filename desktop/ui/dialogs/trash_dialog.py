@@ -1,0 +1,140 @@
+"""回收站: deleted entries, trips and projects, to put back; and one record's history."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import LedgerError
+from desktop.storage.changelog import Change
+from desktop.storage.trash import TrashItem
+from desktop.ui.rows_model import RowsTableModel
+
+
+def _utc_minutes(at: str) -> str:
+    return at.replace("T", " ")[:16]
+
+
+class TrashDialog(QDialog):
+    """restore(item) puts an item back (through the undo stack) or raises LedgerError."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        items: list[TrashItem],
+        restore: Callable[[TrashItem], object],
+        lang: str = "zh",
+    ) -> None:
+        super().__init__(parent)
+        self._items = items
+        self._restore = restore
+        self._lang = lang
+        self.setWindowTitle(self.tr("Recycle bin"))
+        self.resize(760, 420)
+        self.model = RowsTableModel(
+            [self.tr("Deleted at (UTC)"), self.tr("Kind"), self.tr("What"), self.tr("Deleted by")]
+        )
+        self.model.set_rows(self._rows(), [i.id for i in items])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        restore_button = buttons.addButton(
+            self.tr("Put back"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        restore_button.clicked.connect(self.restore_selected)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Deleted records stay here until put back.")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def restore_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = rows[0].row()
+        item = self._items[row]
+        try:
+            self._restore(item)
+        except LedgerError as exc:
+            self.message.setStyleSheet("color: #c0392b;")
+            self.message.setText(exc.message(self._lang))
+            return
+        del self._items[row]
+        self.model.set_rows(self._rows(), [i.id for i in self._items])
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Put back: %1").replace("%1", item.label))
+
+    def _rows(self) -> list[list[str]]:
+        kinds = {"entry": self.tr("Entry"), "trip": self.tr("Trip"), "project": self.tr("Project")}
+        return [
+            [_utc_minutes(i.deleted_at), kinds.get(i.kind, i.kind), i.label, i.deleted_by]
+            for i in self._items
+        ]
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, changes: list[Change]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History: %1").replace("%1", title))
+        self.resize(820, 420)
+        actions = {
+            "insert": self.tr("added"),
+            "update": self.tr("changed"),
+            "delete": self.tr("deleted"),
+            "restore": self.tr("put back"),
+            "import": self.tr("imported"),
+            "demo": self.tr("sample data"),
+        }
+        model = RowsTableModel(
+            [self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+        )
+        model.set_rows(
+            [
+                [_utc_minutes(c.at), c.actor, actions.get(c.action, c.action), _details(c)]
+                for c in changes
+            ],
+            list(range(len(changes))),
+        )
+        table = QTableView()
+        table.setModel(model)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table, 1)
+        layout.addWidget(buttons)
+
+
+def _details(change: Change) -> str:
+    """What changed, as field: before → after, for an update; the record otherwise."""
+    before, after = change.before, change.after
+    if isinstance(before, dict) and isinstance(after, dict):
+        diffs = [
+            f"{k}: {before.get(k)} → {after.get(k)}" for k in after if before.get(k) != after.get(k)
+        ]
+        return "; ".join(diffs)
+    shown = after if after is not None else before
+    return json.dumps(shown, ensure_ascii=False)[:300] if shown is not None else ""
