@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.domain.workcalendar import fallback_notice
 from desktop.storage.trash import TrashItem
+from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.dashboard_page import DashboardPage
@@ -116,7 +117,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_entry, open_db):
+        import_ledger = QAction(self.tr("&Import a ledger (CSV/Excel)…"), self)
+        import_ledger.setShortcut(QKeySequence("Ctrl+I"))
+        import_ledger.triggered.connect(self.show_import)
+        for action in (new_entry, import_ledger, open_db):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -190,6 +194,12 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
+
+    def show_import(self) -> ImportDialog:
+        dialog = ImportDialog(self, self.session.ledger, self.session.today, self.session.lang)
+        dialog.imported.connect(lambda _: self.session.data_changed.emit())
+        dialog.open()
+        return dialog
 
     def show_trash(self) -> TrashDialog:
         ledger, session = self.session.ledger, self.session

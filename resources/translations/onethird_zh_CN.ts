@@ -338,6 +338,93 @@ Enter your unit and the first leader whose work you will log. You can add more p
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>first sheet</source>
+        <translation>第一个工作表</translation>
+    </message>
+    <message>
+        <source>Add the persons this ledger does not know</source>
+        <translation>自动添加台账中尚未登记的人员</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file, then check it.</source>
+        <translation>请选择 CSV 或 Excel 文件，然后检查。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet (XLSX)</source>
+        <translation>工作表（XLSX）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Activities this ledger names that OneThird does not know — choose what each one is:</source>
+        <translation>台账中有以下本程序没有的活动类型，请为每一项选择对应的类型：</translation>
+    </message>
+    <message>
+        <source>Ledger file</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.csv *.xlsx);;All files (*)</source>
+        <translation>台账 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>%1 new entries of %2 persons, %3 to %4; %5 already in the ledger.</source>
+        <translation>新增 %1 条记录（%2 人，%3 至 %4）；%5 条已在台账中，跳过。</translation>
+    </message>
+    <message>
+        <source>New persons: %1</source>
+        <translation>新增人员：%1</translation>
+    </message>
+    <message>
+        <source>This very file was imported before.</source>
+        <translation>此文件以前导入过。</translation>
+    </message>
+    <message>
+        <source>Check passed: </source>
+        <translation>检查通过：</translation>
+    </message>
+    <message>
+        <source>Imported: </source>
+        <translation>已导入：</translation>
+    </message>
+    <message>
+        <source>(not mapped)</source>
+        <translation>（未对应）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneThird — investment promotion ledger</source>
@@ -394,6 +481,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Import a ledger (CSV/Excel)…</source>
+        <translation>导入台账(&amp;I)（CSV/Excel）…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
