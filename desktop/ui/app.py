@@ -20,6 +20,7 @@ from desktop.domain.errors import LedgerError
 from desktop.logs import install_excepthook, setup_logging
 from desktop.storage.calendar_files import load_work_calendar
 from desktop.storage.ledger import Ledger
+from desktop.storage.restore import restore_backup
 from desktop.ui.dialogs.first_run_dialog import FirstRunDialog
 from desktop.ui.fonts import use_shipped_font
 from desktop.ui.i18n import install_language
@@ -98,6 +99,18 @@ class App:
         QTimer.singleShot(1500, self.backup.start)  # after the window has painted
         return True
 
+    def restore(self, backup: str) -> bool:
+        """Close the ledger, put the backup in its place (the present state is backed up
+        first), and open it again."""
+        lang = self.session.lang if self.session else "zh"
+        path = Path(self.db_path)
+        self.close()
+        try:
+            restore_backup(path, backup, actor=str(self.settings.value("user/name", "")))
+        except LedgerError as exc:
+            QMessageBox.critical(None, APP_TITLE, exc.message(lang))
+        return self.open(path, lang)
+
     def _on_activated(self) -> None:
         if self.window is not None:
             bring_forward(self.window)
@@ -107,7 +120,13 @@ class App:
             self.window.statusBar().showMessage(text)
 
     def close(self) -> None:
-        """Let go of the open database: the backup finishes, the ledger and the lock close."""
+        """Let go of the open database: the window goes, the backup finishes, the ledger and
+        the lock close."""
+        if self.window is not None:
+            self.window.save_state()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
         if self.backup is not None:
             self.backup.wait()
             self.backup = None
@@ -125,6 +144,7 @@ class App:
             old.save_state()
         window = MainWindow(self.session, self.db_path)
         window.language_chosen.connect(self.switch_language)
+        window.restore_requested.connect(self.restore)
         window.open_database_requested.connect(
             lambda name: self.open(Path(name), self.session.lang if self.session else "zh")
         )

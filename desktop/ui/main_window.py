@@ -40,6 +40,7 @@ PAGES = ("dashboard", "entries", "trips", "projects", "reports", "people", "sett
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     open_database_requested = Signal(str)
+    restore_requested = Signal(str)
 
     def __init__(self, session: Session, db_path: str) -> None:
         super().__init__()
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.session, self.db_path)
         page.language_chosen.connect(self.language_chosen.emit)
         page.open_database_requested.connect(self.choose_database)
+        page.restore_requested.connect(self.restore_requested.emit)
         return page
 
     def _build_menus(self) -> None:

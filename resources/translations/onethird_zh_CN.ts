@@ -959,6 +959,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>打开其他数据库…</translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
         <source>Load a holiday arrangement file…</source>
         <translation>导入节假日安排文件…</translation>
     </message>
@@ -1001,6 +1005,22 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Not loaded</source>
         <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation>备份 (*.db)</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace the ledger with the backup %1? The present state is backed up first.</source>
+        <translation>用备份 %1 替换当前台账吗？替换前会先备份当前状态。</translation>
     </message>
 </context>
 <context>

@@ -77,3 +77,30 @@ def test_daily_backup_runs_off_the_gui_thread(qtbot, tmp_path: Path) -> None:
     conn = sqlite3.connect(backup.path)
     assert conn.execute("SELECT name FROM persons").fetchall() == [("张伟",)]
     conn.close()
+
+
+def test_restore_a_chosen_backup_from_the_window(qtbot, qapp, tmp_path: Path) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.app import App
+
+    db = tmp_path / "ledger.db"
+    with Ledger.open(db) as ledger:
+        ledger.add_person(Person("张伟"))
+    backup = make_backup(db, BackupReason.MANUAL)
+    with Ledger.open(db) as ledger:
+        ledger.add_person(Person("李娜"))
+    app = App(
+        qapp, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), date(2026, 11, 20)
+    )
+    assert app.open(db, "zh") and app.window is not None
+    qtbot.addWidget(app.window)
+    assert app.restore(str(backup.path))
+    assert app.window is not None and app.ledger is not None
+    qtbot.addWidget(app.window)
+    assert [p.name for p in app.ledger.persons()] == ["张伟"]
+    reasons = {b.reason for b in list_backups(db)}
+    assert BackupReason.RESTORE in reasons  # the state before the restore was kept
+    app.close()

@@ -162,6 +162,10 @@ class DashboardPage(Page):
         from desktop.reports.fonts import FontCheck
         from desktop.reports.trend_chart import share_trend
 
+        if not self.isVisible():  # closed or hidden meanwhile: draw when shown again
+            self._charts_due = True
+            return
+
         session, ledger = self.session, self.session.ledger
         months = self.trend_months()
         shares = [self._compute(m).share for m in months]

@@ -24,6 +24,7 @@ from desktop import paths
 from desktop.domain.errors import LedgerError
 from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import WorkCalendar, parse_overrides
+from desktop.storage.backups import backups_dir
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -32,6 +33,7 @@ from desktop.ui.session import Session
 class SettingsPage(Page):
     language_chosen = Signal(str)
     open_database_requested = Signal()
+    restore_requested = Signal(str)  # a backup file chosen to restore
 
     def __init__(self, session: Session, db_path: str) -> None:
         super().__init__(session)
@@ -52,6 +54,7 @@ class SettingsPage(Page):
         self.db_label = QLabel(db_path)
         self.db_label.setWordWrap(True)
         open_db = QPushButton(self.tr("Open another database…"))
+        restore = QPushButton(self.tr("Restore from a backup…"))
         self.override_label = QLabel()
         self.override_label.setWordWrap(True)
         load_override = QPushButton(self.tr("Load a holiday arrangement file…"))
@@ -64,6 +67,7 @@ class SettingsPage(Page):
         db_row = QHBoxLayout()
         db_row.addWidget(self.db_label, 1)
         db_row.addWidget(open_db)
+        db_row.addWidget(restore)
         form.addRow(self.tr("Database file"), db_row)
         cal_row = QHBoxLayout()
         cal_row.addWidget(self.override_label, 1)
@@ -80,6 +84,7 @@ class SettingsPage(Page):
             lambda: self.language_chosen.emit(self.language.currentData())
         )
         open_db.clicked.connect(self.open_database_requested.emit)
+        restore.clicked.connect(self.choose_backup)
         load_override.clicked.connect(self.load_override)
 
     def refresh(self) -> None:
@@ -125,3 +130,20 @@ class SettingsPage(Page):
         ledger = self.session.ledger
         ledger.calendar = WorkCalendar({**ledger.calendar.overrides, **overrides})
         self.session.data_changed.emit()
+
+    def choose_backup(self) -> None:
+        folder = backups_dir(self.session.ledger.path)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Backup to restore"), str(folder), self.tr("Backups (*.db)")
+        )
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Replace the ledger with the backup %1? The present state is backed up first."
+            ).replace("%1", Path(name).name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_requested.emit(name)
