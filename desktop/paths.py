@@ -12,6 +12,11 @@ APP_NAME = "OneThird"
 APP_AUTHOR = "OneThird"
 
 
+def in_bundle() -> bool:
+    """Running from a PyInstaller bundle: its bootloader sets sys._MEIPASS."""
+    return getattr(sys, "_MEIPASS", None) is not None
+
+
 def app_root() -> Path:
     """Where the program's own files are: the source checkout (the folder holding `desktop/` and
     `resources/`), or in a PyInstaller bundle sys._MEIPASS, which since PyInstaller 6 is the

@@ -12,7 +12,6 @@ exit status is 0 when all passed, else 1, and the last line names what failed.
 from __future__ import annotations
 
 import re
-import sys
 import tempfile
 import time
 import traceback
@@ -134,7 +133,8 @@ class SelfTest:
     def finish(self) -> int:
         failed = [o.name for o in self.outcomes if not o.ok]
         if failed:
-            self.write(self.say("failed", names=", ".join(failed)))
+            names = (", " if self.lang == "en" else "、").join(failed)
+            self.write(self.say("failed", names=names))
             return EXIT_FAILED
         seconds = time.perf_counter() - self.started
         self.write(self.say("passed", n=len(self.outcomes), seconds=seconds))
@@ -142,7 +142,7 @@ class SelfTest:
 
 
 def header(lang: str) -> str:
-    where = "bundle" if getattr(sys, "_MEIPASS", None) else "source"
+    where = "bundle" if paths.in_bundle() else "source"
     return say("start", lang, version=__version__, where=say(where, lang, path=paths.app_root()))
 
 

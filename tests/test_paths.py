@@ -25,6 +25,7 @@ def bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_from_source_resources_are_beside_the_package() -> None:
+    assert not paths.in_bundle()
     assert paths.app_root() == ROOT
     assert paths.resources_dir() == ROOT / "resources"
     assert paths.resource("fonts", "NotoSansSC-Regular.ttf").is_file()
@@ -32,6 +33,7 @@ def test_from_source_resources_are_beside_the_package() -> None:
 
 
 def test_in_the_bundle_resources_are_under_internal(bundle: Path) -> None:
+    assert paths.in_bundle()
     assert paths.app_root() == bundle
     assert paths.resources_dir() == bundle / "resources"
     assert paths.resource("fonts", "x.ttf") == bundle / "resources" / "fonts" / "x.ttf"
