@@ -30,11 +30,21 @@ from desktop.ui.pages.people_page import PeoplePage
 from desktop.ui.pages.projects_page import ProjectsPage
 from desktop.ui.pages.reports_page import ReportsPage
 from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.pages.submissions_page import SubmissionsPage
 from desktop.ui.pages.trips_page import TripsPage
 from desktop.ui.period_bar import PeriodBar
 from desktop.ui.session import Session
 
-PAGES = ("dashboard", "entries", "trips", "projects", "reports", "people", "settings")
+PAGES = (
+    "dashboard",
+    "entries",
+    "trips",
+    "projects",
+    "reports",
+    "submissions",
+    "people",
+    "settings",
+)
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +75,7 @@ class MainWindow(QMainWindow):
             self.tr("Trips"),
             self.tr("Projects"),
             self.tr("Reports"),
+            self.tr("Submission"),
             self.tr("People"),
             self.tr("Settings"),
         )
@@ -77,6 +88,7 @@ class MainWindow(QMainWindow):
             "trips": lambda: TripsPage(session),
             "projects": lambda: ProjectsPage(session),
             "reports": lambda: ReportsPage(session),
+            "submissions": lambda: SubmissionsPage(session),
             "people": lambda: PeoplePage(session),
             "settings": self._make_settings,
         }

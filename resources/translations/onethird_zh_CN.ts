@@ -455,6 +455,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>报告</translation>
     </message>
     <message>
+        <source>Submission</source>
+        <translation>报送</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>人员</translation>
     </message>
@@ -1065,6 +1069,109 @@ What was saved is safe. Details are in the log:
 
 已保存的数据不受影响。详细信息见日志：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>报送次数</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Submit this month…</source>
+        <translation>报送本月…</translation>
+    </message>
+    <message>
+        <source>Take in report files…</source>
+        <translation>接收报送文件…</translation>
+    </message>
+    <message>
+        <source>Return with an opinion…</source>
+        <translation>退回并提出意见…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Reports are submitted per month: choose Month as the period. Drop report files here to take them in.</source>
+        <translation>月报按月报送：请在上方统计期选择“月度”。可以把报送文件拖到这里接收。</translation>
+    </message>
+    <message>
+        <source>Deadline: day %1 of the next month. Yellow: due within 3 days; red: overdue. Drop report files here to take them in.</source>
+        <translation>报送截止：次月 %1 日。黄色：3 天内到期；红色：已逾期。可以把报送文件拖到这里接收。</translation>
+    </message>
+    <message>
+        <source>Save the report file</source>
+        <translation>保存报送文件</translation>
+    </message>
+    <message>
+        <source>Report files (*.otr)</source>
+        <translation>报送文件 (*.otr)</translation>
+    </message>
+    <message>
+        <source>Submitted; the file is %1. The month is now read-only.</source>
+        <translation>已报送，文件为 %1。本月记录现为只读。</translation>
+    </message>
+    <message>
+        <source>Return with an opinion</source>
+        <translation>退回并提出意见</translation>
+    </message>
+    <message>
+        <source>Opinion for %1</source>
+        <translation>对 %1 的审核意见</translation>
+    </message>
+    <message>
+        <source>Accepted.</source>
+        <translation>已审核通过。</translation>
+    </message>
+    <message>
+        <source>Save the return file for the unit</source>
+        <translation>保存发给单位的退回文件</translation>
+    </message>
+    <message>
+        <source>Return files (*.otv)</source>
+        <translation>退回文件 (*.otv)</translation>
+    </message>
+    <message>
+        <source>Returned; give the unit the file %1.</source>
+        <translation>已退回，请把文件 %1 发给该单位。</translation>
+    </message>
+    <message>
+        <source>Report files to take in</source>
+        <translation>选择要接收的报送文件</translation>
+    </message>
+    <message>
+        <source>Report files (*.otr *.otv)</source>
+        <translation>报送文件 (*.otr *.otv)</translation>
+    </message>
+    <message>
+        <source>Some files were refused</source>
+        <translation>有文件未被接收</translation>
     </message>
 </context>
 <context>

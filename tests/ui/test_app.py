@@ -208,7 +208,8 @@ def test_switching_language_changes_the_labels(
 
 
 @pytest.mark.parametrize(
-    "name", ["dashboard", "entries", "trips", "projects", "reports", "people", "settings"]
+    "name",
+    ["dashboard", "entries", "trips", "projects", "reports", "submissions", "people", "settings"],
 )
 def test_every_page_opens(qtbot, window: MainWindow, zhang: Person, name: str) -> None:
     page = window.show_page(name)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.entries import Entry
 from desktop.domain.errors import LedgerError
+from desktop.domain.periods import PeriodKind
 from desktop.ui.dialogs.entry_dialog import EntryDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.entries_model import EntriesTableModel, EntryFilter
@@ -36,6 +37,10 @@ class EntriesPage(Page):
         self.text.setPlaceholderText(self.tr("Search location, counterpart, progress…"))
         self.text.setClearButtonEnabled(True)
         self.count = QLabel()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3b0; padding: 6px;")
+        self.banner.hide()
         self.add_button = QPushButton(self.tr("New entry"))
         self.edit_button = QPushButton(self.tr("Edit"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -65,6 +70,7 @@ class EntriesPage(Page):
             self.table.setColumnWidth(col, width)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.banner)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self._debounce = QTimer(self)
@@ -107,6 +113,22 @@ class EntriesPage(Page):
 
     def refresh(self) -> None:
         self.apply_filter()
+        self._show_month_state()
+
+    def _show_month_state(self) -> None:
+        """A submitted month is read-only until returned: say so, with the reviewer's opinion."""
+        s = self.session
+        text, locked = "", False
+        if s.person_id is not None:
+            for status in s.ledger.month_statuses(s.person_id, s.period):
+                line = status.banner(s.lang)
+                if line:
+                    text += ("\n" if text else "") + line
+                locked = locked or (status.locked and s.period.kind is PeriodKind.MONTH)
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setEnabled(not locked)
 
     def apply_filter(self) -> None:
         self._debounce.stop()

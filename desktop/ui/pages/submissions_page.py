@@ -1,0 +1,212 @@
+"""报送: who has submitted the month, deadlines in colour; submit, take files in, return, accept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.periods import PeriodKind
+from desktop.domain.submission import MonthStatus, Urgency, local_text
+from desktop.reports.sources import monthly_pdf
+from desktop.ui.pages.table_page import TablePage
+from desktop.ui.rows_model import RowsTableModel
+from desktop.ui.session import Session
+
+COLOURS = {Urgency.DUE_SOON: QColor("#fff3b0"), Urgency.OVERDUE: QColor("#f8c9c4")}
+
+
+class BoardTableModel(RowsTableModel):
+    """The rows of the board, coloured by how close the deadline is for those not in."""
+
+    def __init__(self, headers: list[str]) -> None:
+        super().__init__(headers)
+        self.urgency: list[Urgency] = []
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
+            row = index.row()
+            return COLOURS.get(self.urgency[row]) if row < len(self.urgency) else None
+        return super().data(index, role)
+
+
+class SubmissionsPage(TablePage):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        submit, take_in, give_back, accept = self.setup(
+            [
+                self.tr("Name"),
+                self.tr("Unit"),
+                self.tr("State"),
+                self.tr("Submitted"),
+                self.tr("Deadline"),
+                self.tr("Revision"),
+                self.tr("Opinion"),
+            ],
+            [
+                self.tr("Submit this month…"),
+                self.tr("Take in report files…"),
+                self.tr("Return with an opinion…"),
+                self.tr("Accept"),
+            ],
+        )
+        self.board = BoardTableModel(
+            [self.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+        )
+        self.model = self.board
+        self.table.setModel(self.board)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.body.insertWidget(1, self.hint)
+        self.body.addWidget(self.message)
+        self.statuses: list[MonthStatus] = []
+        submit.clicked.connect(self.submit_selected)
+        take_in.clicked.connect(self.choose_files)
+        give_back.clicked.connect(lambda: self.review_selected(accept=False))
+        accept.clicked.connect(lambda: self.review_selected(accept=True))
+        self.setAcceptDrops(True)
+
+    def refresh(self) -> None:
+        s = self.session
+        if s.period.kind is not PeriodKind.MONTH:
+            self.hint.setText(
+                self.tr(
+                    "Reports are submitted per month: choose Month as the "
+                    "period. Drop report files here to take them in."
+                )
+            )
+            self.statuses = []
+        else:
+            self.hint.setText(
+                self.tr(
+                    "Deadline: day %1 of the next month. Yellow: due within "
+                    "3 days; red: overdue. Drop report files here to take "
+                    "them in."
+                ).replace("%1", str(s.ledger.deadline_day()))
+            )
+            self.statuses = s.ledger.submission_status(s.period)
+        lang = s.lang
+        self.board.urgency = [m.urgency for m in self.statuses]
+        self.model.set_rows(
+            [
+                [
+                    m.person.name,
+                    m.person.unit,
+                    m.state.board_label(lang),
+                    local_text(m.submitted_at),
+                    m.deadline.isoformat(),
+                    str(m.revision or ""),
+                    m.opinion,
+                ]
+                for m in self.statuses
+            ],
+            [m.person.id or 0 for m in self.statuses],
+        )
+        self.fit_columns()
+
+    def _selected(self) -> MonthStatus | None:
+        key = self.selected_key()
+        return next((m for m in self.statuses if m.person.id == key), None)
+
+    def submit_selected(self) -> None:
+        status = self._selected()
+        if status is None or status.person.id is None:
+            return
+        s = self.session
+        name = f"{s.period.code}-{status.person.unit}-{status.person.name}.otr"
+        out, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report file"), name, self.tr("Report files (*.otr)")
+        )
+        if out:
+            self.submit(status.person.id, Path(out))
+
+    def submit(self, person_id: int, out: Path) -> None:
+        s, ledger = self.session, self.session.ledger
+        try:
+            pdf, _ = monthly_pdf(ledger, ledger.person(person_id), s.period, s.today, s.lang)
+            done = ledger.submit_month(person_id, s.period, pdf, out)
+        except LedgerError as exc:
+            self.message.setText(exc.message(s.lang))
+            return
+        self.message.setText(
+            self.tr("Submitted; the file is %1. The month is now read-only.").replace(
+                "%1", str(done.path)
+            )
+        )
+        s.data_changed.emit()
+
+    def review_selected(self, accept: bool) -> None:
+        status = self._selected()
+        if status is None or status.person.id is None:
+            return
+        opinion = ""
+        if not accept:
+            opinion, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("Return with an opinion"),
+                self.tr("Opinion for %1").replace("%1", status.person.name),
+            )
+            if not ok or not opinion.strip():
+                return
+        self.review(status.person.id, accept, opinion.strip())
+
+    def review(self, person_id: int, accept: bool, opinion: str = "") -> None:
+        s, ledger = self.session, self.session.ledger
+        try:
+            ledger.review_month(person_id, s.period, accept=accept, opinion=opinion)
+        except LedgerError as exc:
+            self.message.setText(exc.message(s.lang))
+            return
+        s.data_changed.emit()
+        if accept:
+            self.message.setText(self.tr("Accepted."))
+            return
+        out, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the return file for the unit"),
+            f"{s.period.code}-{ledger.person(person_id).name}.otv",
+            self.tr("Return files (*.otv)"),
+        )
+        if out:
+            ledger.write_review_file(person_id, s.period, out)
+            self.message.setText(self.tr("Returned; give the unit the file %1.").replace("%1", out))
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Report files to take in"), "", self.tr("Report files (*.otr *.otv)")
+        )
+        if names:
+            self.take_in([Path(n) for n in names])
+
+    def take_in(self, paths: list[Path]) -> None:
+        s = self.session
+        try:
+            run = s.ledger.intake(paths)
+        except LedgerError as exc:
+            self.message.setText(exc.message(s.lang))
+            return
+        lines = [o.message(s.lang) for o in run.outcomes]
+        for o in run.outcomes:
+            lines += o.warning_lines(s.lang)
+        self.message.setText("\n".join(lines))
+        if run.refused:
+            QMessageBox.warning(self, self.tr("Some files were refused"), "\n".join(lines))
+        s.data_changed.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.take_in(paths)
+            event.acceptProposedAction()
