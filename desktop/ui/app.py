@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import __version__, paths
 from desktop.domain.errors import LedgerError
 from desktop.logs import install_excepthook, setup_logging
+from desktop.storage.backups import newest_good_backup
 from desktop.storage.calendar_files import load_work_calendar
 from desktop.storage.ledger import Ledger
 from desktop.storage.restore import restore_backup
@@ -35,6 +36,8 @@ from desktop.ui.startup import (
 )
 
 APP_TITLE = "三分之一招商台账"
+DAMAGED = QT_TRANSLATE_NOOP("App", "SQLite's check found damage in this database: %1.")
+RESTORE_NOW = QT_TRANSLATE_NOOP("App", "Restore the newest good backup, %1, now?")
 
 
 def app_settings() -> QSettings:
@@ -96,6 +99,7 @@ class App:
         self.build_window()
         self.backup = DailyBackup(path)
         self.backup.failed.connect(self._on_backup_failed)
+        self.backup.damaged.connect(self._on_found_damaged)
         QTimer.singleShot(1500, self.backup.start)  # after the window has painted
         return True
 
@@ -114,6 +118,22 @@ class App:
     def _on_activated(self) -> None:
         if self.window is not None:
             bring_forward(self.window)
+
+    def _on_found_damaged(self, detail: str) -> None:
+        newest = newest_good_backup(Path(self.db_path))
+        text = QCoreApplication.translate("App", str(DAMAGED)).replace("%1", detail)
+        if newest is None:
+            QMessageBox.warning(self.window, APP_TITLE, text)
+            return
+        answer = QMessageBox.question(
+            self.window,
+            APP_TITLE,
+            text
+            + "\n\n"
+            + QCoreApplication.translate("App", str(RESTORE_NOW)).replace("%1", newest.path.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore(str(newest.path))
 
     def _on_backup_failed(self, text: str) -> None:
         if self.window is not None:

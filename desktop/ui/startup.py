@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.domain.errors import LedgerError
 from desktop.storage.backups import daily_backup_if_due
 from desktop.storage.instance_lock import InstanceLock, activation_name
-from desktop.storage.integrity import check_at_start
+from desktop.storage.integrity import check_at_start, check_database
 from desktop.storage.restore import restore_backup
 
 TITLE = "三分之一招商台账"
@@ -36,7 +36,8 @@ def database_ready(db_path: Path, lang: str) -> bool:
     user chooses between the newest good backup, a new empty database, or quitting."""
     if not db_path.exists():
         return True
-    result = check_at_start(db_path)
+    # header, size and schema only: SQLite's page-by-page check runs after the window is up
+    result = check_at_start(db_path, deep=False)
     if result.usable:
         return True
     box = QMessageBox(QMessageBox.Icon.Warning, TITLE, result.message(lang))
@@ -112,15 +113,21 @@ def bring_forward(window: QWidget) -> None:
 
 
 class DailyBackup(QThread):
-    """The day's first start copies the database (checked, rotated) without holding the window."""
+    """After the window is up: SQLite's check of every page, then the day's first backup
+    (checked, rotated), without holding the window."""
 
     failed = Signal(str)
+    damaged = Signal(str)  # quick_check found damage: what it said
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
 
     def run(self) -> None:
+        check = check_database(self.db_path, deep=True)
+        if not check.usable:
+            self.damaged.emit(check.detail)
+            return  # no backup of a damaged file over the good ones
         try:
             daily_backup_if_due(self.db_path)
         except (LedgerError, OSError) as exc:

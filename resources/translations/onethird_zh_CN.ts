@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <source>SQLite&apos;s check found damage in this database: %1.</source>
+        <translation>数据库检查发现此数据库已损坏：%1。</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, %1, now?</source>
+        <translation>现在从最近的完好备份 %1 恢复吗？</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Loading chart…</source>

@@ -104,3 +104,26 @@ def test_restore_a_chosen_backup_from_the_window(qtbot, qapp, tmp_path: Path) ->
     reasons = {b.reason for b in list_backups(db)}
     assert BackupReason.RESTORE in reasons  # the state before the restore was kept
     app.close()
+
+
+def database_ready_quietly(db: Path) -> bool:
+    from desktop.storage.integrity import check_database
+
+    return check_database(db, deep=False).usable
+
+
+def test_damage_inside_the_file_is_found_after_the_window_opens(qtbot, tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    with Ledger.open(db) as ledger:
+        for i in range(400):
+            ledger.add_person(Person(f"人员{i}", unit=f"单位{i % 7}"))
+        ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 8192] = b"\xff" * 8192  # torn pages, size unchanged
+    assert database_ready_quietly(db)  # the check before the window does not read every page
+    db.write_bytes(bytes(data))
+    job = DailyBackup(db)
+    with qtbot.waitSignals([job.damaged, job.finished], timeout=30_000):
+        job.start()
+    assert list_backups(db) == []  # no copy of a damaged file
