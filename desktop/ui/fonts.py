@@ -5,16 +5,14 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from desktop import paths
-
-FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
+from desktop.reports.fonts import font_path
 
 
 def load_fonts() -> str | None:
     """Register the shipped font files; returns the family name, or None if none loaded."""
     family = None
-    for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(paths.resource("fonts", name)))
+    for bold in (False, True):
+        font_id = QFontDatabase.addApplicationFont(str(font_path(bold)))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         family = family or (families[0] if families else None)
     return family
