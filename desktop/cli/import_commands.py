@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.cli.context import Context
+from desktop.cli.text import phrase
 from desktop.storage.entry_import import ImportOptions, ImportRefused, ImportResult
 from desktop.storage.ledger_files import load_activity_map
 
@@ -60,8 +61,7 @@ _TEXT = {
 
 
 def say(key: str, lang: str, **params: object) -> str:
-    zh, en = _TEXT[key]
-    return (en if lang == "en" else zh).format(**params)
+    return phrase(_TEXT, key, lang, **params)
 
 
 def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:

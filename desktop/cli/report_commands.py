@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.context import Context
+from desktop.cli.text import phrase
 from desktop.domain.errors import ValidationError
 from desktop.domain.periods import Period, PeriodKind
 from desktop.reports.circular import BY
@@ -43,8 +44,7 @@ SAY: Mapping[str, tuple[str, str]] = {
 
 
 def say(key: str, lang: str, **params: object) -> str:
-    zh, en = SAY[key]
-    return (en if lang == "en" else zh).format(**params)
+    return phrase(SAY, key, lang, **params)
 
 
 def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:

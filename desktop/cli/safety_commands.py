@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
+from desktop.cli.text import phrase
 from desktop.storage.backups import (
     BackupReason,
     list_backups,
@@ -81,8 +82,7 @@ _TEXT = {
 
 
 def say(key: str, lang: str, **params: object) -> str:
-    zh, en = _TEXT[key]
-    return (en if lang == "en" else zh).format(**params)
+    return phrase(_TEXT, key, lang, **params)
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

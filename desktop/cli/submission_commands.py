@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
+from desktop.cli.text import phrase
 from desktop.domain.periods import Period
 from desktop.domain.submission import MonthStatus, UnitStatus, Urgency, deadline, local_text
 from desktop.reports.export import safe_name
@@ -85,8 +86,7 @@ HEADERS: Mapping[str, tuple[str, str]] = {
 
 
 def say(key: str, lang: str, **params: object) -> str:
-    zh, en = SAY[key]
-    return (en if lang == "en" else zh).format(**params)
+    return phrase(SAY, key, lang, **params)
 
 
 def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:

@@ -41,9 +41,14 @@ SAY: Mapping[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, lang: str = "zh", **params: object) -> str:
-    zh, en = SAY[key]
+def phrase(table: Mapping[str, tuple[str, str]], key: str, lang: str, **params: object) -> str:
+    """A (Chinese, English) sentence of a command's table, in the language asked for."""
+    zh, en = table[key]
     return (en if lang == "en" else zh).format(**params)
+
+
+def say(key: str, lang: str = "zh", **params: object) -> str:
+    return phrase(SAY, key, lang, **params)
 
 
 def width(text: str) -> int:

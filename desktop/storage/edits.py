@@ -12,15 +12,15 @@ from desktop.domain.people import TRIP_ACTIVITY, Person
 from desktop.domain.periods import Period
 from desktop.domain.projects import Project
 from desktop.domain.trips import Trip
-from desktop.storage.entries import ENTRY_COLUMNS, entry_from_row, entry_params, entry_record
-from desktop.storage.summary import SummaryStore
-from desktop.storage.trips import _trip_record
-
-_INSERT_WITH_ID = (
-    "INSERT INTO entries (person_id, date, activity_id, minutes, day_part, start_min, end_min,"
-    " project_id, trip_id, location, counterpart, note, recorded_by, id)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+from desktop.storage.entries import (
+    ENTRY_COLUMNS,
+    INSERT_WITH_ID,
+    entry_from_row,
+    entry_params,
+    entry_record,
 )
+from desktop.storage.summary import SummaryStore
+from desktop.storage.trips import trip_record
 
 
 class EditStore(SummaryStore):
@@ -32,7 +32,7 @@ class EditStore(SummaryStore):
         self._check_references([e])
         with self.db.atomic():
             self._check_days([e])
-            self.db.execute(_INSERT_WITH_ID, [*entry_params(e), e.id])
+            self.db.execute(INSERT_WITH_ID, [*entry_params(e), e.id])
             self._log("restore", "entries", e.id, None, entry_record(e))
         return e
 
@@ -100,7 +100,7 @@ class TripEditStore(EditStore):
             self._check_days(entries)
             saved = self._insert_entries(entries)
             t = replace(t, entry_ids=tuple(e.id for e in saved if e.id is not None))
-            self._log("update", "trips", t.id, _trip_record(before), _trip_record(t))
+            self._log("update", "trips", t.id, trip_record(before), trip_record(t))
         return t
 
     def restore_trip(self, trip: Trip) -> Trip:
@@ -114,7 +114,7 @@ class TripEditStore(EditStore):
             self._check_days(entries)
             saved = self._insert_entries(entries)
             t = replace(t, entry_ids=tuple(e.id for e in saved if e.id is not None))
-            self._log("restore", "trips", t.id, None, _trip_record(t))
+            self._log("restore", "trips", t.id, None, trip_record(t))
         return t
 
     def _write_trip(self, t: Trip, insert: bool) -> None:

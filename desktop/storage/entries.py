@@ -18,11 +18,13 @@ ENTRY_COLUMNS = (
     "id, person_id, date, activity_id, minutes, day_part, start_min, end_min,"
     " project_id, trip_id, location, counterpart, note, recorded_by"
 )
-_INSERT = (
-    "INSERT INTO entries (person_id, date, activity_id, minutes, day_part, start_min,"
-    " end_min, project_id, trip_id, location, counterpart, note, recorded_by)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_COLUMNS = (
+    "person_id, date, activity_id, minutes, day_part, start_min, end_min, project_id, trip_id,"
+    " location, counterpart, note, recorded_by"
 )
+# the values are entry_params(e), with the id appended for INSERT_WITH_ID
+INSERT = f"INSERT INTO entries ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+INSERT_WITH_ID = f"INSERT INTO entries ({_COLUMNS}, id) VALUES ({', '.join('?' * 14)})"
 
 
 def entry_from_row(r: Sequence[Any]) -> Entry:
@@ -110,7 +112,7 @@ class EntryStore(PeopleStore):
     def _insert_entries(self, entries: Sequence[Entry]) -> list[Entry]:
         saved = []
         for e in entries:
-            eid = self._insert(_INSERT, entry_params(e))
+            eid = self._insert(INSERT, entry_params(e))
             saved.append(replace(e, id=eid))
         return saved
 

@@ -29,7 +29,7 @@ from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.ledger_parsing import name_key, tidy_name
 from desktop.domain.people import Person
 from desktop.storage import backups
-from desktop.storage.entries import ENTRY_COLUMNS, entry_from_row, entry_params
+from desktop.storage.entries import ENTRY_COLUMNS, INSERT, entry_from_row, entry_params
 from desktop.storage.import_results import (
     ImportOptions,
     ImportRefused,
@@ -47,12 +47,6 @@ __all__ = [
     "PreviousImport",
     "decode_text",
 ]
-
-_INSERT = (
-    "INSERT INTO entries (person_id, date, activity_id, minutes, day_part, start_min,"
-    " end_min, project_id, trip_id, location, counterpart, note, recorded_by)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 
 
 @dataclass(slots=True)
@@ -313,7 +307,7 @@ class ImportStore(SummaryStore):
                     p[0] = ids.get(p[0], p[0])
             first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
             with _large_cache(self.db):
-                self.db.conn.executemany(_INSERT, params)
+                self.db.conn.executemany(INSERT, params)
             last = first + len(params) - 1
             self._log(
                 "import",

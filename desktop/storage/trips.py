@@ -12,7 +12,7 @@ from desktop.domain.trips import CompanyVisit, Trip
 from desktop.storage.projects import ProjectStore
 
 
-def _trip_record(trip: Trip) -> dict[str, object]:
+def trip_record(trip: Trip) -> dict[str, object]:
     record = asdict(trip)
     record["start_date"] = trip.start_date.isoformat()
     record["end_date"] = trip.end_date.isoformat()
@@ -58,7 +58,7 @@ class TripStore(ProjectStore):
             self._check_days(entries)
             saved = self._insert_entries(entries)
             t = replace(t, entry_ids=tuple(e.id for e in saved if e.id is not None))
-            self._log("insert", "trips", tid, None, _trip_record(t))
+            self._log("insert", "trips", tid, None, trip_record(t))
         return t
 
     def trip(self, trip_id: int) -> Trip:
@@ -108,5 +108,5 @@ class TripStore(ProjectStore):
         with self.db.atomic():
             self.db.execute("DELETE FROM entries WHERE trip_id = ?", [trip_id])
             self.db.execute("DELETE FROM trips WHERE id = ?", [trip_id])
-            self._log("delete", "trips", trip_id, _trip_record(before), None)
+            self._log("delete", "trips", trip_id, trip_record(before), None)
         return before

@@ -87,6 +87,8 @@ class EntriesPage(Page):
         self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_entry)
         self._fill_choices()
+        self._places: list[str] | None = None  # for completion; a GROUP BY over every entry
+        session.data_changed.connect(self._forget_places)
 
     def _fill_choices(self) -> None:
         ledger = self.session.ledger
@@ -146,7 +148,7 @@ class EntriesPage(Page):
             ledger.persons(),
             ledger.activities(),
             ledger.projects(),
-            ledger.distinct_places(),
+            self._place_names(),
             self.session.settings,
             self._save,
             entry,
@@ -154,6 +156,14 @@ class EntriesPage(Page):
             self.session.today,
             self.session.lang,
         )
+
+    def _place_names(self) -> list[str]:
+        if self._places is None:
+            self._places = self.session.ledger.distinct_places()
+        return self._places
+
+    def _forget_places(self) -> None:
+        self._places = None
 
     def _save(self, entry: Entry) -> None:
         ledger = self.session.ledger
