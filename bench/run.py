@@ -29,6 +29,7 @@ from typing import Any
 from desktop.domain.people import Person
 from desktop.domain.periods import Period
 from desktop.domain.projects import Project
+from desktop.storage import text_index
 from desktop.storage.entry_import import decode_text
 from desktop.storage.ledger import Ledger
 from desktop.storage.summary import SUMMARY_SQL
@@ -104,8 +105,10 @@ def add_people_and_projects(ledger: Ledger, data: Path) -> tuple[float, float]:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A plain connection with the pragmas the ledger sets (WAL is stored in the file)."""
+    """A plain connection with the pragmas the ledger sets (WAL is stored in the file) and the
+    text index's function, which the entries triggers call."""
     conn = sqlite3.connect(path, isolation_level=None)
+    text_index.register(conn)
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")

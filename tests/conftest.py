@@ -48,8 +48,16 @@ def zhang(ledger: Ledger) -> Person:
 
 
 def snapshot(ledger: Ledger) -> str:
-    """Every row of every table, to prove a refused write changed nothing."""
-    return "\n".join(ledger.db.conn.iterdump())
+    """The schema and every row of every table (the search index's too), to prove a refused
+    write changed nothing. (iterdump cannot: it tries to read the contentless search table.)"""
+    conn = ledger.db.conn
+    parts: list[str] = []
+    schema = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql NOT NULL ORDER BY name")
+    for name, sql in schema.fetchall():
+        parts.append(sql)
+        if sql.startswith("CREATE TABLE"):
+            parts += [repr(row) for row in conn.execute(f'SELECT * FROM "{name}"')]
+    return "\n".join(parts)
 
 
 def activity_id(ledger: Ledger, name: str) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop.domain.errors import LedgerError
-from desktop.storage import backups
+from desktop.storage import backups, text_index
 from desktop.storage.schema import MIGRATION_SET, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,6 +67,22 @@ def open_database(path: Path | str) -> Database:
     return db
 
 
+def upgrade_pending(path: Path | str) -> bool:
+    """Whether opening this existing ledger will first change its schema, which on a big ledger
+    takes seconds (the window says so rather than seem to hang). Reads only."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    conn = sqlite3.connect(backups.read_only_uri(path), uri=True)
+    try:
+        db = Database(conn)
+        return "_sqlite_migrations" in db.table_names() and bool(migrations.pending(db))
+    except sqlite3.Error:
+        return False  # opening it will say what is wrong
+    finally:
+        conn.close()
+
+
 def _backup_before_migrating(db: Database) -> None:
     """An existing ledger is backed up before its schema changes (a new one has nothing to lose)."""
     if "_sqlite_migrations" not in db.table_names():
@@ -75,6 +92,7 @@ def _backup_before_migrating(db: Database) -> None:
 
 
 def configure(db: Database) -> None:
+    text_index.register(db.conn)
     db.execute("PRAGMA busy_timeout = 5000")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, replace
@@ -12,6 +11,7 @@ from typing import Any
 from desktop.domain.entries import DayPart, Entry, check_day
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.periods import Period
+from desktop.storage import text_index
 from desktop.storage.people import PeopleStore
 
 ENTRY_COLUMNS = (
@@ -216,12 +216,8 @@ class EntryStore(PeopleStore):
         if project_id is not None:
             where.append("e.project_id = ?")
             params.append(project_id)
-        if text.strip():
-            # LIKE (case-insensitive for Latin letters) measured faster than instr() here
-            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text.strip()) + "%"
-            where.append(
-                "(e.location LIKE ? ESCAPE '\\' OR e.counterpart LIKE ? ESCAPE '\\'"
-                " OR e.note LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern] * 3
+        match = text_index.match_expression(text.strip())
+        if match is not None:
+            where.append(text_index.SEARCH)
+            params.append(match)
         return (" WHERE " + " AND ".join(where) if where else ""), params

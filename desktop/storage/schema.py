@@ -6,6 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from desktop.domain.people import DEFAULT_ACTIVITIES
+from desktop.storage import text_index
 
 MIGRATION_SET = "onethird"
 migrations = Migrations(MIGRATION_SET)
@@ -219,3 +220,9 @@ def m004_submissions(db: Database) -> None:
                  AND period = substr(OLD.date, 1, 7) AND state <> 'returned')
     BEGIN SELECT RAISE(ABORT, 'month is submitted and read-only'); END;
     """)
+
+
+@migrations()
+def m005_entries_text_search(db: Database) -> None:
+    # substring search through an index of character pairs (storage/text_index.py), not a scan
+    db.executescript(text_index.CREATE_SQL)

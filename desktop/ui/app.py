@@ -33,6 +33,7 @@ from desktop.ui.startup import (
     bring_forward,
     database_ready,
     show_unexpected,
+    upgrade_database,
 )
 
 APP_TITLE = "三分之一招商台账"
@@ -80,6 +81,9 @@ class App:
             return False
         instance = SingleInstance(path)
         if not instance.claim():
+            return False
+        if not upgrade_database(path, lang):
+            instance.release()
             return False
         try:
             ledger = Ledger.open(

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.errors import LedgerError
 from desktop.storage.backups import daily_backup_if_due
+from desktop.storage.database import open_database, upgrade_pending
 from desktop.storage.instance_lock import InstanceLock, activation_name
 from desktop.storage.integrity import check_at_start, check_database
 from desktop.storage.restore import restore_backup
@@ -22,6 +31,10 @@ QUIT = QT_TRANSLATE_NOOP("Startup", "Quit")
 ANOTHER = QT_TRANSLATE_NOOP("Startup", "another program")
 IN_USE = QT_TRANSLATE_NOOP("Startup", "This database is in use by %1. Close it, then start again.")
 NO_LOG = QT_TRANSLATE_NOOP("Startup", "(no log file could be written)")
+UPGRADING = QT_TRANSLATE_NOOP(
+    "Startup",
+    "Updating the database for this version of the program (only this once). Please wait…",
+)
 FAILED = QT_TRANSLATE_NOOP(
     "Startup", "Something went wrong: %1\n\nWhat was saved is safe. Details are in the log:\n%2"
 )
@@ -56,6 +69,47 @@ def database_ready(db_path: Path, lang: str) -> bool:
             return False
         return True
     return clicked is fresh
+
+
+class _Upgrade(QThread):
+    """Opens the ledger once on its own connection, which applies the pending migrations."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            open_database(self.db_path).close()
+        except BaseException as exc:  # handed to the GUI thread, which reports it
+            self.error = exc
+
+
+def upgrade_database(db_path: Path, lang: str) -> bool:
+    """Apply a new version's schema changes off the GUI thread, with a notice that says so;
+    False (after telling the user why) when the ledger cannot be opened."""
+    if not upgrade_pending(db_path):
+        return True
+    notice = QProgressDialog(_t(UPGRADING), "", 0, 0)
+    notice.setWindowTitle(TITLE)
+    notice.setCancelButton(None)
+    notice.setWindowModality(Qt.WindowModality.ApplicationModal)
+    notice.setMinimumDuration(0)
+    worker = _Upgrade(db_path)
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)
+    notice.show()
+    worker.start()
+    loop.exec()
+    worker.wait()
+    notice.close()
+    if isinstance(worker.error, LedgerError):
+        QMessageBox.critical(None, TITLE, worker.error.message(lang))
+        return False
+    if worker.error is not None:
+        raise worker.error
+    return True
 
 
 class SingleInstance(QObject):

@@ -1072,6 +1072,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>（无法写入日志文件）</translation>
     </message>
     <message>
+        <source>Updating the database for this version of the program (only this once). Please wait…</source>
+        <translation>正在为新版本升级数据库（只需这一次），请稍候…</translation>
+    </message>
+    <message>
         <source>Something went wrong: %1
 
 What was saved is safe. Details are in the log:

@@ -6,12 +6,13 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop.domain.people import Person
 from desktop.storage.backups import BackupReason, list_backups, make_backup
+from desktop.storage.database import upgrade_pending
 from desktop.storage.ledger import Ledger
-from desktop.ui.startup import DailyBackup, SingleInstance, database_ready
+from desktop.ui.startup import DailyBackup, SingleInstance, database_ready, upgrade_database
 
 
 def _answer(role: QMessageBox.ButtonRole) -> None:
@@ -127,3 +128,36 @@ def test_damage_inside_the_file_is_found_after_the_window_opens(qtbot, tmp_path:
     with qtbot.waitSignals([job.damaged, job.finished], timeout=30_000):
         job.start()
     assert list_backups(db) == []  # no copy of a damaged file
+
+
+def test_an_older_ledger_is_upgraded_off_the_gui_thread_with_a_notice(
+    qtbot, tmp_path: Path
+) -> None:
+    db = tmp_path / "ledger.db"
+    with Ledger.open(db) as ledger:
+        ledger.add_person(Person("王芳"))
+        ledger.db.executescript(
+            "DROP TABLE entries_text;"
+            + "".join(f" DROP TRIGGER entries_text_{w};" for w in ("insert", "update", "delete"))
+            + " DELETE FROM _sqlite_migrations WHERE name = 'm005_entries_text_search';"
+        )
+    assert upgrade_pending(db)
+    seen: list[str] = []
+
+    def look() -> None:
+        notice = QApplication.activeModalWidget()
+        if isinstance(notice, QProgressDialog):
+            seen.append(notice.labelText())
+
+    QTimer.singleShot(0, look)
+    assert upgrade_database(db, "zh")
+    assert not upgrade_pending(db)
+    assert [b.reason for b in list_backups(db)] == [BackupReason.MIGRATION]
+    assert seen == [
+        QApplication.translate(
+            "Startup",
+            "Updating the database for this version of the program (only this once). Please wait…",
+        )
+    ]
+    assert upgrade_database(db, "zh")  # nothing pending: no notice, nothing done
+    assert len(list_backups(db)) == 1
