@@ -13,6 +13,7 @@ from desktop.domain.periods import Period
 from desktop.domain.projects import Project
 from desktop.domain.trips import Trip
 from desktop.storage.entries import (
+    DISPLAY_ORDER,
     ENTRY_COLUMNS,
     INSERT_WITH_ID,
     entry_from_row,
@@ -303,10 +304,8 @@ class ProjectEditStore(TripEditStore):
         text: str = "",
     ) -> list[int]:
         """Ids of the matching entries in display order: one pass, for text searches."""
-        where, params = self._filters(person_id, period, activity_id, project_id, text)
-        rows = self.db.execute(
-            f"SELECT id FROM entries e{where} ORDER BY date, person_id, start_min, id", params
-        ).fetchall()
+        source, params = self._filters(person_id, period, activity_id, project_id, text)
+        rows = self.db.execute(f"SELECT e.id{source} ORDER BY {DISPLAY_ORDER}", params).fetchall()
         return [r[0] for r in rows]
 
     def entries_by_ids(self, ids: list[int]) -> list[Entry]:

@@ -23,6 +23,7 @@ _COLUMNS = (
     " location, counterpart, note, recorded_by"
 )
 # the values are entry_params(e), with the id appended for INSERT_WITH_ID
+DISPLAY_ORDER = "e.date, e.person_id, e.start_min, e.id"
 INSERT = f"INSERT INTO entries ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 INSERT_WITH_ID = f"INSERT INTO entries ({_COLUMNS}, id) VALUES ({', '.join('?' * 14)})"
 
@@ -173,10 +174,9 @@ class EntryStore(PeopleStore):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Entry]:
-        where, params = self._filters(person_id, period, activity_id, project_id, text)
-        sql = (
-            f"SELECT {ENTRY_COLUMNS} FROM entries e{where} ORDER BY date, person_id, start_min, id"
-        )
+        source, params = self._filters(person_id, period, activity_id, project_id, text)
+        columns = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))
+        sql = f"SELECT {columns}{source} ORDER BY {DISPLAY_ORDER}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -191,8 +191,8 @@ class EntryStore(PeopleStore):
         project_id: int | None = None,
         text: str = "",
     ) -> int:
-        where, params = self._filters(person_id, period, activity_id, project_id, text)
-        return int(self.db.execute(f"SELECT count(*) FROM entries e{where}", params).fetchone()[0])
+        source, params = self._filters(person_id, period, activity_id, project_id, text)
+        return int(self.db.execute(f"SELECT count(*){source}", params).fetchone()[0])
 
     @staticmethod
     def _filters(
@@ -202,8 +202,16 @@ class EntryStore(PeopleStore):
         project_id: int | None,
         text: str,
     ) -> tuple[str, list[Any]]:
+        """The FROM and WHERE clauses (entries as e) and their parameters."""
+        source = " FROM entries e"
         where: list[str] = []
         params: list[Any] = []
+        match = text_index.match_expression(text.strip())
+        if match is not None:
+            # the index's matches drive the query; each is then looked up by id
+            source = f" FROM {text_index.TABLE} t JOIN entries e ON e.id = t.rowid"
+            where.append(f"t.{text_index.TABLE} MATCH ?")
+            params.append(match)
         if period is not None:
             where.append("e.date BETWEEN ? AND ?")
             params += [period.start.isoformat(), period.end.isoformat()]
@@ -216,8 +224,4 @@ class EntryStore(PeopleStore):
         if project_id is not None:
             where.append("e.project_id = ?")
             params.append(project_id)
-        match = text_index.match_expression(text.strip())
-        if match is not None:
-            where.append(text_index.SEARCH)
-            params.append(match)
-        return (" WHERE " + " AND ".join(where) if where else ""), params
+        return source + (" WHERE " + " AND ".join(where) if where else ""), params

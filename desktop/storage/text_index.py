@@ -69,9 +69,6 @@ def _values(row: str) -> str:
     return ", ".join(f"{FUNCTION}({row}.{c})" for c in COLUMNS)
 
 
-# the entries condition, its parameter the match_expression
-SEARCH = f"e.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)"
-
 CREATE_SQL = f"""
 CREATE VIRTUAL TABLE {TABLE} USING fts5({", ".join(COLUMNS)}, content='', columnsize=0);
 CREATE TRIGGER {TABLE}_insert AFTER INSERT ON entries BEGIN
