@@ -60,6 +60,18 @@ def snapshot(ledger: Ledger) -> str:
     return "\n".join(parts)
 
 
+def back_to_before_text_search(ledger: Ledger) -> None:
+    """The schema as it was before migration m005: no search index, its triggers or order index."""
+    ledger.db.executescript(
+        "DROP TABLE entries_text;"
+        + "".join(f" DROP TRIGGER entries_text_{w};" for w in ("insert", "update", "delete"))
+        + " DROP INDEX idx_entries_order;"
+        " CREATE INDEX idx_entries_text"
+        " ON entries (date, person_id, start_min, location, counterpart, note);"
+        " DELETE FROM _sqlite_migrations WHERE name = 'm005_entries_text_search';"
+    )
+
+
 def activity_id(ledger: Ledger, name: str) -> int:
     a = ledger.find_activity(name)
     assert a.id is not None

