@@ -247,7 +247,7 @@ def check_reports(t: SelfTest, ledger: Ledger, folder: Path, today: date) -> Non
         report = gather_circular(ledger, period, "person", today)
         written = write_report(report, "pdf", folder / "circular.pdf", lang)
         _font_warnings(t, list(written.warnings))
-        title = label("doc_circular", lang).format(period=period.label)
+        title = label("doc_circular", lang).format(period=period.text(lang))
         names = [item.person.name for item in report.persons]
         return check_pdf(t, (folder / "circular.pdf").read_bytes(), [title, *names])
 

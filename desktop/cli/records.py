@@ -286,7 +286,13 @@ def cmd_project_stage(ctx: Context, args: argparse.Namespace) -> int:
         confirmed=args.confirm,
     )
     print(
-        say("stage_added", ctx.lang, name=project.name, stage=c.stage.value, date=c.day.isoformat())
+        say(
+            "stage_added",
+            ctx.lang,
+            name=project.name,
+            stage=c.stage.text(ctx.lang),
+            date=c.day.isoformat(),
+        )
     )
     return 0
 

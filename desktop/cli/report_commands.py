@@ -128,7 +128,7 @@ def cmd_monthly(ctx: Context, args: argparse.Namespace) -> int:
         written = write_report(report, fmt, args.out / monthly_file_name(report, fmt), ctx.lang)
         warnings += written.warnings
         n += 1
-    print(say("written_all", ctx.lang, n=n, period=period.label, path=args.out))
+    print(say("written_all", ctx.lang, n=n, period=period.text(ctx.lang), path=args.out))
     _warn(ctx, warnings)
     return 0
 

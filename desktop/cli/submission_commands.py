@@ -154,7 +154,14 @@ def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
     counts = {"entries": done.entries, "trips": done.trips, "projects": done.projects}
     revision = done.status.revision
     print(
-        say("submitted", lang, name=person.name, period=period.label, revision=revision, **counts)
+        say(
+            "submitted",
+            lang,
+            name=person.name,
+            period=period.text(lang),
+            revision=revision,
+            **counts,
+        )
     )
     print(say("file", lang, path=done.path))
     print(say("locked_now", lang))
@@ -263,10 +270,16 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
             person.id, period, accept=args.accept, opinion=args.opinion or "", now=_now(ctx)
         )
         if args.accept:
-            print(say("accepted", lang, name=person.name, period=period.label))
+            print(say("accepted", lang, name=person.name, period=period.text(lang)))
         else:
             print(
-                say("returned", lang, name=person.name, period=period.label, opinion=status.opinion)
+                say(
+                    "returned",
+                    lang,
+                    name=person.name,
+                    period=period.text(lang),
+                    opinion=status.opinion,
+                )
             )
     if args.out is not None:
         parts = (period.code, person.unit, person.name, "审核意见")

@@ -75,6 +75,16 @@ class Period:
             return f"{self.start.year}年"
         return f"{self.start.isoformat()}至{self.end.isoformat()}"
 
+    def text(self, lang: str) -> str:
+        """The period for a reader: label in Chinese; 2026-09, 2026 Q3, 2026 in English."""
+        if lang == "zh":
+            return self.label
+        if self.kind is PeriodKind.QUARTER:
+            return self.code.replace("Q", " Q")
+        if self.kind is PeriodKind.RANGE:
+            return f"{self.start.isoformat()} to {self.end.isoformat()}"
+        return self.code
+
     @property
     def code(self) -> str:
         """The period as typed on the command line."""

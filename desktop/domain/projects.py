@@ -28,6 +28,10 @@ class Stage(StrEnum):
         """Position on the ladder 线索 → 投产; None for 搁置 and 终止, which are off it."""
         return _LADDER.index(self) if self in _LADDER else None
 
+    def text(self, lang: str) -> str:
+        """The stage's name for a reader: the Chinese word, or its English gloss."""
+        return self.value if lang == "zh" else _ENGLISH[self]
+
     @classmethod
     def parse(cls, text: str) -> Stage:
         s = text.strip()
@@ -39,6 +43,16 @@ class Stage(StrEnum):
         )
 
 
+_ENGLISH = {
+    Stage.LEAD: "Lead",
+    Stage.TALKS: "In talks",
+    Stage.SIGNED: "Signed",
+    Stage.LANDED: "Landed",
+    Stage.STARTED: "Started",
+    Stage.PRODUCING: "Producing",
+    Stage.PAUSED: "Paused",
+    Stage.ENDED: "Ended",
+}
 _LADDER = (Stage.LEAD, Stage.TALKS, Stage.SIGNED, Stage.LANDED, Stage.STARTED, Stage.PRODUCING)
 
 

@@ -86,9 +86,7 @@ def activity_chart(
         ax.xaxis.set_visible(False)
         ax.spines["bottom"].set_visible(False)
         ax.tick_params(axis="y", length=0)
-        ax.set_title(
-            f"{label('chart_activities', lang)}（{label('chart_days', lang)}）", fontsize=10
-        )
+        ax.set_title(label("chart_activities", lang), fontsize=10)
         ax.margins(x=0.15)
         _finish(ax)
     return fig

@@ -25,7 +25,7 @@ def render_circular_pdf(
     report: CircularReport, stream: IO[bytes], lang: str = "zh", *, invariant: bool = False
 ) -> list[FontWarning]:
     """Write the circular to stream; returns the characters the font could not draw."""
-    title = label("doc_circular", lang).format(period=report.period.label)
+    title = label("doc_circular", lang).format(period=report.period.text(lang))
     doc = PdfDoc(title, lang, wide=True, size=8.5)
     doc.add(doc.para(title, "title", doc.styles.title))
     by = label(f"by_{report.by}", lang)

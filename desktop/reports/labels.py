@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 LABELS: Mapping[str, tuple[str, str]] = {
     "name": ("姓名", "Name"),
@@ -70,7 +70,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "funds_month": ("本月到位资金", "Funds this month"),
     "counts_as_promotion": ("类别", "Kind"),
     "entry_count": ("记录条数", "Entries"),
-    "day_equivalents": ("折合天数", "Day-equivalents"),
+    "day_equivalents": ("折合天数", "Days"),
     "kind_promotion": ("招商工作", "promotion"),
     "kind_other": ("其他工作", "other"),
     "kind_leave": ("请假", "leave"),
@@ -196,7 +196,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     ),
     "chart_share": ("招商精力占比分布", "Share of effort"),
     "chart_days_out": ("外出招商天数分布", "Days out"),
-    "chart_activities": ("各类工作折合天数", "Day-equivalents by activity"),
+    "chart_activities": ("各类工作折合天数（天）", "Days by activity"),
     "chart_stages": ("项目阶段分布", "Projects by stage"),
     "chart_people": ("人数", "People"),
     "chart_days": ("天", "days"),
@@ -215,6 +215,24 @@ LABELS: Mapping[str, tuple[str, str]] = {
     ),
     "font_warning": ("警告", "warning"),
 }
+
+
+def paren(text: str, inner: str, lang: str = "zh") -> str:
+    """Words in brackets after others: 金额（万元） in Chinese, Amount (10k CNY) in English."""
+    return f"{text}（{inner}）" if lang == "zh" else f"{text} ({inner})"
+
+
+def joined(items: Iterable[str], lang: str = "zh") -> str:
+    """A list in running text: 北京、上海 in Chinese, Beijing, Shanghai in English."""
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def colon(lang: str = "zh") -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def semicolon(lang: str = "zh") -> str:
+    return "；" if lang == "zh" else "; "
 
 
 def label(key: str, lang: str = "zh") -> str:

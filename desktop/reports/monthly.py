@@ -16,7 +16,7 @@ from desktop.domain.rules import Rules
 from desktop.domain.share import ShareResult
 from desktop.domain.travel import consecutive_runs, merge_places, split_places
 from desktop.domain.trips import CompanyVisit, Trip
-from desktop.reports.labels import label
+from desktop.reports.labels import joined, label, paren
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.reports.summary_table import round_up
 
@@ -215,8 +215,8 @@ def _recorder(entries: Sequence[Entry]) -> str:
 # --- tables -------------------------------------------------------------------------------------
 
 
-def stage_text(stage: Stage | None) -> str:
-    return stage.value if stage is not None else "—"
+def stage_text(stage: Stage | None, lang: str = "zh") -> str:
+    return stage.text(lang) if stage is not None else "—"
 
 
 def amount_unit(currency: Currency, lang: str = "zh") -> str:
@@ -228,22 +228,22 @@ def progress_text(line: ProjectLine, lang: str = "zh") -> str:
     parts = []
     for day, stage, amount in line.changes:
         when = f"{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
-        text = f"{when} {stage.value}"
+        text = f"{when} {stage.text(lang)}"
         if amount is not None:
-            space = " " if lang == "en" else ""
-            text += f"（{amount:,f}{space}{amount_unit(line.currency, lang)}）"
+            unit = amount_unit(line.currency, lang)
+            text += f"（{amount:,f}{unit}）" if lang == "zh" else f" ({amount:,f} {unit})"
         parts.append(text)
     parts += line.notes
-    return "；".join(parts)
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
-def companies_text(companies: Sequence[CompanyVisit]) -> str:
+def companies_text(companies: Sequence[CompanyVisit], lang: str = "zh") -> str:
     """长安汽车（王强 总经理）、比亚迪 — companies with the people met there."""
     out = []
     for c in companies:
         who = " ".join(x for x in (c.contact, c.title) if x)
-        out.append(f"{c.company}（{who}）" if who else c.company)
-    return "、".join(out)
+        out.append(paren(c.company, who, lang) if who else c.company)
+    return joined(out, lang)
 
 
 def summary_values(report: MonthlyReport, lang: str = "zh") -> list[tuple[str, Value, Kind]]:
@@ -252,7 +252,7 @@ def summary_values(report: MonthlyReport, lang: str = "zh") -> list[tuple[str, V
         ("name", report.person.name, Kind.TEXT),
         ("title", report.person.title, Kind.TEXT),
         ("unit", report.person.unit, Kind.TEXT),
-        ("period", report.period.label, Kind.TEXT),
+        ("period", report.period.text(lang), Kind.TEXT),
         ("workdays", r.workdays, Kind.INT),
         ("leave_days", r.leave_days, Kind.DAYS),
         ("base_days", r.base_days, Kind.DAYS),
@@ -298,7 +298,7 @@ def trips_sheet(report: MonthlyReport, lang: str = "zh") -> Sheet:
             t.end,
             t.days,
             "、".join(t.destinations),
-            companies_text(t.companies),
+            companies_text(t.companies, lang),
             "、".join(t.projects),
             t.results,
             "、".join(t.companions),
@@ -325,8 +325,8 @@ def projects_sheet(report: MonthlyReport, lang: str = "zh") -> Sheet:
             p.investor,
             None if p.amount is None else float(p.amount),
             amount_unit(p.currency, lang),
-            stage_text(p.stage_start),
-            stage_text(p.stage_end),
+            stage_text(p.stage_start, lang),
+            stage_text(p.stage_end, lang),
             progress_text(p, lang),
             float(p.funds),
         ]

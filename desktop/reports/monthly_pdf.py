@@ -10,7 +10,7 @@ from reportlab.platypus import KeepTogether, Table, TableStyle
 from desktop.domain.workcalendar import fallback_notice
 from desktop.reports.charts import activity_chart
 from desktop.reports.fonts import FontWarning
-from desktop.reports.labels import label
+from desktop.reports.labels import colon, joined, label, paren
 from desktop.reports.monthly import (
     MonthlyReport,
     TripLine,
@@ -36,9 +36,9 @@ def render_monthly_pdf(
 ) -> list[FontWarning]:
     """Write the report to stream; returns the characters the font could not draw."""
     title = label("doc_monthly", lang)
-    doc = PdfDoc(f"{title} · {report.person.name} · {report.period.label}", lang)
+    doc = PdfDoc(f"{title} · {report.person.name} · {report.period.text(lang)}", lang)
     doc.add(doc.para(title, "title", doc.styles.title))
-    doc.add(doc.para(report.period.label, "period", doc.styles.subtitle))
+    doc.add(doc.para(report.period.text(lang), "period", doc.styles.subtitle))
     _header(doc, report)
     _summary(doc, report)
     _trips(doc, report)
@@ -109,7 +109,7 @@ def _summary(doc: PdfDoc, report: MonthlyReport) -> None:
 
 def _dates(t: TripLine, lang: str) -> str:
     if lang != "zh":
-        return t.start.isoformat() if t.start == t.end else f"{t.start}—{t.end}"
+        return t.start.isoformat() if t.start == t.end else f"{t.start} —\n{t.end}"
     first = f"{t.start.month}月{t.start.day}日"
     if t.start == t.end:
         return first
@@ -138,16 +138,17 @@ def _trips(doc: PdfDoc, report: MonthlyReport) -> None:
     ]
     rows = []
     for i, t in enumerate(report.trips, start=1):
-        where = "、".join(t.destinations)
+        where = joined(t.destinations, lang)
         if t.companions:
-            where += f"\n（{label('companions', lang)}：{'、'.join(t.companions)}）"
+            inner = label("companions", lang) + colon(lang) + joined(t.companions, lang)
+            where += f"\n（{inner}）" if lang == "zh" else f"\n({inner})"
         rows.append(
             [
                 str(i),
                 _dates(t, lang),
                 days_text(t.days),
                 where,
-                companies_text(t.companies),
+                companies_text(t.companies, lang),
                 "、".join(t.projects),
                 t.results,
             ]
@@ -165,11 +166,11 @@ def _projects(doc: PdfDoc, report: MonthlyReport) -> None:
     cols = [
         Col(label("seq", lang), 0.9, "CENTRE"),
         Col(label("project", lang), 3.8, wrap=True),
-        Col(f"{label('amount', lang)}（{wan}）", 2.0, "RIGHT"),
+        Col(paren(label("amount", lang), wan, lang), 2.0, "RIGHT"),
         Col(label("stage_start", lang), 1.6, "CENTRE"),
         Col(label("stage_end", lang), 1.6, "CENTRE"),
         Col(label("progress", lang), 5.1, wrap=True),
-        Col(f"{label('funds_month', lang)}（{wan}）", 2.0, "RIGHT"),
+        Col(paren(label("funds_month", lang), wan, lang), 2.0, "RIGHT"),
     ]
     rows = []
     for i, p in enumerate(report.projects, start=1):
@@ -181,8 +182,8 @@ def _projects(doc: PdfDoc, report: MonthlyReport) -> None:
                 str(i),
                 name,
                 amount + usd if amount else "",
-                stage_text(p.stage_start),
-                stage_text(p.stage_end),
+                stage_text(p.stage_start, lang),
+                stage_text(p.stage_end, lang),
                 progress_text(p, lang),
                 amount_text(float(p.funds)) + usd if p.funds else "",
             ]

@@ -216,14 +216,7 @@ class PdfDoc:
         """A gridded table whose header repeats on every page; the last row bold if total."""
         s = self.styles
         marked = set(red)
-        data: list[list[Any]] = [
-            [
-                self.text(c.header, c.header)
-                if self._fits(c.header, c.width, bold=True)
-                else self.para(c.header, c.header, s.head)
-                for c in cols
-            ]
-        ]
+        data: list[list[Any]] = [[self._head(c.header, c.width) for c in cols]]
         for r, row in enumerate(rows):
             cells: list[Any] = []
             for i, (c, value) in enumerate(zip(cols, row, strict=True)):
@@ -264,6 +257,22 @@ class PdfDoc:
         table.setStyle(TableStyle(commands))
         return table
 
+    def _head(self, value: str, width_cm: float) -> str | Paragraph:
+        """A header cell: plain when it fits; else wrapped, English between words only, in a
+        smaller size when its longest word would not fit the column (never "Producin/g")."""
+        if self._fits(value, width_cm, bold=True):
+            return self.text(value, value)
+        style = self.styles.head
+        if self.lang == "en":
+            room = width_cm * cm - 6.5
+            widest = max(
+                (stringWidth(w, self.fonts[1], style.fontSize) for w in value.split()), default=0
+            )
+            if widest > room:
+                size = max(6.0, style.fontSize * room / widest)
+                style = ParagraphStyle(f"head_{size:.2f}", style, fontSize=size, leading=size * 1.3)
+        return self.para(value, value, style)
+
     def _fits(self, value: str, width_cm: float, bold: bool = False) -> bool:
         """Text whose lines fit the column goes in as a plain string: a Paragraph (needed to
         wrap) takes ten times longer to lay out, which 300 monthly reports feel."""
@@ -284,11 +293,8 @@ class PdfDoc:
             for key, value in chunk:
                 width = widths[len(line) + 1]
                 cell = self.text(value, key) if self._fits(value, width) else None
-                head = (
-                    self.text(key, key) if self._fits(key, widths[len(line)], bold=True) else None
-                )
                 line += [
-                    head or self.para(key, key, self.styles.head),
+                    self._head(key, widths[len(line)]) if key else "",
                     cell or self.para(value, key, self.styles.cell),
                 ]
             data.append(line)

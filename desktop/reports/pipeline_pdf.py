@@ -8,7 +8,7 @@ from typing import IO
 from desktop.domain.projects import Currency
 from desktop.reports.charts import stage_chart
 from desktop.reports.fonts import FontWarning
-from desktop.reports.labels import label
+from desktop.reports.labels import colon, label, paren, semicolon
 from desktop.reports.pdf_base import Col, PdfDoc, amount_text, day_text, share_text
 from desktop.reports.pipeline_report import (
     REACHED,
@@ -23,12 +23,12 @@ def render_pipeline_pdf(
     report: PipelineReport, stream: IO[bytes], lang: str = "zh", *, invariant: bool = False
 ) -> list[FontWarning]:
     """Write the report to stream; returns the characters the font could not draw."""
-    title = label("doc_pipeline", lang).format(period=report.period.label)
+    title = label("doc_pipeline", lang).format(period=report.period.text(lang))
     doc = PdfDoc(title, lang, size=8.5)
     doc.add(doc.para(title, "title", doc.styles.title))
     span = f"{day_text(report.period.start, lang)} — {day_text(report.period.end, lang)}"
     generated = label("generated", lang).format(date=day_text(report.today, lang))
-    scope = f"{label('period', lang)}：{span}；{generated}"
+    scope = f"{label('period', lang)}{colon(lang)}{span}{semicolon(lang)}{generated}"
     doc.add(doc.para(scope, "scope", doc.styles.subtitle))
     doc.add(doc.para(label("p_amount_note", lang), "note", doc.styles.note))
     _stages(doc, report)
@@ -41,11 +41,11 @@ def render_pipeline_pdf(
 def _stages(doc: PdfDoc, report: PipelineReport) -> None:
     lang = doc.lang
     doc.heading(label("p_sec_stages", lang))
-    names = [s.value for s in STAGES]
+    names = [s.text(lang) for s in STAGES]
     at_end = [report.at_end.get(s, 0) for s in STAGES]
     reached = [report.figures.count(s) if s in REACHED else None for s in STAGES]
-    cols = [Col(label("stage", lang), 2.2, "CENTRE")]
-    cols += [Col(name, 1.6, "CENTRE") for name in names]
+    cols = [Col(label("stage", lang), 3.0, "CENTRE")]
+    cols += [Col(name, 1.5, "CENTRE") for name in names]
     cols.append(Col(label("total", lang), 2.0, "CENTRE"))
     none = report.at_end.get(None, 0)
     rows = [
@@ -54,7 +54,7 @@ def _stages(doc: PdfDoc, report: PipelineReport) -> None:
     ]
     doc.add(doc.table(cols, rows, long=False))
     if none:
-        doc.add(doc.para(f"{label('no_stage', lang)}：{none}", "note", doc.styles.note))
+        doc.add(doc.para(f"{label('no_stage', lang)}{colon(lang)}{none}", "note", doc.styles.note))
     doc.space(0.2)
     doc.add(doc.figure(stage_chart(names, at_end, reached, lang), 15.5))
 
@@ -84,8 +84,8 @@ def _big(doc: PdfDoc, report: PipelineReport) -> None:
         Col(label("size_band", lang), 3.8),
         Col(label("project_count", lang), 2.6, "RIGHT"),
         Col(label("signed_in_period", lang), 2.6, "RIGHT"),
-        Col(f"{label('contracted_in_period', lang)}（{wan}）", 4.0, "RIGHT"),
-        Col(f"{label('arrived_in_period', lang)}（{wan}）", 4.0, "RIGHT"),
+        Col(paren(label("contracted_in_period", lang), wan, lang), 4.0, "RIGHT"),
+        Col(paren(label("arrived_in_period", lang), wan, lang), 4.0, "RIGHT"),
     ]
     rows = [
         [
@@ -126,7 +126,7 @@ def _funds(doc: PdfDoc, report: PipelineReport) -> None:
         rows.append(
             [
                 str(i),
-                f"{x.name}（{label('wan_usd', lang)}）" if usd else x.name,
+                paren(x.name, label("wan_usd", lang), lang) if usd else x.name,
                 x.leader,
                 x.first_signed.isoformat() if x.first_signed else "",
                 amount_text(float(x.amount)),
@@ -141,7 +141,7 @@ def _funds(doc: PdfDoc, report: PipelineReport) -> None:
         rows.append(
             [
                 "",
-                f"{label('total', lang)}（{label('wan_yuan', lang)}）",
+                paren(label("total", lang), label("wan_yuan", lang), lang),
                 "",
                 "",
                 amount_text(float(sum((x.amount for x in cny), Decimal(0)))),

@@ -211,7 +211,7 @@ def stages_sheet(report: PipelineReport, lang: str = "zh") -> Sheet:
     rows: list[list[Value]] = []
     for stage in STAGES:
         reached: Value = report.figures.count(stage) if stage in REACHED else None
-        rows.append([stage.value, report.at_end.get(stage, 0), reached])
+        rows.append([stage.text(lang), report.at_end.get(stage, 0), reached])
     if report.at_end.get(None):
         rows.append([label("no_stage", lang), report.at_end[None], None])
     rows.append([label("total", lang), sum(report.at_end.values()), None])

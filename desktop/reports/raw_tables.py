@@ -90,7 +90,7 @@ def projects_sheet(
                 label("wan_usd" if p.currency is Currency.USD else "wan_yuan", lang),
                 leaders.get(p.leader_id, "") if p.leader_id is not None else "",
                 p.park,
-                stage.value if stage else "",
+                stage.text(lang) if stage else "",
                 signings[0] if signings else None,
                 float(funds),
             ]

@@ -203,6 +203,16 @@ def first_run(db_path: Path) -> bool:
     return True
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(n) for n in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是窗口大小，应写成 1024x640") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"窗口大小 {width}x{height} 超出范围") from None
+    return width, height
+
+
 def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="onethird", description=APP_TITLE)
     parser.add_argument("--db", type=Path, default=None, help="数据库文件")
@@ -212,7 +222,14 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
         type=Path,
         default=None,
         metavar="DIR",
-        help="用示例数据把每个页面截图（1280×800）保存到 DIR 后退出",
+        help="用示例数据把每个页面截图保存到 DIR 后退出",
+    )
+    parser.add_argument(
+        "--size",
+        type=_window_size,
+        default=(1280, 800),
+        metavar="宽x高",
+        help="截图的窗口大小（默认 1280x800）",
     )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="界面语言")
     parser.add_argument(
@@ -240,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshots is not None:
         from desktop.ui.screenshots import take_screenshots
 
-        return take_screenshots(qt, settings, args.screenshots, today, lang)
+        return take_screenshots(qt, settings, args.screenshots, today, lang, args.size)
     if args.demo:
         from desktop.storage.demo_data import fill_demo
 

@@ -18,7 +18,7 @@ class ChartWidget(QWidget):
         self._canvas: QWidget | None = None
         self._placeholder = QLabel(placeholder)
         self._layout.addWidget(self._placeholder)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(150)  # the dashboard's two rows still fit a 1024×640 window
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_figure(self, figure: Figure) -> None:

@@ -1,4 +1,4 @@
-"""`onethird --screenshots DIR`: every page at 1280×800 with sample data, saved as PNG."""
+"""`onethird --screenshots DIR [--size 1024x640]`: every page with sample data, saved as PNG."""
 
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ from desktop.ui.main_window import PAGES, MainWindow
 from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.session import Session
 
-SIZE = (1280, 800)
-
 
 def take_screenshots(
-    qt: QApplication, settings: QSettings, out: Path, today: date, lang: str
+    qt: QApplication,
+    settings: QSettings,
+    out: Path,
+    today: date,
+    lang: str,
+    size: tuple[int, int] = (1280, 800),
 ) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="onethird-shots-") as tmp:
@@ -31,7 +34,7 @@ def take_screenshots(
             )
             session.set_person(ledger.persons()[0].id)
             window = MainWindow(session, str(db_path))
-            window.resize(*SIZE)
+            window.resize(*size)
             window.show()
             for name in PAGES:
                 page = window.show_page(name)

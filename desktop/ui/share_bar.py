@@ -18,7 +18,7 @@ class ShareBar(QWidget):
         super().__init__()
         self.share: float | None = None
         self.target = 1 / 3
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(52)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_share(self, share: float | None, target: float) -> None:
@@ -29,7 +29,7 @@ class ShareBar(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         scale = max(0.6, (self.share or 0) * 1.1, self.target * 1.5)
-        track = QRectF(8, 18, self.width() - 16, 26)
+        track = QRectF(8, 20, self.width() - 16, 24)  # the label above it, 0–16
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(TRACK)
         p.drawRoundedRect(track, 6, 6)
@@ -40,7 +40,7 @@ class ShareBar(QWidget):
             p.drawRoundedRect(filled, 6, 6)
         x = track.left() + track.width() * self.target / scale
         p.setPen(QPen(QColor("#333333"), 2, Qt.PenStyle.DashLine))
-        p.drawLine(int(x), int(track.top() - 8), int(x), int(track.bottom() + 8))
+        p.drawLine(int(x), int(track.top() - 3), int(x), int(track.bottom() + 6))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 0.9)
         p.setFont(font)

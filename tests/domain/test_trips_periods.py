@@ -74,6 +74,21 @@ def test_period_parse(text: str, kind: PeriodKind, start: str, end: str, label: 
     assert Period.parse(p.code) == p
 
 
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("2026-09", "2026-09"),
+        ("2026Q3", "2026 Q3"),
+        ("2026", "2026"),
+        ("2026-09-01..2026-09-15", "2026-09-01 to 2026-09-15"),
+    ],
+)
+def test_period_text_in_each_language(text: str, english: str) -> None:
+    p = Period.parse(text)
+    assert p.text("en") == english
+    assert p.text("zh") == p.label
+
+
 @pytest.mark.parametrize("text", ["2026-13", "2026Q5", "26", "2026-09-15..2026-09-01", "abc"])
 def test_bad_periods(text: str) -> None:
     with pytest.raises(ValidationError) as err:

@@ -104,3 +104,8 @@ def test_english_reports(city: Ledger, tmp_path: Path) -> None:
         assert warnings == []
         text = "".join(pdf_text(data, tmp_path))
         assert squash(title) in text and "Page1of" in text
+        # stage names, period and the parentheses of the English reports are English too
+        for word in ("签约", "投产", "2026年", "（", "：", "；"):
+            assert word not in text, (title, word)
+    stage_names = pipeline(city).sheets("en")[0].rows
+    assert [row[0] for row in stage_names][:3] == ["Lead", "In talks", "Signed"]

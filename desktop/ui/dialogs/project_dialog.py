@@ -96,7 +96,7 @@ class ProjectDialog(QDialog):
         self.funds = QListWidget()
         self.stage = QComboBox()
         for s in Stage:
-            self.stage.addItem(s.value, s)
+            self.stage.addItem(s.text(lang), s)
         self.stage_date = _today_edit(today)
         self.stage_amount = QLineEdit()
         self.stage_amount.setPlaceholderText(
@@ -165,7 +165,9 @@ class ProjectDialog(QDialog):
         self.history.clear()
         for c in p.history:
             amount = "" if c.amount is None else f"  {c.amount:f}"
-            self.history.addItem(f"{c.day.isoformat()}  {c.stage.value}{amount}  {c.note}")
+            self.history.addItem(
+                f"{c.day.isoformat()}  {c.stage.text(self._lang)}{amount}  {c.note}"
+            )
         self.funds.clear()
         for f in p.funds:
             self.funds.addItem(f"{f.day.isoformat()}  {f.amount:f}  {f.note}")

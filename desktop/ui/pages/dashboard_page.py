@@ -122,7 +122,7 @@ class DashboardPage(Page):
             who = session.ledger.person(session.person_id).name
         else:
             who = self.tr("All persons")
-        self.heading.setText(f"{who} · {period.label if session.lang == 'zh' else period.code}")
+        self.heading.setText(f"{who} · {period.text(session.lang)}")
         f = self.figures = self._compute(period)
         self.share_text.setText("—" if f.share is None else f"{f.share * 100:.1f}%")
         if f.met:
@@ -193,5 +193,5 @@ class DashboardPage(Page):
         figures = pipeline_figures(projects, session.period)
         reached = [None if s.rank is None or s is Stage.LEAD else figures.count(s) for s in stages]
         self.stages.set_figure(
-            stage_chart([s.value for s in stages], at_end, reached, session.lang)
+            stage_chart([s.text(session.lang) for s in stages], at_end, reached, session.lang)
         )

@@ -50,7 +50,7 @@ class ProjectsPage(TablePage):
                     p.investor,
                     p.chain,
                     "" if p.amount is None else f"{p.amount:,f} {unit[p.currency.value]}",
-                    stage.value if stage else "",
+                    stage.text(session.lang) if stage else "",
                     f"{funds:,f}" if p.funds else "",
                     names.get(p.leader_id, ""),
                     p.park,

@@ -77,15 +77,19 @@ class ReportsPage(Page):
         ):
             bar.addWidget(w)
         bar.addStretch(1)
+        # a row of its own, so that the page fits a 1024-pixel-wide window in either language
+        exports = QHBoxLayout()
         for widget in (
             QLabel(self.tr("Format")),
             self.fmt,
             self.export_button,
             self.export_all_button,
         ):
-            bar.addWidget(widget)
+            exports.addWidget(widget)
+        exports.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(exports)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
