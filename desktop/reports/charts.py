@@ -88,8 +88,18 @@ def activity_chart(
         ax.tick_params(axis="y", length=0)
         ax.set_title(label("chart_activities", lang), fontsize=10)
         ax.margins(x=0.15)
+        if not lines:
+            _say_empty(ax, label("chart_no_entries", lang))
         _finish(ax)
     return fig
+
+
+def _say_empty(ax: Axes, text: str) -> None:
+    """An empty chart says why, rather than show bare (or negative) axes."""
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="#777777")
+    ax.set_yticks([])
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
 
 
 def _bars(
@@ -182,6 +192,17 @@ def stage_chart(
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel(label("project_count", lang))
         ax.margins(y=0.15)
+        if not any(at_end) and not any(reached):
+            ax.set_ylim(0, 1)
+            ax.text(
+                0.5,
+                0.6,
+                label("chart_no_projects", lang),
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                color="#777777",
+            )
         ax.legend(frameon=False)
         ax.set_title(label("chart_stages", lang), fontsize=10)
         _finish(ax)

@@ -154,6 +154,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "no_trips": ("本月未外出招商。", "No promotion trip this month."),
     "no_projects": ("本月无在办项目。", "No project this month."),
     "no_entries": ("本月无工作记录。", "No entries this month."),
+    "chart_no_entries": ("本期没有工作记录", "No entries in this period"),
+    "chart_no_projects": ("本期没有项目", "No projects in this period"),
     "sign_recorder": ("填报人", "Recorded by"),
     "sign_date": ("填报日期", "Date"),
     "sign_on": ("日期", "Date"),

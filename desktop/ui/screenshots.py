@@ -33,7 +33,7 @@ def take_screenshots(
                 ledger, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat), today, lang
             )
             session.set_person(ledger.persons()[0].id)
-            window = MainWindow(session, str(db_path))
+            window = MainWindow(session, db_path.name)  # its name, not the throw-away folder
             window.resize(*size)
             window.show()
             for name in PAGES:

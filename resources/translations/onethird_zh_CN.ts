@@ -98,6 +98,14 @@
         <translation>共 %1 条</translation>
     </message>
     <message>
+        <source>No entries match these filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>No work entries in this period yet. Click “New entry” (Ctrl+N) to log one, or bring in an Excel ledger with File › Import a ledger.</source>
+        <translation>这段时间还没有工作记录。点“新建工作记录”（Ctrl+N）登记一条，或用 文件 › 导入台账 导入原来的 Excel 台账。</translation>
+    </message>
+    <message>
         <source>Add entry</source>
         <translation>添加工作记录</translation>
     </message>
@@ -592,6 +600,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>删除</translation>
     </message>
     <message>
+        <source>No people yet. Click “New person” to add the leaders whose work is logged.</source>
+        <translation>还没有人员。点“添加人员”，添加要登记工作的领导。</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -826,6 +838,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>History</source>
         <translation>历史</translation>
+    </message>
+    <message>
+        <source>No projects here yet. Click “New project” to add one; its stage changes and the funds that arrive are recorded in it.</source>
+        <translation>这里还没有项目。点“新建项目”添加，项目的阶段变化和到位资金都记在项目里。</translation>
     </message>
     <message>
         <source>10k CNY</source>
@@ -1133,6 +1149,10 @@ What was saved is safe. Details are in the log:
         <translation>审核通过</translation>
     </message>
     <message>
+        <source>No people yet: add them on the People page.</source>
+        <translation>还没有人员：请先在“人员”页添加。</translation>
+    </message>
+    <message>
         <source>Reports are submitted per month: choose Month as the period. Drop report files here to take them in.</source>
         <translation>月报按月报送：请在上方统计期选择“月度”。可以把报送文件拖到这里接收。</translation>
     </message>
@@ -1360,6 +1380,10 @@ What was saved is safe. Details are in the log:
     <message>
         <source>History</source>
         <translation>历史</translation>
+    </message>
+    <message>
+        <source>No promotion trips in this period. Click “New trip” to record one: each traveller gets the day entries of the trip.</source>
+        <translation>这段时间没有外出招商。点“新建外出招商”登记一次外出，每位出行人都会得到这几天的工作记录。</translation>
     </message>
     <message>
         <source>Add trip</source>

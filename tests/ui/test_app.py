@@ -269,3 +269,27 @@ def test_a_deleted_entry_goes_to_the_recycle_bin_and_comes_back(
     assert dialog.model.rowCount() == 0 and page.model.rowCount() == 1
     changes = ledger.record_history("entry", entry.id or 0)
     assert [c.action for c in changes][:2] == ["restore", "delete"]
+
+
+def test_an_empty_table_says_what_to_do(
+    qtbot, window: MainWindow, ledger: Ledger, zhang: Person
+) -> None:
+    hints = {}
+    for name in ("entries", "trips", "projects"):
+        page = window.show_page(name)
+        qtbot.waitExposed(page)
+        hints[name] = page.table.empty_hint()  # type: ignore[attr-defined]
+    assert "新建工作记录" in hints["entries"] and "导入台账" in hints["entries"]
+    assert "新建外出招商" in hints["trips"]
+    assert "新建项目" in hints["projects"]
+    entries = window.show_page("entries")
+    assert isinstance(entries, EntriesPage)
+    entries.text.setText("没有这样的地点")
+    entries.apply_filter()
+    assert entries.table.empty_hint() == "没有符合筛选条件的记录。"
+    ledger.add_entry(
+        Entry(zhang.id, date(2026, 11, 10), activity_id(ledger, "外出招商"), minutes=60)  # type: ignore[arg-type]
+    )
+    entries.text.setText("")
+    entries.apply_filter()
+    assert entries.model.rowCount() == 1 and entries.table.empty_hint() == ""

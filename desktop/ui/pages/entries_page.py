@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -23,6 +22,7 @@ from desktop.domain.periods import PeriodKind
 from desktop.ui.dialogs.entry_dialog import EntryDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.entries_model import EntriesTableModel, EntryFilter
+from desktop.ui.hint_table import HintTableView
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
 
@@ -57,7 +57,7 @@ class EntriesPage(Page):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.model = EntriesTableModel(session.ledger)
-        self.table = QTableView()
+        self.table = HintTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -136,6 +136,15 @@ class EntriesPage(Page):
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
         self.count.setText(self.tr("%1 entries").replace("%1", f"{self.model.rowCount():,}"))
+        f = self.current_filter()
+        if f.text or f.activity_id is not None or f.project_id is not None:
+            hint = self.tr("No entries match these filters.")
+        else:
+            hint = self.tr(
+                "No work entries in this period yet. Click “New entry” (Ctrl+N) to log one, or"
+                " bring in an Excel ledger with File › Import a ledger."
+            )
+        self.table.set_empty_hint(hint)
 
     def _selected(self) -> Entry | None:
         rows = self.table.selectionModel().selectedRows()

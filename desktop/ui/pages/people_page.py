@@ -22,6 +22,9 @@ class PeoplePage(TablePage):
             ],
             [self.tr("New person"), self.tr("Edit"), self.tr("Delete")],
         )
+        self.table.set_empty_hint(
+            self.tr("No people yet. Click “New person” to add the leaders whose work is logged.")
+        )
         add.clicked.connect(self.add_person)
         edit.clicked.connect(self.edit_person)
         delete.clicked.connect(self.delete_person)

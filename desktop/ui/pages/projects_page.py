@@ -26,6 +26,12 @@ class ProjectsPage(TablePage):
             ],
             [self.tr("New project"), self.tr("Open"), self.tr("Delete"), self.tr("History")],
         )
+        self.table.set_empty_hint(
+            self.tr(
+                "No projects here yet. Click “New project” to add one; its stage changes and"
+                " the funds that arrive are recorded in it."
+            )
+        )
         history.clicked.connect(self.show_history)
         add.clicked.connect(self.add_project)
         edit.clicked.connect(self.open_project)

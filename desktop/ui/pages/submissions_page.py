@@ -61,6 +61,7 @@ class SubmissionsPage(TablePage):
         )
         self.model = self.board
         self.table.setModel(self.board)
+        self.table.set_empty_hint(self.tr("No people yet: add them on the People page."))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.message = QLabel()

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
+from desktop.ui.hint_table import HintTableView
 from desktop.ui.pages.base import Page
 from desktop.ui.rows_model import RowsTableModel
 from desktop.ui.session import Session
@@ -22,7 +22,7 @@ class TablePage(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.model = RowsTableModel([])
-        self.table = QTableView()
+        self.table = HintTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

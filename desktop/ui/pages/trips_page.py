@@ -25,6 +25,12 @@ class TripsPage(TablePage):
             ],
             [self.tr("New trip"), self.tr("Edit"), self.tr("Delete"), self.tr("History")],
         )
+        self.table.set_empty_hint(
+            self.tr(
+                "No promotion trips in this period. Click “New trip” to record one: each"
+                " traveller gets the day entries of the trip."
+            )
+        )
         history.clicked.connect(self.show_history)
         add.clicked.connect(self.add_trip)
         edit.clicked.connect(self.edit_trip)
