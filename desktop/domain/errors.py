@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "date": ("日期", "date"),
@@ -192,6 +192,18 @@ def field_label(field: str, lang: str = "zh") -> str:
     return en if lang == "en" else zh
 
 
+@runtime_checkable
+class Readable(Protocol):
+    """A value a message names that reads differently by language (a Period, a Stage)."""
+
+    def text(self, lang: str) -> str: ...
+
+
+def in_language(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A message's values, the Readable ones written in lang."""
+    return {k: v.text(lang) if isinstance(v, Readable) else v for k, v in params.items()}
+
+
 class LedgerError(Exception):
     """A refused input: which field, a message code and the values the message needs."""
 
@@ -203,7 +215,7 @@ class LedgerError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         zh, en = MESSAGES[self.code]
-        text = (en if lang == "en" else zh).format(**self.params)
+        text = (en if lang == "en" else zh).format(**in_language(self.params, lang))
         sep = ": " if lang == "en" else "："
         return f"{field_label(self.field, lang)}{sep}{text}"
 

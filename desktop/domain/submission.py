@@ -33,6 +33,9 @@ class MonthState(StrEnum):
         """As the unit sees its own month: 草稿 / 已提交 / 已退回 / 已审核."""
         return _pick(_STATE_LABELS[self], lang)
 
+    def text(self, lang: str) -> str:  # in messages
+        return self.label(lang)
+
     def board_label(self, lang: str = "zh") -> str:
         """As the submission board shows it: 未报送 / 已报送 / 已退回 / 已审核."""
         return _pick(_BOARD_LABELS[self], lang)
@@ -65,6 +68,9 @@ class Action(StrEnum):
     def label(self, lang: str = "zh") -> str:
         return _pick(_ACTION_LABELS[self], lang)
 
+    def text(self, lang: str) -> str:  # in messages
+        return self.label(lang)
+
 
 _ACTION_LABELS = {
     Action.SUBMIT: ("提交", "submitted"),
@@ -90,9 +96,9 @@ def transition(state: MonthState, action: Action, person: str, period: Period) -
             "month",
             "bad_transition",
             person=person,
-            period=period.label,
-            state=state.label(),
-            action=action.label(),
+            period=period,
+            state=state,
+            action=action,
         )
     return new
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.domain.errors import LedgerError, field_label
+from desktop.domain.errors import LedgerError, field_label, in_language
 
 FIELDS: Mapping[str, tuple[str, str]] = {
     "month": ("月报", "monthly report"),
@@ -203,7 +203,7 @@ class SubmissionError(LedgerError):
         if self.code not in MESSAGES:
             return super().message(lang)
         zh, en = MESSAGES[self.code]
-        text = (en if lang == "en" else zh).format(**self.params)
+        text = (en if lang == "en" else zh).format(**in_language(self.params, lang))
         label = FIELDS.get(self.field)
         name = (label[1] if lang == "en" else label[0]) if label else field_label(self.field, lang)
         return f"{name}{': ' if lang == 'en' else '：'}{text}"
@@ -211,4 +211,4 @@ class SubmissionError(LedgerError):
 
 def outcome_text(code: str, lang: str = "zh", **params: Any) -> str:
     zh, en = OUTCOMES[code]
-    return (en if lang == "en" else zh).format(**params)
+    return (en if lang == "en" else zh).format(**in_language(params, lang))

@@ -143,7 +143,7 @@ class IntakeStore(ReceiveStore):
         decision = decide(
             None if row is None else row.held(), m.revision, m.submitted_at, m.report_id, m.content
         )
-        who = {"who": report.person.label, "period": report.period.label, "revision": m.revision}
+        who = {"who": report.person.label, "period": report.period, "revision": m.revision}
         at = local_text(m.submitted_at)
         if decision is Decision.DUPLICATE:
             assert row is not None
@@ -152,7 +152,7 @@ class IntakeStore(ReceiveStore):
             assert row is not None
             current = {"current": row.revision, "current_at": local_text(row.submitted_at)}
             return IntakeOutcome(pkg.path, "older", {**who, "at": at, **current})
-        where = {"person": report.person.name, "period": report.period.label}
+        where = {"person": report.person.name, "period": report.period}
         if decision is Decision.OWN:
             raise SubmissionError("month", "own_submission", **where)
         if decision is Decision.CONFLICT:
@@ -233,8 +233,8 @@ class IntakeStore(ReceiveStore):
             ) from None
         pid = self._find_person(note.person.key)
         row = None if pid is None else self.held_row(pid, note.period)
-        where = {"person": note.person.name, "period": note.period.label}
-        who = {"who": note.person.label, "period": note.period.label, "revision": note.revision}
+        where = {"person": note.person.name, "period": note.period}
+        who = {"who": note.person.label, "period": note.period, "revision": note.revision}
         if row is not None and row.origin is Origin.RECEIVED and row.report_id == note.report_id:
             return IntakeOutcome(pkg.path, "review_own", who)  # the office's own outbox
         if pid is None or row is None or row.origin is not Origin.LOCAL:

@@ -75,7 +75,7 @@ class ReceiveStore(RowIntakeStore):
                     "month",
                     "local_entries",
                     person=report.person.name,
-                    period=period.label,
+                    period=period,
                     count=local,
                 )
         else:

@@ -49,7 +49,7 @@ class LockingStore(TrashStore, ImportStore, ReportStore):
                     "month",
                     code,
                     person=name,
-                    period=Period.parse(period).label,
+                    period=Period.parse(period),
                     at=local_text(parse_moment(submitted_at)),
                 )
         return out

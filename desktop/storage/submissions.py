@@ -136,7 +136,7 @@ class SubmissionStore(SubmissionStateStore):
         row = self.held_row(person_id, period)
         if row is not None and row.origin is Origin.RECEIVED:
             raise SubmissionError(
-                "month", "received_not_submittable", person=person.name, period=period.label
+                "month", "received_not_submittable", person=person.name, period=period
             )
         transition(row.state if row else MonthState.DRAFT, Action.SUBMIT, person.name, period)
         report = self.build_month_report(person_id, period)
@@ -224,7 +224,7 @@ class SubmissionStore(SubmissionStateStore):
         require_month(period)
         person = self.person(person_id)
         row = self.held_row(person_id, period)
-        where = {"person": person.name, "period": period.label}
+        where = {"person": person.name, "period": period}
         if row is None:
             raise SubmissionError("month", "nothing_to_review", **where)
         if row.origin is not Origin.RECEIVED:
@@ -254,7 +254,7 @@ class SubmissionStore(SubmissionStateStore):
             or row.state not in (MonthState.RETURNED, MonthState.ACCEPTED)
             or row.reviewed_at is None
         ):
-            raise SubmissionError("month", "no_review_yet", person=person.name, period=period.label)
+            raise SubmissionError("month", "no_review_yet", person=person.name, period=period)
         note = ReviewNote(
             row.report_id,
             PersonRef.of(person),

@@ -3,6 +3,7 @@ returned. Every transition is in the change log; the board shows states, deadlin
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -70,6 +71,7 @@ def test_every_write_to_a_submitted_month_is_refused_and_changes_nothing(
         ledger.add_entry(entry(ledger, pid, oct_20))
     assert caught.value.params["at"] == AT.astimezone().strftime("%Y-%m-%d %H:%M")
     assert "submitted on" in caught.value.message("en")
+    assert "2026-10" in caught.value.message("en") and "年" not in caught.value.message("en")
     # September is not submitted: still open
     ledger.add_entry(entry(ledger, pid, sep_30))
 
@@ -116,8 +118,14 @@ def test_returned_opens_the_month_again_and_every_step_is_logged(
     submitted: tuple[Ledger, int, Entry, Trip], tmp_path: Path
 ) -> None:
     ledger, pid, e, _ = submitted
-    with pytest.raises(SubmissionError, match="当前为“已提交”，不能提交"):
+    with pytest.raises(SubmissionError, match="当前为“已提交”，不能提交") as caught:
         ledger.submit_month(pid, OCTOBER, PDF, tmp_path / "again.otr")
+    english = caught.value.message("en")
+    assert (
+        "2026-10" in english
+        and "submitted" in english
+        and not re.search(r"[\u4e00-\u9fff]", english.replace("张伟", ""))
+    )
     assert not (tmp_path / "again.otr").exists()
     with pytest.raises(SubmissionError, match="不是报送到本数据库的"):
         ledger.review_month(pid, OCTOBER, accept=False, opinion="x")
