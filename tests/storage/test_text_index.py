@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -150,3 +152,23 @@ def test_tokens_are_ascii_words_whatever_the_text() -> None:
     ]
     assert all(t.isascii() and t.isalnum() and t == t.lower() for t in tokens.split())
     assert text_index.match_expression("") is None
+
+
+def test_a_connection_without_the_function_can_read_but_not_change_entries(
+    ledger: Ledger, zhang: Person, db_path: Path
+) -> None:
+    act = activity_id(ledger, "外出招商")
+    e = ledger.add_entry(Entry(zhang.id, TODAY, act, minutes=60, location="重庆"))  # type: ignore[arg-type]
+    raw = sqlite3.connect(db_path)
+    try:
+        assert raw.execute("SELECT location FROM entries").fetchall() == [("重庆",)]
+        for sql in (
+            "UPDATE entries SET location = '成都'",
+            "DELETE FROM entries",
+        ):
+            with pytest.raises(sqlite3.OperationalError, match="text_grams"):
+                raw.execute(sql)
+        raw.rollback()
+    finally:
+        raw.close()
+    assert ledger.entries(text="重庆") == [e]
