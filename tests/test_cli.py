@@ -363,3 +363,19 @@ def test_cli_does_not_import_qt_or_heavy_libraries(tmp_path: Path) -> None:
         check=True,
     )
     assert "HEAVY []" in done.stdout
+
+
+def test_an_older_ledger_is_upgraded_once_and_the_cli_says_so(tmp_path: Path) -> None:
+    from desktop.domain.people import Person
+    from desktop.storage.ledger import Ledger
+    from tests.conftest import back_to_before_text_search
+
+    db = tmp_path / "old.db"
+    with Ledger.open(db) as ledger:
+        ledger.add_person(Person("王芳"))
+        back_to_before_text_search(ledger)
+    first = run(db, "person", "list")
+    assert first.returncode == 0 and "王芳" in first.stdout
+    assert "正在为新版本升级数据库" in first.stderr
+    again = run(db, "person", "list")
+    assert again.returncode == 0 and again.stderr == ""

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
 from desktop import paths
 from desktop.storage.calendar_files import load_work_calendar
+from desktop.storage.database import upgrade_pending
 from desktop.storage.ledger import Ledger
+
+UPGRADING = (
+    "正在为新版本升级数据库（只需这一次，已先备份），请稍候…",
+    "Updating the database for this version (only this once, after a backup). Please wait…",
+)
 
 
 class Context:
@@ -21,6 +28,8 @@ class Context:
     @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
+            if upgrade_pending(self.db_path):  # seconds on a big ledger: say why it waits
+                print(UPGRADING[self.lang == "en"], file=sys.stderr, flush=True)
             calendar = load_work_calendar(paths.calendar_override_files())
             self._ledger = Ledger.open(self.db_path, calendar, self.actor, lambda: self.today)
         return self._ledger
