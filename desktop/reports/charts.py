@@ -27,7 +27,7 @@ BAR_COLOUR = "#35608f"
 
 
 @contextmanager
-def _style() -> Iterator[None]:
+def chart_style() -> Iterator[None]:
     from matplotlib import rc_context
 
     family = matplotlib_family()
@@ -61,7 +61,7 @@ def _figure(width_cm: float, height_cm: float, left_cm: float = 1.4) -> Figure:
 
 def _finish(ax: Axes) -> None:
     # tick labels are made at draw time: name the font on them so a canvas drawn outside
-    # _style() (the GUI's) uses it too
+    # chart_style() (the GUI's) uses it too
     ax.tick_params(labelfontfamily=matplotlib_family())
 
 
@@ -71,7 +71,7 @@ def activity_chart(
     """Horizontal bars of day-equivalents per activity; lines are (name, kind, days)."""
     names = [check.text(name, label("activity", lang)) for name, _, _ in lines]
     widest = max((len(n) for n in names), default=2)
-    with _style():
+    with chart_style():
         fig = _figure(8.5, 1.6 + 0.5 * max(1, len(lines)), left_cm=0.5 + 0.34 * widest)
         fig.subplots_adjust(bottom=0.3 / (1.6 + 0.5 * max(1, len(lines))))
         ax = fig.add_subplot()
@@ -90,16 +90,16 @@ def activity_chart(
         ax.margins(x=0.15)
         if not lines:
             _say_empty(ax, label("chart_no_entries", lang))
+            ax.set_yticks([])
+            for side in ("left", "bottom"):
+                ax.spines[side].set_visible(False)
         _finish(ax)
     return fig
 
 
-def _say_empty(ax: Axes, text: str) -> None:
+def _say_empty(ax: Axes, text: str, y: float = 0.5) -> None:
     """An empty chart says why, rather than show bare (or negative) axes."""
-    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="#777777")
-    ax.set_yticks([])
-    for side in ("left", "bottom"):
-        ax.spines[side].set_visible(False)
+    ax.text(0.5, y, text, transform=ax.transAxes, ha="center", va="center", color="#777777")
 
 
 def _bars(
@@ -131,7 +131,7 @@ def share_distribution(shares: Sequence[float | None], target: float, lang: str 
     colours = [
         PROMOTION_COLOUR if i < edges.index(target) + 1 else BAR_COLOUR for i in range(len(names))
     ]
-    with _style():
+    with chart_style():
         fig = _figure(12, 7)
         ax = fig.add_subplot()
         _bars(ax, names, counts, colours, lang)
@@ -147,7 +147,7 @@ def days_out_distribution(days: Sequence[float], lang: str = "zh") -> Figure:
     for d in days:
         counts[sum(1 for edge in edges if d > edge + 1e-9)] += 1
     colours = [OTHER_COLOUR] + [BAR_COLOUR] * (len(names) - 1)
-    with _style():
+    with chart_style():
         fig = _figure(12, 7)
         ax = fig.add_subplot()
         _bars(ax, names, counts, colours, lang)
@@ -162,7 +162,7 @@ def stage_chart(
     """Projects at each stage at the period's end, and how many reached it in the period."""
     from matplotlib.ticker import MaxNLocator
 
-    with _style():
+    with chart_style():
         fig = _figure(16, 6.5, left_cm=1.6)
         ax = fig.add_subplot()
         xs = list(range(len(stages)))
@@ -194,15 +194,7 @@ def stage_chart(
         ax.margins(y=0.15)
         if not any(at_end) and not any(reached):
             ax.set_ylim(0, 1)
-            ax.text(
-                0.5,
-                0.6,
-                label("chart_no_projects", lang),
-                transform=ax.transAxes,
-                ha="center",
-                va="center",
-                color="#777777",
-            )
+            _say_empty(ax, label("chart_no_projects", lang), y=0.6)
         ax.legend(frameon=False)
         ax.set_title(label("chart_stages", lang), fontsize=10)
         _finish(ax)
@@ -215,7 +207,7 @@ def figure_image(fig: Figure, dpi: int = 200) -> PILImage:
     from PIL import Image
 
     raw = io.BytesIO()
-    with _style():
+    with chart_style():
         fig.savefig(raw, format="rgba", dpi=dpi, facecolor="white")
     w, h = (int(x * dpi) for x in fig.get_size_inches())  # as the Agg renderer sizes it
     return Image.frombuffer("RGBA", (w, h), raw.getvalue(), "raw", "RGBA", 0, 1).convert("RGB")

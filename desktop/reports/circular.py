@@ -14,7 +14,7 @@ from desktop.domain.projects import Project, Stage
 from desktop.domain.share import GroupShare, PersonShare, group_shares
 from desktop.domain.submission import Missing
 from desktop.domain.travel import TravelTotals, merge_places
-from desktop.reports.labels import label
+from desktop.reports.labels import joined, label, paren
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.reports.summary_table import round_up
 
@@ -93,10 +93,9 @@ class CircularReport:
             name = m.person.name
             if not m.whole_period:
                 text = m.months_text(lang)
-                name += f" ({text})" if lang == "en" else f"（{text}）"
+                name = paren(name, text, lang)
             units.setdefault(m.person.unit, []).append(name)
-        sep = ", " if lang == "en" else "、"
-        return [(unit or label("unassigned", lang), sep.join(n)) for unit, n in units.items()]
+        return [(unit or label("unassigned", lang), joined(n, lang)) for unit, n in units.items()]
 
 
 def project_counts(projects: Sequence[Project], period: Period) -> dict[int, ProjectCounts]:

@@ -16,7 +16,7 @@ from desktop.reports.circular import (
     row_name,
 )
 from desktop.reports.fonts import FontWarning
-from desktop.reports.labels import label
+from desktop.reports.labels import label, paren, semicolon
 from desktop.reports.pdf_base import Col, PdfDoc, day_text, days_text, share_text
 from desktop.reports.summary_table import round_up
 
@@ -65,8 +65,7 @@ def _overview(doc: PdfDoc, report: CircularReport) -> None:
     doc.add(doc.para(text, "overview"))
     if report.not_submitted:
         units = report.not_submitted_units(lang)
-        sep = "; " if lang == "en" else "；"
-        names = sep.join(f"{unit} ({n})" if lang == "en" else f"{unit}（{n}）" for unit, n in units)
+        names = semicolon(lang).join(paren(unit, n, lang) for unit, n in units)
         missing = label("c_not_submitted", lang).format(
             units=len(units), persons=len(report.not_submitted), names=names
         )

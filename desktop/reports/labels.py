@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from desktop.domain.projects import Currency
+
 LABELS: Mapping[str, tuple[str, str]] = {
     "name": ("姓名", "Name"),
     "title": ("职务", "Title"),
@@ -217,6 +219,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     ),
     "font_warning": ("警告", "warning"),
 }
+
+
+def amount_unit(currency: Currency, lang: str = "zh") -> str:
+    """万元 or 万美元 (10k CNY, 10k USD): the unit of a project's amounts."""
+    return label("wan_usd" if currency is Currency.USD else "wan_yuan", lang)
 
 
 def paren(text: str, inner: str, lang: str = "zh") -> str:

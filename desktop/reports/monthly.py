@@ -16,7 +16,7 @@ from desktop.domain.rules import Rules
 from desktop.domain.share import ShareResult
 from desktop.domain.travel import consecutive_runs, merge_places, split_places
 from desktop.domain.trips import CompanyVisit, Trip
-from desktop.reports.labels import joined, label, paren
+from desktop.reports.labels import amount_unit, joined, label, paren, semicolon
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.reports.summary_table import round_up
 
@@ -219,10 +219,6 @@ def stage_text(stage: Stage | None, lang: str = "zh") -> str:
     return stage.text(lang) if stage is not None else "—"
 
 
-def amount_unit(currency: Currency, lang: str = "zh") -> str:
-    return label("wan_usd" if currency is Currency.USD else "wan_yuan", lang)
-
-
 def progress_text(line: ProjectLine, lang: str = "zh") -> str:
     """本月进展: the stage changes of the month with their dates, then what entries noted."""
     parts = []
@@ -234,7 +230,7 @@ def progress_text(line: ProjectLine, lang: str = "zh") -> str:
             text += f"（{amount:,f}{unit}）" if lang == "zh" else f" ({amount:,f} {unit})"
         parts.append(text)
     parts += line.notes
-    return ("；" if lang == "zh" else "; ").join(parts)
+    return semicolon(lang).join(parts)
 
 
 def companies_text(companies: Sequence[CompanyVisit], lang: str = "zh") -> str:

@@ -10,11 +10,10 @@ from reportlab.platypus import KeepTogether, Table, TableStyle
 from desktop.domain.workcalendar import fallback_notice
 from desktop.reports.charts import activity_chart
 from desktop.reports.fonts import FontWarning
-from desktop.reports.labels import colon, joined, label, paren
+from desktop.reports.labels import amount_unit, colon, joined, label, paren
 from desktop.reports.monthly import (
     MonthlyReport,
     TripLine,
-    amount_unit,
     companies_text,
     progress_text,
     stage_text,

@@ -10,7 +10,7 @@ from decimal import Decimal
 from desktop.domain.periods import Period
 from desktop.domain.pipeline import DEFINITIONS_ZH, PipelineFigures, pipeline_figures
 from desktop.domain.projects import Currency, Project, Stage
-from desktop.reports.labels import label
+from desktop.reports.labels import amount_unit, label
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 
 BIG_THRESHOLDS = (Decimal(10_000), Decimal(100_000))  # 1 亿元, 10 亿元, in 万元
@@ -283,7 +283,7 @@ def funds_sheet(report: PipelineReport, lang: str = "zh") -> Sheet:
         Column("arrived_total", Kind.AMOUNT, 12),
         Column("arrived_rate", Kind.SHARE, 9),
     )
-    unit = {c: label("wan_usd" if c is Currency.USD else "wan_yuan", lang) for c in Currency}
+    unit = {c: amount_unit(c, lang) for c in Currency}
     rows: list[list[Value]] = [
         [
             x.name,

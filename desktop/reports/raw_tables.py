@@ -6,10 +6,11 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
-from desktop.domain.entries import Entry, format_clock
+from desktop.domain.entries import Entry
 from desktop.domain.people import Activity, Person
-from desktop.domain.projects import Currency, Project, Stage
-from desktop.reports.labels import label
+from desktop.domain.projects import Project, Stage
+from desktop.reports.entries_csv import entry_cells
+from desktop.reports.labels import amount_unit, label
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 
 
@@ -37,24 +38,8 @@ def entries_sheet(
     )
     rows: list[list[Value]] = []
     for e in entries:
-        person = persons[e.person_id]
-        hours: Value = e.day_part.label if e.day_part else round((e.minutes or 0) / 60, 4)
-        rows.append(
-            [
-                e.day,
-                person.name,
-                person.title,
-                format_clock(e.start) if e.start is not None else "",
-                format_clock(e.end) if e.end is not None else "",
-                hours,
-                activities[e.activity_id].name,
-                projects[e.project_id].name if e.project_id is not None else "",
-                e.location,
-                e.note,
-                e.counterpart,
-                e.recorded_by,
-            ]
-        )
+        _, *cells = entry_cells(e, persons, activities, projects)  # its date as text
+        rows.append([e.day, *cells, e.counterpart, e.recorded_by])
     return Sheet("entries", label("sheet_entries", lang), columns, rows, lang)
 
 
@@ -87,7 +72,7 @@ def projects_sheet(
                 p.investor,
                 p.chain,
                 None if p.amount is None else float(p.amount),
-                label("wan_usd" if p.currency is Currency.USD else "wan_yuan", lang),
+                amount_unit(p.currency, lang),
                 leaders.get(p.leader_id, "") if p.leader_id is not None else "",
                 p.park,
                 stage.text(lang) if stage else "",

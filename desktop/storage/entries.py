@@ -24,6 +24,7 @@ _COLUMNS = (
 )
 # the values are entry_params(e), with the id appended for INSERT_WITH_ID
 DISPLAY_ORDER = "e.date, e.person_id, e.start_min, e.id"
+_E_COLUMNS = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))  # joined to the index
 INSERT = f"INSERT INTO entries ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 INSERT_WITH_ID = f"INSERT INTO entries ({_COLUMNS}, id) VALUES ({', '.join('?' * 14)})"
 
@@ -175,8 +176,7 @@ class EntryStore(PeopleStore):
         offset: int = 0,
     ) -> list[Entry]:
         source, params = self._filters(person_id, period, activity_id, project_id, text)
-        columns = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))
-        sql = f"SELECT {columns}{source} ORDER BY {DISPLAY_ORDER}"
+        sql = f"SELECT {_E_COLUMNS}{source} ORDER BY {DISPLAY_ORDER}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]

@@ -134,9 +134,9 @@ class EntriesPage(Page):
 
     def apply_filter(self) -> None:
         self._debounce.stop()
-        self.model.set_filter(self.current_filter())
-        self.count.setText(self.tr("%1 entries").replace("%1", f"{self.model.rowCount():,}"))
         f = self.current_filter()
+        self.model.set_filter(f)
+        self.count.setText(self.tr("%1 entries").replace("%1", f"{self.model.rowCount():,}"))
         if f.text or f.activity_id is not None or f.project_id is not None:
             hint = self.tr("No entries match these filters.")
         else:
