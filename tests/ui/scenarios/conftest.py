@@ -1,0 +1,82 @@
+"""Scenario fixtures: the real main window on a real database file, shown and active, so that
+typed shortcuts reach its menus; file dialogs and message boxes answered at the OS boundary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
+
+# A combo's list is a popup: the offscreen platform says it cannot raise it or grab the keyboard
+# for it. Not ours, and harmless: the list opens and takes the keys all the same.
+OFFSCREEN_POPUP = ["This plugin does not support raise", "This plugin does not support grabbing"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP))
+
+
+@pytest.fixture
+def start(qtbot, session: Session) -> Callable[[], MainWindow]:
+    """Start the main window on the test's database file, once its data is arranged; it is
+    returned as a user finds it: shown, active, the keyboard in it."""
+
+    def started() -> MainWindow:
+        window = MainWindow(session, session.ledger.path.name)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return started
+
+
+class FileAnswers:
+    """What the user picks in the file dialogs, in turn; and what the dialogs were asked."""
+
+    def __init__(self) -> None:
+        self.open: list[str] = []
+        self.save: list[str] = []
+        self.asked: list[str] = []
+
+    def _next(self, queue: list[str], title: str) -> tuple[str, str]:
+        self.asked.append(title)
+        return (queue.pop(0) if queue else "", "")
+
+
+@pytest.fixture
+def files(monkeypatch: pytest.MonkeyPatch) -> FileAnswers:
+    answers = FileAnswers()
+
+    def open_name(parent: object, title: str = "", *args: object, **kw: object) -> tuple[str, str]:
+        return answers._next(answers.open, title)
+
+    def save_name(parent: object, title: str = "", *args: object, **kw: object) -> tuple[str, str]:
+        return answers._next(answers.save, title)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_name)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    return answers
+
+
+@pytest.fixture
+def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """QMessageBox.question answered Yes; the texts asked."""
+    asked: list[str] = []
+
+    def yes(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    return asked

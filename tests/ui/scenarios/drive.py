@@ -1,0 +1,210 @@
+"""Driving the window as a person does: clicks, keys and typed text on the widgets they touch,
+and reading back what they see. Nothing here calls the session, the ledger or a page's methods."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QWidget,
+)
+
+W = TypeVar("W", bound=QWidget)
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+LEFT = Qt.MouseButton.LeftButton
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+
+def click(widget: QWidget) -> None:
+    QTest.mouseClick(widget, LEFT)
+
+
+def button(parent: QWidget, text: str) -> QAbstractButton:
+    """The one visible button of parent whose text (without & accelerators) is text."""
+    found = [
+        b
+        for b in parent.findChildren(QAbstractButton)
+        if b.text().replace("&", "") == text and b.isVisible()
+    ]
+    assert len(found) == 1, f"{len(found)} visible buttons “{text}” in {parent}"
+    return found[0]
+
+
+def press(parent: QWidget, text: str) -> None:
+    """Click the button labelled text (it must be enabled, as for a person)."""
+    b = button(parent, text)
+    assert b.isEnabled(), f"“{text}” is disabled"
+    click(b)
+
+
+def key(widget: QWidget, k: Qt.Key, modifiers: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+    QTest.keyClick(widget, k, modifiers)
+
+
+def shortcut(window: QWidget, k: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    """A menu shortcut typed wherever the keyboard focus is in the window."""
+    target = QApplication.focusWidget()
+    QTest.keyClick(
+        target if target is not None and target.window() is window else window, k, modifiers
+    )
+
+
+def type_into(field: QWidget, text: str) -> None:
+    """Click the field, select what it holds and type text over it. Letters a keyboard has are
+    keys; Chinese arrives as an input method commits it (QTest cannot type it as keys)."""
+    click(field)
+    QTest.keyClick(field, Qt.Key.Key_A, CTRL)
+    if not text:
+        QTest.keyClick(field, Qt.Key.Key_Delete)
+    target = field.lineEdit() if isinstance(field, QComboBox | QAbstractSpinBox) else field
+    run = ""
+    for char in text:
+        if char.isascii():
+            run += char
+            continue
+        if run:
+            QTest.keyClicks(field, run)
+            run = ""
+        commit = QInputMethodEvent("", [])
+        commit.setCommitString(char)
+        QApplication.sendEvent(target or field, commit)
+    if run:
+        QTest.keyClicks(field, run)
+
+
+def type_and_enter(field: QWidget, text: str) -> None:
+    type_into(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+def items(combo: QComboBox) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Open the combo's list with a click and pick text with the arrow keys and Enter."""
+    names = items(combo)
+    assert text in names, f"“{text}” not among {names}"
+    assert combo.isVisible() and combo.isEnabled(), f"cannot reach {combo}"
+    click(combo)
+    view = combo.view()
+    assert view.isVisible(), "the list did not open"
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(names.index(text)):
+        QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert combo.currentText() == text
+
+
+def click_choice(combo: QComboBox, text: str) -> None:
+    """Open the combo's list with a click and click text in it."""
+    names = items(combo)
+    assert text in names, f"“{text}” not among {names}"
+    click(combo)
+    view = combo.view()
+    assert view.isVisible(), "the list did not open"
+    # a release sooner than a double-click after the list opened is taken as the opening click's
+    QTest.qWait(QApplication.doubleClickInterval() + 50)
+    rect = view.visualRect(combo.model().index(names.index(text), 0))
+    # the offscreen platform may draw the list narrower than its items: stay inside it
+    point = QPoint(min(rect.center().x(), view.viewport().width() // 2), rect.center().y())
+    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, point)
+    assert combo.currentText() == text
+
+
+def cells(view: QAbstractItemView) -> list[list[str]]:
+    """What the table shows, row by row, through its model."""
+    model = view.model()
+    return [
+        [str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def column(view: QAbstractItemView, header: str) -> list[str]:
+    model = view.model()
+    names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return [row[names.index(header)] for row in cells(view)]
+
+
+def double_click_row(view: QAbstractItemView, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    center = view.visualRect(index).center()
+    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, center)
+    QTest.mouseDClick(view.viewport(), LEFT, NO_MODIFIER, center)
+
+
+def click_row(view: QAbstractItemView, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, view.visualRect(index).center())
+
+
+def modal() -> QDialog | None:
+    widget = QApplication.activeModalWidget()
+    return widget if isinstance(widget, QDialog) else None
+
+
+def in_dialog(qtbot, open_it: Callable[[], None], handle: Callable[[QDialog], None]) -> None:
+    """Do open_it (the click or key that opens a modal dialog), then handle(dialog) once the
+    dialog is up. Works for dialogs run by exec() (handled inside their own event loop, which
+    handle must end by pressing a button that closes the dialog) and for open()."""
+    done: list[bool] = []
+    errors: list[BaseException] = []
+
+    def when_shown() -> None:
+        dialog = modal()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(10, when_shown)
+            return
+        try:
+            handle(dialog)
+        except BaseException as exc:  # re-raised below, once the dialog's loop has ended
+            errors.append(exc)
+            dialog.reject()
+        done.append(True)
+
+    QTimer.singleShot(0, when_shown)
+    open_it()
+    qtbot.waitUntil(lambda: bool(done), timeout=20_000)
+    if errors:
+        raise errors[0]
+
+
+def find(parent: QWidget, kind: type[W], name: str = "") -> W:
+    """The one visible child of kind (with objectName name, when given)."""
+    found = [
+        w
+        for w in parent.findChildren(kind)
+        if w.isVisible() and (not name or w.objectName() == name)
+    ]
+    assert len(found) == 1, f"{len(found)} visible {kind.__name__} in {parent}"
+    return found[0]
+
+
+def line_edits(parent: QWidget) -> Sequence[QLineEdit]:
+    """Visible line edits in the order of their place in the focus chain."""
+    return [w for w in parent.findChildren(QLineEdit) if w.isVisible()]
+
+
+def click_item(view: QListWidget, text: str) -> None:
+    """Click the list's item that reads text (a page's name in the sidebar, say)."""
+    found = [view.item(i) for i in range(view.count()) if view.item(i).text() == text]
+    assert len(found) == 1, f"{len(found)} items “{text}”"
+    view.scrollToItem(found[0])
+    center = view.visualItemRect(found[0]).center()
+    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, center)
