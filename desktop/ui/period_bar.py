@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from desktop.domain.periods import Period, PeriodKind
+from desktop.ui.choices import Choices
 from desktop.ui.session import Session
 
 
@@ -14,13 +15,16 @@ class PeriodBar(QWidget):
         self.session = session
         self.person = QComboBox()
         self.person.setMinimumContentsLength(14)
+        self.persons: Choices[int | None] = Choices(self.person)
         self.kind = QComboBox()
-        for kind, text in (
-            (PeriodKind.MONTH, self.tr("Month")),
-            (PeriodKind.QUARTER, self.tr("Quarter")),
-            (PeriodKind.YEAR, self.tr("Year")),
-        ):
-            self.kind.addItem(text, kind)
+        self.kinds = Choices(
+            self.kind,
+            (
+                (self.tr("Month"), PeriodKind.MONTH),
+                (self.tr("Quarter"), PeriodKind.QUARTER),
+                (self.tr("Year"), PeriodKind.YEAR),
+            ),
+        )
         self.year = QSpinBox()
         self.year.setRange(2000, session.today.year + 1)
         self.part = QComboBox()
@@ -52,13 +56,13 @@ class PeriodBar(QWidget):
 
     def reload_persons(self) -> None:
         self.person.blockSignals(True)
-        self.person.clear()
-        self.person.addItem(self.tr("All persons"), None)
+        self.persons.clear()
+        self.persons.add(self.tr("All persons"), None)
         for p in self.session.ledger.persons():
             label = f"{p.name}（{p.title}）" if p.title else p.name
-            self.person.addItem(label, p.id)
-        index = self.person.findData(self.session.person_id)
-        self.person.setCurrentIndex(max(index, 0))
+            self.persons.add(label, p.id)
+        if not self.persons.select(self.session.person_id):
+            self.person.setCurrentIndex(0)
         self.person.blockSignals(False)
 
     def _fill_parts(self, kind: PeriodKind) -> None:
@@ -66,10 +70,10 @@ class PeriodBar(QWidget):
         self.part.clear()
         if kind is PeriodKind.MONTH:
             for m in range(1, 13):
-                self.part.addItem(self.tr("Month %1").replace("%1", str(m)), m)
+                self.part.addItem(self.tr("Month %1").replace("%1", str(m)))
         elif kind is PeriodKind.QUARTER:
             for q in range(1, 5):
-                self.part.addItem(self.tr("Q%1").replace("%1", str(q)), q)
+                self.part.addItem(self.tr("Q%1").replace("%1", str(q)))
         self.part.setVisible(kind is not PeriodKind.YEAR)
         self.part.blockSignals(False)
 
@@ -77,7 +81,7 @@ class PeriodBar(QWidget):
         kind = period.kind if period.kind is not PeriodKind.RANGE else PeriodKind.MONTH
         for w in (self.kind, self.year, self.part):
             w.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.kinds.select(kind)
         self._fill_parts(kind)
         self.year.setValue(period.start.year)
         if kind is PeriodKind.MONTH:
@@ -88,7 +92,7 @@ class PeriodBar(QWidget):
             w.blockSignals(False)
 
     def current_period(self) -> Period:
-        kind = self.kind.currentData()
+        kind = self.kinds.current()
         year = self.year.value()
         if kind is PeriodKind.MONTH:
             return Period.month(year, self.part.currentIndex() + 1)
@@ -111,10 +115,19 @@ class PeriodBar(QWidget):
             self.session.set_period(new)
 
     def _on_person_changed(self) -> None:
-        self.session.set_person(self.person.currentData())
+        self.session.set_person(self.persons.current())
 
     def _on_kind_changed(self) -> None:
-        self._fill_parts(self.kind.currentData())
+        """The new kind's period that holds the first day shown so far: 季度 chosen in
+        September is the third quarter."""
+        kind, start = self.kinds.current(), self.session.period.start
+        if kind is PeriodKind.MONTH:
+            period = Period.month(start.year, start.month)
+        elif kind is PeriodKind.QUARTER:
+            period = Period.quarter(start.year, (start.month - 1) // 3 + 1)
+        else:
+            period = Period.year(start.year)
+        self._show_period(period)
         self._on_period_edited()
 
     def _on_period_edited(self) -> None:

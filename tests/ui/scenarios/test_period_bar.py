@@ -8,8 +8,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
 from desktop.domain.entries import DayPart, Entry
 from desktop.domain.people import Person
 from desktop.storage.ledger import Ledger
@@ -38,7 +36,6 @@ def _cli_share(db: Path, code: str) -> str:
     return f"{row['share'] * 100:.1f}%"
 
 
-@pytest.mark.xfail(strict=True, reason="period kind read back from Qt as str, compared with `is`")
 def test_the_period_chosen_in_the_bar_is_the_period_every_page_shows(
     start: Callable[[], MainWindow], ledger: Ledger, zhang: Person, db_path: Path
 ) -> None:
