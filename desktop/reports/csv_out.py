@@ -1,4 +1,8 @@
-"""CSV as Excel on a Chinese PC opens it: UTF-8 with a BOM, one header row, plain values."""
+"""CSV as Excel on a Chinese PC opens it: UTF-8 with a BOM, one header row, plain values.
+
+Every CSV the program writes goes through write_csv, which guards text against being read as a
+formula (cell_text), so no report or CLI table can forget it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import IO
 
+from desktop.reports.cell_text import csv_text
 from desktop.reports.sheet import Sheet, Value, sheet_rows
 
 Cell = str | int | float | None
@@ -16,12 +21,20 @@ def write_csv(stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[Ce
     """Write to a text stream opened with newline=''; returns the number of data rows."""
     stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([csv_text(h) for h in header])
     n = 0
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([_field(v) for v in row])
         n += 1
     return n
+
+
+def _field(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return csv_text(value)
+    return value  # a number stays a number: -5 is a value, not a formula
 
 
 def write_sheet_csv(stream: IO[str], sheet: Sheet) -> int:

@@ -1,4 +1,7 @@
-"""Report tables as one XLSX workbook: a sheet per table, bold frozen header, number formats."""
+"""Report tables as one XLSX workbook: a sheet per table, bold frozen header, number formats.
+
+Text is always written as a string cell, never a formula, however it begins (cell_text).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import IO, Any
 
+from desktop.reports.cell_text import looks_like_formula
 from desktop.reports.sheet import Kind, Sheet, sheet_rows
 
 FORMATS = {
@@ -29,6 +33,26 @@ def _title(text: str, taken: set[str]) -> str:
     return title
 
 
+def _text_value(ws: Any, text: str) -> Any:
+    """Text as openpyxl is to write it. Left to guess, it makes "=…" a formula and "#N/A" an
+    error; such text gets an explicit string cell. Other text stays a plain str, which openpyxl
+    writes as a string cell anyway (a cell object per value would slow a year of entries)."""
+    if looks_like_formula(text) or text.startswith("#"):
+        return _text_cell(ws, text)
+    return text
+
+
+def _text_cell(ws: Any, text: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"  # set after the guess: a string cell, which Excel never evaluates
+    if looks_like_formula(text):
+        # the cell stays text even when someone opens it for editing and presses Enter
+        cell.quotePrefix = True
+    return cell
+
+
 def write_xlsx(stream: IO[bytes], sheets: Sequence[Sheet]) -> int:
     """Write the workbook to a binary stream; returns the number of data rows written."""
     from openpyxl import Workbook
@@ -49,7 +73,7 @@ def write_xlsx(stream: IO[bytes], sheets: Sequence[Sheet]) -> int:
         ws.freeze_panes = "A2"
         header = []
         for text in sheet.header:
-            cell = WriteOnlyCell(ws, value=text)
+            cell = _text_cell(ws, text)
             cell.font = bold
             cell.alignment = centre
             header.append(cell)
@@ -58,7 +82,10 @@ def write_xlsx(stream: IO[bytes], sheets: Sequence[Sheet]) -> int:
         for row in sheet_rows(sheet):
             out: list[Any] = []
             for value, fmt in zip(row, formats, strict=True):
-                if fmt is None or value is None or isinstance(value, str):
+                if isinstance(value, str):
+                    out.append(_text_value(ws, value))
+                    continue
+                if fmt is None or value is None:
                     out.append(value)
                     continue
                 cell = WriteOnlyCell(ws, value=value)
