@@ -159,10 +159,13 @@ def modal() -> QDialog | None:
     return widget if isinstance(widget, QDialog) else None
 
 
-def in_dialog(qtbot, open_it: Callable[[], None], handle: Callable[[QDialog], None]) -> None:
+def in_dialog(
+    qtbot, open_it: Callable[[], None], handle: Callable[[QDialog], None], closes: bool = True
+) -> None:
     """Do open_it (the click or key that opens a modal dialog), then handle(dialog) once the
-    dialog is up. Works for dialogs run by exec() (handled inside their own event loop, which
-    handle must end by pressing a button that closes the dialog) and for open()."""
+    dialog is up. Works for dialogs run by exec() (handled inside their own event loop) and by
+    open(). closes: handle ends by pressing a button that closes the dialog; if it is still
+    open (a slot failed, say), it is closed and the test fails instead of waiting forever."""
     done: list[bool] = []
     errors: list[BaseException] = []
 
@@ -173,6 +176,8 @@ def in_dialog(qtbot, open_it: Callable[[], None], handle: Callable[[QDialog], No
             return
         try:
             handle(dialog)
+            if closes and dialog.isVisible():
+                raise AssertionError(f"{dialog.windowTitle()} is still open")
         except BaseException as exc:  # re-raised below, once the dialog's loop has ended
             errors.append(exc)
             dialog.reject()
