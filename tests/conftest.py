@@ -11,11 +11,45 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.domain.holidays import PackageHolidays
 from desktop.domain.people import Person
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage.ledger import Ledger
+from tests import holiday_stub
 
 TODAY = date(2026, 11, 20)
+# A year the tests treat as unknown to the holiday package, whatever the installed release knows
+UNKNOWN_YEAR = 2027
+
+
+def calendar_not_knowing(*years: int) -> WorkCalendar:
+    """The real work calendar, except that the package does not know these years."""
+    return WorkCalendar(package=PackageHolidays(hidden=frozenset(years or (UNKNOWN_YEAR,))))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--holiday-stub",
+        action="store_true",
+        help="run against a chinesecalendar that claims to know "
+        f"{holiday_stub.STUB_YEAR} (tests/holiday_stub)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--holiday-stub") or holiday_stub.wanted():
+        os.environ[holiday_stub.ENV] = "1"
+        site = Path(holiday_stub.__file__).parent / "site"
+        root = Path(__file__).parent.parent
+        parts = [str(site), str(root), os.environ.get("PYTHONPATH", "")]
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in parts if p)
+        holiday_stub.install()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if holiday_stub.wanted():
+        return f"holidays: stub chinesecalendar that knows {holiday_stub.STUB_YEAR}"
+    return "holidays: the installed chinesecalendar"
 
 
 @pytest.fixture(autouse=True, scope="session")

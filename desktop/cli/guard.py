@@ -18,7 +18,7 @@ from desktop.storage.integrity import DatabaseState, check_database
 EXIT_REFUSED, EXIT_INTERNAL = 1, 3
 # Commands that only read. Anything else counts as writing: it is refused while the GUI has the
 # database open, and the day's backup is made before it runs.
-READ_COMMANDS = frozenset(("summary", "calendar", "export", "report", "history", "check"))
+READ_COMMANDS = frozenset(("summary", "export", "report", "history", "check"))
 READ_ACTIONS = frozenset(("list",))
 # Commands that look at the database file themselves (a damaged one included), or at none.
 OWN_CHECKS = frozenset(("check", "restore", "backup", "self-test"))

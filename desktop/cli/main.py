@@ -10,7 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from desktop import __version__, logs, paths
-from desktop.cli import guard, import_commands, records, report_commands, safety_commands, tables
+from desktop.cli import (
+    calendar_commands,
+    guard,
+    import_commands,
+    records,
+    report_commands,
+    safety_commands,
+    tables,
+)
 from desktop.cli.context import Context
 from desktop.cli.selftest_command import add_parsers as add_self_test_parser
 from desktop.cli.submission_commands import add_parsers as add_submission_parsers
@@ -62,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("init", help="建立数据库", parents=[common]).set_defaults(func=records.cmd_init)
     records.add_parsers(sub, common)
     tables.add_parsers(sub, common)
+    calendar_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
     import_commands.add_parsers(sub, common)
     safety_commands.add_parsers(sub, common)

@@ -1,4 +1,5 @@
-"""CLI commands that read tables out: summary, calendar, export (import: import_commands.py)."""
+"""CLI commands that read tables out: summary, export (import: import_commands.py; the
+work calendar: calendar_commands.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import say
 from desktop.domain.periods import Period
-from desktop.domain.workcalendar import fallback_notice
+from desktop.domain.workcalendar import basis_notice
 from desktop.reports.entries_csv import write_entries_csv
-from desktop.reports.labels import label
 from desktop.reports.summary_table import summary_table
 
 Sub = Any
@@ -25,11 +25,6 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--all-persons", action="store_true", help="包括非主要负责同志")
     p.set_defaults(func=cmd_summary)
-
-    p = sub.add_parser("calendar", help="各月法定工作日", parents=[common])
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--format", choices=FORMATS, default="table")
-    p.set_defaults(func=cmd_calendar)
 
     export = sub.add_parser("export", help="导出", parents=[common]).add_subparsers(
         dest="what", required=True
@@ -47,27 +42,12 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
     items = ledger.summary(period, persons, subject_only=not args.all_persons)
     table = summary_table(items, args.by, ctx.lang)
     notes = []
-    years = sorted({y for item in items for y in item.result.fallback_years})
+    basis = {b for item in items for b in item.result.basis}
     if not items:
-        years = list(ledger.calendar.fallback_years(period.start, period.end))
-    if years:
-        notes.append(fallback_notice(years, ctx.lang))
+        basis = set(ledger.calendar.noted(period.start, period.end))
+    if basis:
+        notes.append(basis_notice(basis, ctx.lang))
     emit(table.keys, table.header, table.rows, args.format, ctx.lang, notes)
-    return 0
-
-
-def cmd_calendar(ctx: Context, args: argparse.Namespace) -> int:
-    calendar = ctx.ledger.calendar
-    year = Period.year(args.year)
-    keys = ("month", "workdays")
-    rows: list[list[Any]] = []
-    for month in year.months():
-        count = calendar.count(month.start, month.end)
-        rows.append([month.code, count.days])
-    total = calendar.count(year.start, year.end)
-    rows.append([say("total", ctx.lang), total.days])
-    notes = [fallback_notice(total.fallback_years, ctx.lang)] if total.flagged else []
-    emit(keys, [label(k, ctx.lang) for k in keys], rows, args.format, ctx.lang, notes)
     return 0
 
 

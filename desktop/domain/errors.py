@@ -32,6 +32,12 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "file": ("文件", "file"),
     "header": ("表头", "header"),
     "calendar": ("工作日历", "work calendar"),
+    "year": ("年份", "year"),
+    "holidays": ("法定节假日", "public holidays"),
+    "workdays": ("调休上班日", "make-up workdays"),
+    "holiday_name": ("节日名称", "holiday name"),
+    "notice": ("通知文号", "notice number"),
+    "notice_date": ("通知日期", "notice date"),
     "entry": ("工作记录", "entry"),
     "trip": ("外出招商", "trip"),
     "line": ("行", "line"),
@@ -120,6 +126,37 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "{date} is before the project's last stage change ({last})",
     ),
     "bad_override": ("日历覆盖文件有误：{value}", "calendar override file is wrong: {value}"),
+    "not_in_year": ("{value} 不在 {year} 年内", "{value} is not in {year}"),
+    "holiday_name_missing": (
+        "{value} 没有填写节日名称（如 元旦、春节）",
+        "{value} has no holiday name (e.g. New Year's Day)",
+    ),
+    "day_twice": ("{value} 列了两次", "{value} is listed twice"),
+    "holiday_and_workday": (
+        "{value} 不能既是法定节假日又是调休上班日",
+        "{value} cannot be both a public holiday and a make-up workday",
+    ),
+    "workday_not_weekend": (
+        "{value} 不是周六或周日，调休上班日应在周末",
+        "{value} is not a Saturday or Sunday; make-up workdays fall on weekends",
+    ),
+    "bad_day_kind": (
+        "第 {line} 行：“{value}”应为 法定节假日 或 调休上班日",
+        "line {line}: '{value}' should be 法定节假日 (holiday) or 调休上班日 (workday)",
+    ),
+    "year_not_in_file": ("文件中没有 {value} 年的安排", "the file has no arrangement for {value}"),
+    "year_not_held": (
+        "{value} 年的节假日安排尚未在本程序中录入",
+        "no holiday arrangement for {value} is entered here",
+    ),
+    "calendar_file_bad": (
+        "“{value}”不是完好的节假日安排文件（{detail}），未做任何改动",
+        "'{value}' is not a sound holiday calendar file ({detail}); nothing changed",
+    ),
+    "too_long": (
+        "“{value}”过长（最多 {limit} 个字）",
+        "'{value}' is too long (at most {limit} characters)",
+    ),
     "owned_by_trip": (
         "记录 {value} 属于外出招商行程 {trip}，请修改或删除该行程",
         "entry {value} belongs to trip {trip}; edit or delete the trip instead",

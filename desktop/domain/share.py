@@ -10,7 +10,7 @@ from desktop.domain.entries import Entry
 from desktop.domain.people import ActivityKind, Person
 from desktop.domain.periods import Period
 from desktop.domain.rules import Rules
-from desktop.domain.workcalendar import WorkCalendar
+from desktop.domain.workcalendar import WorkCalendar, YearBasis
 
 EPSILON = 1e-9
 
@@ -48,6 +48,7 @@ class ShareResult:
     target: float
     pace: Pace | None = None
     fallback_years: tuple[int, ...] = ()
+    basis: tuple[YearBasis, ...] = ()  # years whose working days did not come from the package
 
     @property
     def share(self) -> float | None:
@@ -92,6 +93,7 @@ def compute_share(
         rules.target,
         pace,
         count.fallback_years,
+        count.basis,
     )
 
 

@@ -157,6 +157,14 @@ OUTCOMES: Mapping[str, tuple[str, str]] = {
         " {current} ({current_at}) already taken in; ignored, nothing changed",
     ),
     "refused": ("未导入：{reason}", "not taken in: {reason}"),
+    "calendar_taken": (
+        "已采用{sender}下发的节假日安排：{years}",
+        "Took in the holiday arrangements sent by {sender}: {years}",
+    ),
+    "calendar_unchanged": (
+        "{sender}下发的节假日安排（{years}）与本数据库已有的相同，未做任何改动",
+        "the holiday arrangements sent by {sender} ({years}) are already held; nothing changed",
+    ),
     "review_returned": (
         "{who} {period}的月报（第 {revision} 次报送）已被退回，审核意见：{opinion}。"
         "该月记录现在可以修改，改好后请重新报送",

@@ -14,6 +14,7 @@ from desktop.domain.projects import Project, Stage
 from desktop.domain.share import GroupShare, PersonShare, group_shares
 from desktop.domain.submission import Missing
 from desktop.domain.travel import TravelTotals, merge_places
+from desktop.domain.workcalendar import YearBasis
 from desktop.reports.labels import joined, label, paren
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.reports.summary_table import round_up
@@ -67,6 +68,7 @@ class CircularReport:
     # built from reports taken in: whose reports are missing (未报送); they are named here and
     # left out of the ranking when nothing of theirs for the period came in
     not_submitted: tuple[Missing, ...] = ()
+    basis: tuple[YearBasis, ...] = ()  # the calendar behind the figures, where not the package
 
     @property
     def not_out(self) -> int:
@@ -161,6 +163,7 @@ def build_circular(
         key=lambda item: (item.result.share or 0.0, item.person.unit, item.person.name),
     )
     years = sorted({y for item in items for y in item.result.fallback_years})
+    basis = sorted({b for item in items for b in item.result.basis}, key=lambda b: b.year)
     return CircularReport(
         period,
         by,
@@ -173,6 +176,7 @@ def build_circular(
         target,
         today,
         tuple(not_submitted),
+        tuple(basis),
     )
 
 

@@ -6,7 +6,7 @@ from typing import IO
 
 from reportlab.platypus import KeepTogether, Table
 
-from desktop.domain.workcalendar import fallback_notice
+from desktop.domain.workcalendar import basis_notice
 from desktop.reports.charts import days_out_distribution, share_distribution
 from desktop.reports.circular import (
     CircularReport,
@@ -70,9 +70,13 @@ def _overview(doc: PdfDoc, report: CircularReport) -> None:
             units=len(units), persons=len(report.not_submitted), names=names
         )
         doc.add(doc.para(missing, "not_submitted", doc.styles.alert))
-    if report.fallback_years:
+    if report.basis:
         doc.add(
-            doc.para(fallback_notice(report.fallback_years, lang), "calendar", doc.styles.alert)
+            doc.para(
+                basis_notice(report.basis, lang),
+                "calendar",
+                doc.styles.alert if report.fallback_years else doc.styles.body,
+            )
         )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from desktop.domain.holidays import YearSource
 from desktop.domain.projects import Currency
+from desktop.domain.workcalendar import YearBasis
 
 LABELS: Mapping[str, tuple[str, str]] = {
     "name": ("姓名", "Name"),
@@ -43,6 +45,13 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "calendar_basis": ("日历依据", "Calendar"),
     "statutory": ("法定节假日安排", "statutory"),
     "fallback": ("周一至周五（未收录）", "Mon–Fri (not known)"),
+    "entered": ("国务院办公厅通知（本程序录入）", "State Council notice (entered here)"),
+    "source": ("来源", "Source"),
+    "notice": ("通知文号", "Notice"),
+    "source_entered": ("本程序录入", "entered here"),
+    "source_file": ("节假日安排文件", "arrangement file"),
+    "source_package": ("chinesecalendar 数据", "chinesecalendar data"),
+    "source_fallback": ("未收录，按周一至周五", "not known: Monday to Friday"),
     "subject_to_rule": ("主要负责同志", "Principal"),
     "investor": ("投资方", "Investor"),
     "chain": ("产业链", "Industry chain"),
@@ -242,6 +251,16 @@ def colon(lang: str = "zh") -> str:
 
 def semicolon(lang: str = "zh") -> str:
     return "；" if lang == "zh" else "; "
+
+
+def calendar_basis_text(basis: Iterable[YearBasis], lang: str = "zh") -> str:
+    """The 日历依据 cell: the statutory arrangement, entered here, or the fallback."""
+    sources = {b.source for b in basis}
+    if YearSource.FALLBACK in sources:
+        return label("fallback", lang)
+    if sources:
+        return label("entered", lang)
+    return label("statutory", lang)
 
 
 def label(key: str, lang: str = "zh") -> str:

@@ -16,7 +16,14 @@ from desktop.domain.rules import Rules
 from desktop.domain.share import ShareResult
 from desktop.domain.travel import consecutive_runs, merge_places, split_places
 from desktop.domain.trips import CompanyVisit, Trip
-from desktop.reports.labels import amount_unit, joined, label, paren, semicolon
+from desktop.reports.labels import (
+    amount_unit,
+    calendar_basis_text,
+    joined,
+    label,
+    paren,
+    semicolon,
+)
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.reports.summary_table import round_up
 
@@ -263,7 +270,7 @@ def summary_values(report: MonthlyReport, lang: str = "zh") -> list[tuple[str, V
     if r.pace is not None:
         pace = label("on_track" if r.pace.on_track else "behind", lang)
         rows.append(("pace", pace, Kind.TEXT))
-    basis = label("fallback" if r.flagged else "statutory", lang)
+    basis = calendar_basis_text(r.basis, lang)
     rows.append(("calendar_basis", basis, Kind.TEXT))
     return rows
 

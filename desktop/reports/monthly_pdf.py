@@ -7,10 +7,10 @@ from typing import IO, Any
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Table, TableStyle
 
-from desktop.domain.workcalendar import fallback_notice
+from desktop.domain.workcalendar import basis_notice
 from desktop.reports.charts import activity_chart
 from desktop.reports.fonts import FontWarning
-from desktop.reports.labels import amount_unit, colon, joined, label, paren
+from desktop.reports.labels import amount_unit, calendar_basis_text, colon, joined, label, paren
 from desktop.reports.monthly import (
     MonthlyReport,
     TripLine,
@@ -78,7 +78,7 @@ def _summary(doc: PdfDoc, report: MonthlyReport) -> None:
         (label("trips", lang), str(len(report.trips))),
         (label("days_out", lang), f"{days_text(report.days_out)} {unit}"),
     ]
-    basis = label("fallback" if r.flagged else "statutory", lang)
+    basis = calendar_basis_text(r.basis, lang)
     items.append((label("calendar_basis", lang), basis))
     if r.pace is not None:
         items.append(
@@ -102,8 +102,9 @@ def _summary(doc: PdfDoc, report: MonthlyReport) -> None:
         sentence = label("m_not_met", lang).format(share=share, days=needed)
     style = doc.styles.body if r.met else doc.styles.alert
     doc.add(doc.para(sentence, "summary", style))
-    if r.flagged:
-        doc.add(doc.para(fallback_notice(r.fallback_years, lang), "calendar", doc.styles.alert))
+    if r.basis:
+        style = doc.styles.alert if r.flagged else doc.styles.body
+        doc.add(doc.para(basis_notice(r.basis, lang), "calendar", style))
 
 
 def _dates(t: TripLine, lang: str) -> str:

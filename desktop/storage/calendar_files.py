@@ -1,15 +1,16 @@
-"""Building the work calendar from the override files that exist."""
+"""Building the work calendar from the holiday arrangement files that exist."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from desktop.domain.workcalendar import WorkCalendar, YearOverride, parse_overrides
+from desktop.domain.holidays import YearArrangement
+from desktop.domain.workcalendar import WorkCalendar, parse_overrides
 
 
 def load_work_calendar(files: Iterable[Path]) -> WorkCalendar:
-    overrides: dict[int, YearOverride] = {}
+    overrides: dict[int, YearArrangement] = {}
     for path in files:
         if path.is_file():
             overrides.update(parse_overrides(path.read_text(encoding="utf-8-sig")))

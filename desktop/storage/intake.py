@@ -6,7 +6,7 @@ first write. Every file gets an outcome that says what happened to it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,14 @@ from desktop.domain.report_payload import REVIEW_PART, MonthReport, ReviewNote
 from desktop.domain.submission import Action, Decision, MonthState, Origin, decide, local_text
 from desktop.domain.submission import transition as next_state
 from desktop.domain.submission_messages import SubmissionError, outcome_text
-from desktop.storage import backups
+from desktop.storage import backups, holiday_store
+from desktop.storage.calendar_exchange import CALENDAR_SUFFIX, read_calendar_file
 from desktop.storage.intake_apply import ReceiveStore, check_report
 from desktop.storage.intake_rows import IntakeWarning
 from desktop.storage.report_file import SUFFIXES, Package, read_package
 from desktop.storage.submissions import HeldRow, now_utc
 
-CHANGED = frozenset(("taken", "replaced", "review_returned", "review_accepted"))
+CHANGED = frozenset(("taken", "replaced", "review_returned", "review_accepted", "calendar_taken"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +76,13 @@ def report_files(paths: Iterable[Path | str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file())
+            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in _TAKEN and f.is_file())
         else:
             out.append(p)
     return list(dict.fromkeys(out))
+
+
+_TAKEN = (*SUFFIXES, CALENDAR_SUFFIX)
 
 
 class IntakeStore(ReceiveStore):
@@ -88,7 +92,11 @@ class IntakeStore(ReceiveStore):
         files = report_files(paths)
         outcomes: dict[int, IntakeOutcome] = {}
         loaded: list[tuple[int, Package]] = []
+        calendars: list[tuple[int, Path]] = []
         for i, path in enumerate(files):
+            if path.suffix.lower() == CALENDAR_SUFFIX:
+                calendars.append((i, path))
+                continue
             try:
                 loaded.append((i, read_package(path)))
             except LedgerError as exc:
@@ -104,6 +112,11 @@ class IntakeStore(ReceiveStore):
                 made = backups.backup_before(self.db, backups.BackupReason.INTAKE)
                 backup.append(made.path if made else None)
 
+        for i, path in calendars:
+            try:
+                outcomes[i] = self._take_calendar_file(path, before_writing)
+            except LedgerError as exc:
+                outcomes[i] = IntakeOutcome(path, "refused", error=exc)
         # older submissions first, so a folder holding both ends with the newer one
         loaded.sort(key=lambda item: _order(item[1]))
         for i, pkg in loaded:
@@ -116,6 +129,20 @@ class IntakeStore(ReceiveStore):
                 outcomes[i] = IntakeOutcome(pkg.path, "refused", error=exc)
         ordered = tuple(outcomes[i] for i in sorted(outcomes))
         return IntakeRun(ordered, backup[0] if backup else None)
+
+    def _take_calendar_file(self, path: Path, before_writing: Callable[[], None]) -> IntakeOutcome:
+        received = read_calendar_file(path)
+        sender = received.sender or "督查室"
+        years = "、".join(str(a.year) for a in received.years)
+        held = holiday_store.load(self.db)
+        if all(held.get(a.year) == replace(a, received_from=sender) for a in received.years):
+            return IntakeOutcome(path, "calendar_unchanged", {"sender": sender, "years": years})
+        before_writing()
+        with self.db.atomic():
+            for a in received.years:
+                holiday_store.put(self.db, self.actor, replace(a, received_from=sender), a.year)
+        self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
+        return IntakeOutcome(path, "calendar_taken", {"sender": sender, "years": years})
 
     def _find_person(self, key: tuple[str, str]) -> int | None:
         for p in self.persons():

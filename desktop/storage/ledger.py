@@ -6,7 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlite_utils import Database
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.holidays import YearArrangement
 from desktop.domain.workcalendar import WorkCalendar
+from desktop.storage import holiday_store
+from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import open_database
 from desktop.storage.intake import IntakeStore
 
@@ -14,6 +20,16 @@ from desktop.storage.intake import IntakeStore
 # IntakeStore stacks every store: intake, submissions and the month lock on top of the 回收站,
 # imports, report queries and edits
 class Ledger(IntakeStore):
+    def __init__(
+        self,
+        db: Database,
+        calendar: WorkCalendar,
+        actor: str = "",
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(db, calendar, actor, today)
+        self._reload_calendar()
+
     @classmethod
     def open(
         cls,
@@ -23,6 +39,33 @@ class Ledger(IntakeStore):
         today: Callable[[], date] = date.today,
     ) -> Ledger:
         return cls(open_database(path), calendar or WorkCalendar(), actor, today)
+
+    def _reload_calendar(self) -> None:
+        self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
+
+    def holiday_years(self) -> dict[int, YearArrangement]:
+        """The years whose arrangement is held in this database."""
+        return holiday_store.load(self.db)
+
+    def set_holiday_year(self, arrangement: YearArrangement) -> YearArrangement | None:
+        """Hold this arrangement for its year (it then wins over the package); returns what the
+        year held before, which `restore_holiday_year` puts back."""
+        before = holiday_store.put(self.db, self.actor, arrangement, arrangement.year)
+        self._reload_calendar()
+        return before
+
+    def restore_holiday_year(self, year: int, held: YearArrangement | None) -> None:
+        """Put a year back as it was (None: not held, the package or the fallback again)."""
+        holiday_store.put(self.db, self.actor, held, year)
+        self._reload_calendar()
+
+    def calendar_file(self, years: list[int], sender: str) -> bytes:
+        """The calendar file for the units: the arrangements held here for these years."""
+        held = self.holiday_years()
+        missing = [y for y in years if y not in held]
+        if missing:
+            raise ValidationError("year", "year_not_held", value=missing[0])
+        return calendar_file_bytes([held[y] for y in years], sender, self.database_id())
 
     @property
     def path(self) -> Path:

@@ -229,3 +229,24 @@ def m005_entries_text_search(db: Database) -> None:
     db.executescript(text_index.CREATE_SQL)
     db.execute("DROP INDEX idx_entries_text")
     db.execute("CREATE INDEX idx_entries_order ON entries (date, person_id, start_min)")
+
+
+@migrations()
+def m006_holiday_arrangements(db: Database) -> None:
+    # years of the State Council's notice entered here (or sent by the supervision office): they
+    # travel with the database and its backups, and win over the chinesecalendar package
+    db.executescript("""
+    CREATE TABLE holiday_years (
+        year INTEGER PRIMARY KEY,
+        notice TEXT NOT NULL DEFAULT '',
+        notice_date TEXT,
+        received_from TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE holiday_days (
+        date TEXT PRIMARY KEY,
+        year INTEGER NOT NULL REFERENCES holiday_years(year) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+        name TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX idx_holiday_days_year ON holiday_days (year);
+    """)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.domain.workcalendar import fallback_notice
+from desktop.domain.holidays import YearSource
+from desktop.domain.workcalendar import basis_notice
 from desktop.storage.trash import TrashItem
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
@@ -185,8 +186,10 @@ class MainWindow(QMainWindow):
 
     def _update_notice(self) -> None:
         period = self.session.period
-        years = self.session.ledger.calendar.fallback_years(period.start, period.end)
-        self.notice.setText(fallback_notice(years, self.session.lang))
+        basis = self.session.ledger.calendar.noted(period.start, period.end)
+        self.notice.setText(basis_notice(basis, self.session.lang))
+        fallback = any(b.source is YearSource.FALLBACK for b in basis)
+        self.notice.setStyleSheet("color: #a05a00;" if fallback else "color: #555;")
 
     def _on_data_changed(self) -> None:
         self.period_bar.reload_persons()

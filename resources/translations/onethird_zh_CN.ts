@@ -357,6 +357,105 @@ Enter your unit and the first leader whose work you will log. You can add more p
     </message>
 </context>
 <context>
+    <name>HolidayDialog</name>
+    <message>
+        <source>Public holidays</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>e.g. 国办发明电〔2026〕X号</source>
+        <translation>如 国办发明电〔2026〕X号</translation>
+    </message>
+    <message>
+        <source>e.g. 春节</source>
+        <translation>如 春节</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Mark as day off</source>
+        <translation>设为法定节假日</translation>
+    </message>
+    <message>
+        <source>Mark as make-up workday</source>
+        <translation>设为调休上班日</translation>
+    </message>
+    <message>
+        <source>Mark as ordinary day</source>
+        <translation>设为普通日</translation>
+    </message>
+    <message>
+        <source>Remove what was entered for this year</source>
+        <translation>删除本年录入的安排</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Notice number</source>
+        <translation>通知文号</translation>
+    </message>
+    <message>
+        <source>Notice date</source>
+        <translation>通知日期</translation>
+    </message>
+    <message>
+        <source>Chosen day</source>
+        <translation>所选日期</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>Days of this year&apos;s arrangement</source>
+        <translation>本年安排中的日期</translation>
+    </message>
+    <message>
+        <source>Red: days off (法定节假日) · Blue: make-up workdays (调休上班日)</source>
+        <translation>红色：法定节假日&#x3000;蓝色：调休上班日</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sent by %1</source>
+        <translation>由%1下发</translation>
+    </message>
+    <message>
+        <source>Entered in this program</source>
+        <translation>本程序录入</translation>
+    </message>
+    <message>
+        <source>Holiday arrangement file</source>
+        <translation>节假日安排文件</translation>
+    </message>
+    <message>
+        <source>chinesecalendar data</source>
+        <translation>chinesecalendar 数据</translation>
+    </message>
+    <message>
+        <source>Not known: counted as Monday to Friday</source>
+        <translation>未收录，按周一至周五计算</translation>
+    </message>
+    <message>
+        <source>Make-up workday</source>
+        <translation>调休上班日</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import a ledger</source>
@@ -998,6 +1097,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>导入节假日安排文件…</translation>
     </message>
     <message>
+        <source>Public holidays…</source>
+        <translation>节假日安排…</translation>
+    </message>
+    <message>
         <source>Target share</source>
         <translation>目标占比</translation>
     </message>
@@ -1024,6 +1127,18 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>years: %1</source>
         <translation>年份：%1</translation>
+    </message>
+    <message>
+        <source>Entered in this program: %1</source>
+        <translation>本程序录入：%1</translation>
+    </message>
+    <message>
+        <source>Enter the public holidays of %1</source>
+        <translation>录入 %1 年节假日安排</translation>
+    </message>
+    <message>
+        <source>Remove the public holidays entered for %1</source>
+        <translation>删除录入的 %1 年节假日安排</translation>
     </message>
     <message>
         <source>Change settings</source>
@@ -1396,6 +1511,17 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Delete trip</source>
         <translation>删除外出招商</translation>
+    </message>
+</context>
+<context>
+    <name>WorkCalendarWidget</name>
+    <message>
+        <source>Make-up workday</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from desktop.domain.periods import Period
 from desktop.domain.rules import Rules
 from desktop.domain.share import ShareResult, compute_share, totals_from_entries
 from desktop.domain.workcalendar import WorkCalendar
+from tests.conftest import calendar_not_knowing
 
 CAL = WorkCalendar()
 PROMO, OTHER, LEAVE = 1, 2, 3
@@ -138,7 +139,10 @@ def test_hours_per_day_setting() -> None:
 
 
 def test_unknown_year_is_flagged() -> None:
-    r = share_of("2027-03", [full("2027-03-01")], today=date(2027, 12, 31))
+    p, today = Period.parse("2027-03"), date(2027, 12, 31)
+    cal = calendar_not_knowing(2027)
+    totals = totals_from_entries([full("2027-03-01")], KINDS, p, cal, DEFAULT_RULES, today)
+    r = compute_share(p, cal, totals, DEFAULT_RULES, today)
     assert r.fallback_years == (2027,)
     assert r.workdays == 23  # March 2027 Monday to Friday
 

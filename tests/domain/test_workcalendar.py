@@ -5,8 +5,10 @@ import pytest
 from desktop.domain.errors import ValidationError
 from desktop.domain.periods import Period
 from desktop.domain.workcalendar import WorkCalendar, fallback_notice, parse_overrides
+from tests.conftest import calendar_not_knowing
 
 CAL = WorkCalendar()
+UNKNOWING = calendar_not_knowing(2027)
 
 
 @pytest.mark.parametrize(
@@ -47,15 +49,15 @@ def test_workdays_per_month(period: str, workdays: int) -> None:
 
 def test_unknown_year_falls_back_to_weekdays_and_is_flagged() -> None:
     p = Period.parse("2027-01")
-    count = CAL.count(p.start, p.end)
+    count = UNKNOWING.count(p.start, p.end)
     assert count.days == 21  # January 2027: Monday to Friday, no New Year's Day guessed
     assert count.fallback_years == (2027,)
-    assert CAL.is_workday(date(2027, 1, 1))  # a Friday; not guessed to be a holiday
+    assert UNKNOWING.is_workday(date(2027, 1, 1))  # a Friday; not guessed to be a holiday
     assert fallback_notice(count.fallback_years) == "2027年节假日安排未收录，按周一至周五计算"
 
 
 def test_range_over_known_and_unknown_years_flags_only_the_unknown() -> None:
-    count = CAL.count(date(2026, 12, 28), date(2027, 1, 8))
+    count = UNKNOWING.count(date(2026, 12, 28), date(2027, 1, 8))
     assert count.fallback_years == (2027,)
 
 
@@ -63,7 +65,7 @@ def test_override_file_makes_a_year_known() -> None:
     overrides = parse_overrides(
         '{"2027": {"holidays": ["2027-01-01"], "workdays": ["2027-01-09"]}, "_source": "x"}'
     )
-    cal = WorkCalendar(overrides)
+    cal = WorkCalendar(overrides, UNKNOWING.package)
     count = cal.count(date(2027, 1, 1), date(2027, 1, 31))
     assert count.days == 21  # − New Year's Day + Saturday 9th
     assert not count.flagged
@@ -72,17 +74,17 @@ def test_override_file_makes_a_year_known() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "field", "says"),
     [
-        "[]",
-        '{"2027": {"holidays": ["2027-02-30"]}}',
-        '{"2027": {"holidays": ["2026-01-01"]}}',
-        "not json",
-        '{"abc": {}}',
+        ("[]", "calendar", "日历覆盖文件有误"),
+        ("not json", "calendar", "日历覆盖文件有误"),
+        ('{"abc": {}}', "calendar", "日历覆盖文件有误"),
+        ('{"2027": {"holidays": ["2027-02-30"]}}', "holidays", "“2027-02-30”不是有效日期"),
+        ('{"2027": {"holidays": ["2026-01-01"]}}', "holidays", "2026-01-01 不在 2027 年内"),
     ],
 )
-def test_bad_override_file_is_refused_with_the_reason(text: str) -> None:
+def test_bad_override_file_is_refused_with_the_reason(text: str, field: str, says: str) -> None:
     with pytest.raises(ValidationError) as err:
         parse_overrides(text)
-    assert err.value.field == "calendar"
-    assert "日历覆盖文件有误" in str(err.value)
+    assert err.value.field == field
+    assert says in str(err.value)

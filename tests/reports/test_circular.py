@@ -22,7 +22,7 @@ from desktop.reports.circular import CircularReport, destinations_text, met_text
 from desktop.reports.export import csv_bytes, render_pdf, xlsx_bytes
 from desktop.reports.sources import gather_circular
 from desktop.storage.ledger import Ledger
-from tests.conftest import TODAY
+from tests.conftest import TODAY, calendar_not_knowing
 from tests.reports.conftest import OCTOBER, pdf_images, pdf_pages, pdf_text
 
 
@@ -102,6 +102,7 @@ def test_a_quarter_and_an_unknown_year(city: Ledger) -> None:
     q4 = circular(city, period=Period.quarter(2026, 4))
     assert q4.total.travel.days_out == pytest.approx(12.5)  # nothing logged in Nov/Dec
     assert q4.fallback_years == ()
+    city.calendar = calendar_not_knowing(2027)
     assert circular(city, period=Period.month(2027, 1)).fallback_years == (2027,)
 
 

@@ -12,13 +12,21 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.domain.entries import DayPart, Entry
+from desktop.domain.holidays import arrangement
 from desktop.domain.periods import Period
 from desktop.domain.projects import Stage
 from desktop.reports.export import csv_bytes, render_pdf, xlsx_bytes
 from desktop.reports.monthly import MonthlyReport, companies_text, progress_text
 from desktop.reports.sources import gather_monthly
 from desktop.storage.ledger import Ledger
-from tests.conftest import TODAY
+from tests.calendar_data import (
+    HOLIDAYS_2027,
+    NOTICE,
+    NOTICE_DATE,
+    WORKDAYS_2027,
+    independent_counts,
+)
+from tests.conftest import TODAY, calendar_not_knowing
 from tests.reports.conftest import OCTOBER, pdf_fonts, pdf_pages, pdf_text, squash
 
 
@@ -205,8 +213,27 @@ def test_a_month_of_an_unknown_year_says_how_it_was_counted(city: Ledger, tmp_pa
     talks = city.find_activity("项目洽谈").id
     assert zhang.id is not None and talks is not None
     city.add_entry(Entry(zhang.id, date(2027, 1, 6), talks, day_part=DayPart.FULL))
+    city.calendar = calendar_not_knowing(2027)
     report = monthly(city, "张伟", Period.month(2027, 1))
     assert report.result.fallback_years == (2027,)
     text = "".join(pdf_text(render_pdf(report, invariant=True)[0], tmp_path))
     assert "2027年节假日安排未收录，按周一至周五计算" in text
     assert "周一至周五（未收录）" in text  # the 日历依据 cell
+
+
+def test_a_month_of_an_entered_year_names_the_notice_instead_of_the_fallback(
+    city: Ledger, tmp_path: Path
+) -> None:
+    zhang = city.find_person("张伟")
+    talks = city.find_activity("项目洽谈").id
+    assert zhang.id is not None and talks is not None
+    city.add_entry(Entry(zhang.id, date(2027, 1, 6), talks, day_part=DayPart.FULL))
+    city.calendar = calendar_not_knowing(2027)
+    city.set_holiday_year(arrangement(2027, HOLIDAYS_2027, WORKDAYS_2027, NOTICE, NOTICE_DATE))
+    report = monthly(city, "张伟", Period.month(2027, 1))
+    assert report.result.fallback_years == ()
+    assert report.result.workdays == independent_counts(HOLIDAYS_2027, WORKDAYS_2027)[1]
+    text = squash("".join(pdf_text(render_pdf(report, invariant=True)[0], tmp_path)))
+    assert "未收录" not in text
+    assert squash(f"2027年节假日按国务院办公厅通知（{NOTICE}）计算，在本程序中录入") in text
+    assert squash("国务院办公厅通知（本程序录入）") in text  # the 日历依据 cell

@@ -18,7 +18,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.entries_page import EntriesPage
 from desktop.ui.pages.trips_page import TripsPage
-from tests.conftest import activity_id, snapshot
+from tests.conftest import activity_id, calendar_not_knowing, snapshot
 
 
 def _save_button(dialog: QWidget) -> QWidget:
@@ -163,6 +163,7 @@ def test_dashboard_shows_the_domain_share(
     assert "基数 17 天" in page.numbers.text()
     page.draw_charts()  # the charts build from the same data without error
     assert not page.notice.isVisible()
+    ledger.calendar = calendar_not_knowing(2027)
     window.session.set_period(Period.parse("2027-01"))
     assert page.notice.isVisible()
     assert page.notice.text() == "2027年节假日安排未收录，按周一至周五计算"

@@ -30,6 +30,8 @@ from desktop.domain.entries import DayPart, Entry
 from desktop.domain.errors import LedgerError, UnknownNameError
 from desktop.domain.people import Activity, Person
 from desktop.domain.projects import Project
+from desktop.domain.workcalendar import WorkCalendar
+from desktop.ui.work_calendar_popup import use_work_calendar_popup
 
 DURATION_MODES = ("full", "half", "span", "hours")
 
@@ -61,6 +63,7 @@ class EntryDialog(QDialog):
         person_id: int | None = None,
         day: date | None = None,
         lang: str = "zh",
+        calendar: Callable[[], WorkCalendar] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -75,7 +78,7 @@ class EntryDialog(QDialog):
             self.person.addItem(f"{p.name}（{p.unit}）" if p.unit else p.name, p.id)
         _searchable(self.person)
         self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
+        use_work_calendar_popup(self.date, calendar or WorkCalendar, lang)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.activity = QComboBox()
         for a in activities:

@@ -32,6 +32,8 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.domain.trips import CompanyVisit, Trip
+from desktop.domain.workcalendar import WorkCalendar
+from desktop.ui.work_calendar_popup import use_work_calendar_popup
 
 COMPANY_ROWS = 8
 
@@ -55,6 +57,7 @@ class TripDialog(QDialog):
         leader_id: int | None = None,
         today: date | None = None,
         lang: str = "zh",
+        calendar: Callable[[], WorkCalendar] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -75,7 +78,7 @@ class TripDialog(QDialog):
         self.start = QDateEdit()
         self.end = QDateEdit()
         for d in (self.start, self.end):
-            d.setCalendarPopup(True)
+            use_work_calendar_popup(d, calendar or WorkCalendar, lang)
             d.setDisplayFormat("yyyy-MM-dd")
         self.start_half = QCheckBox(self.tr("leaves at noon (half day)"))
         self.end_half = QCheckBox(self.tr("back at noon (half day)"))

@@ -12,7 +12,7 @@ from desktop.domain.periods import Period
 from desktop.domain.pipeline import pipeline_figures
 from desktop.domain.projects import Stage
 from desktop.domain.share import GroupShare, ShareResult, group_shares
-from desktop.domain.workcalendar import fallback_notice
+from desktop.domain.workcalendar import YearBasis, basis_notice
 from desktop.reports.summary_table import round_up
 from desktop.ui.chart_widget import ChartWidget
 from desktop.ui.pages.base import Page
@@ -31,11 +31,11 @@ class Figures:
     days_needed: float
     met: bool
     on_track: bool | None
-    fallback_years: tuple[int, ...]
+    basis: tuple[YearBasis, ...]  # years not counted from the holiday package
 
 
 def _figures(
-    result: ShareResult | GroupShare, fallback: tuple[int, ...], on_track: bool | None
+    result: ShareResult | GroupShare, basis: tuple[YearBasis, ...], on_track: bool | None
 ) -> Figures:
     return Figures(
         result.share,
@@ -45,7 +45,7 @@ def _figures(
         result.days_needed,
         result.met,
         on_track,
-        fallback,
+        basis,
     )
 
 
@@ -107,13 +107,13 @@ class DashboardPage(Page):
         if pid is not None:
             (item,) = ledger.summary(period, [ledger.person(pid)])
             r = item.result
-            return _figures(r, r.fallback_years, None if r.pace is None else r.pace.on_track)
+            return _figures(r, r.basis, None if r.pace is None else r.pace.on_track)
         items = ledger.summary(period)
-        fallback = ledger.calendar.fallback_years(period.start, period.end)
+        basis = ledger.calendar.noted(period.start, period.end)
         if not items:
-            return Figures(None, ledger.rules().target, 0, 0, 0, False, None, fallback)
+            return Figures(None, ledger.rules().target, 0, 0, 0, False, None, basis)
         (group,) = group_shares(("", i.result) for i in items)
-        return _figures(group, fallback, None)
+        return _figures(group, basis, None)
 
     def refresh(self) -> None:
         session = self.session
@@ -140,7 +140,7 @@ class DashboardPage(Page):
         if f.on_track is not None:
             parts.append(self.tr("Pace: on track") if f.on_track else self.tr("Pace: behind"))
         self.numbers.setText("    ".join(parts))
-        notice = fallback_notice(f.fallback_years, session.lang)
+        notice = basis_notice(f.basis, session.lang)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
         self._charts_due = (

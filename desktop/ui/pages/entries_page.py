@@ -164,6 +164,7 @@ class EntriesPage(Page):
             self.session.person_id,
             self.session.today,
             self.session.lang,
+            calendar=lambda: self.session.ledger.calendar,
         )
 
     def _place_names(self) -> list[str]:

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.domain.errors import LedgerError
+from desktop.domain.holidays import YearArrangement
 from desktop.domain.rules import Rules
-from desktop.domain.workcalendar import WorkCalendar, parse_overrides
+from desktop.domain.workcalendar import parse_overrides
 from desktop.storage.backups import backups_dir
+from desktop.ui.dialogs.holiday_dialog import HolidayDialog
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -58,6 +60,7 @@ class SettingsPage(Page):
         self.override_label = QLabel()
         self.override_label.setWordWrap(True)
         load_override = QPushButton(self.tr("Load a holiday arrangement file…"))
+        self.edit_holidays = QPushButton(self.tr("Public holidays…"))
         form = QFormLayout()
         form.addRow(self.tr("Target share"), self.target)
         form.addRow(self.tr("Hours per working day"), self.hours)
@@ -71,6 +74,7 @@ class SettingsPage(Page):
         form.addRow(self.tr("Database file"), db_row)
         cal_row = QHBoxLayout()
         cal_row.addWidget(self.override_label, 1)
+        cal_row.addWidget(self.edit_holidays)
         cal_row.addWidget(load_override)
         form.addRow(self.tr("Holiday calendar"), cal_row)
         panel = QWidget()
@@ -86,6 +90,7 @@ class SettingsPage(Page):
         open_db.clicked.connect(self.open_database_requested.emit)
         restore.clicked.connect(self.choose_backup)
         load_override.clicked.connect(self.load_override)
+        self.edit_holidays.clicked.connect(self._on_edit_holidays_clicked)
 
     def refresh(self) -> None:
         rules = self.session.ledger.rules()
@@ -93,11 +98,40 @@ class SettingsPage(Page):
         self.hours.setValue(rules.hours_per_day)
         self.weekends.setChecked(rules.count_weekend_promotion)
         user_file = paths.calendar_override_files()[-1]
-        years = sorted(self.session.ledger.calendar.overrides)
+        calendar = self.session.ledger.calendar
         text = str(user_file) if user_file.exists() else self.tr("none (built-in calendar)")
-        if years:
-            text += "  " + self.tr("years: %1").replace("%1", ", ".join(map(str, years)))
+        if calendar.overrides:
+            years = ", ".join(map(str, sorted(calendar.overrides)))
+            text += "  " + self.tr("years: %1").replace("%1", years)
+        if calendar.entered:
+            years = ", ".join(map(str, sorted(calendar.entered)))
+            text += "\n" + self.tr("Entered in this program: %1").replace("%1", years)
         self.override_label.setText(text)
+
+    def _on_edit_holidays_clicked(self) -> None:
+        ledger = self.session.ledger
+
+        def save(a: YearArrangement) -> None:
+            before = ledger.holiday_years().get(a.year)
+            self.session.run(
+                self.tr("Enter the public holidays of %1").replace("%1", str(a.year)),
+                lambda: ledger.set_holiday_year(a),
+                lambda: ledger.restore_holiday_year(a.year, before),
+            )
+
+        def remove(year: int) -> None:
+            before = ledger.holiday_years().get(year)
+            self.session.run(
+                self.tr("Remove the public holidays entered for %1").replace("%1", str(year)),
+                lambda: ledger.restore_holiday_year(year, None),
+                lambda: ledger.restore_holiday_year(year, before),
+            )
+
+        dialog = HolidayDialog(
+            self, lambda: ledger.calendar, save, remove, self.session.today, self.session.lang
+        )
+        dialog.exec()
+        dialog.deleteLater()
 
     def apply_rules(self) -> None:
         ledger = self.session.ledger
@@ -128,7 +162,7 @@ class SettingsPage(Page):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(name, target)
         ledger = self.session.ledger
-        ledger.calendar = WorkCalendar({**ledger.calendar.overrides, **overrides})
+        ledger.calendar = ledger.calendar.with_overrides(overrides)
         self.session.data_changed.emit()
 
     def choose_backup(self) -> None:

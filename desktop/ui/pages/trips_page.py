@@ -71,6 +71,7 @@ class TripsPage(TablePage):
             self.session.person_id,
             self.session.today,
             self.session.lang,
+            calendar=lambda: self.session.ledger.calendar,
         )
 
     def _save(self, trip: Trip) -> None:
