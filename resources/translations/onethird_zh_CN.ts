@@ -1316,8 +1316,8 @@ What was saved is safe. Details are in the log:
         <translation>选择要接收的报送文件</translation>
     </message>
     <message>
-        <source>Report files (*.otr *.otv)</source>
-        <translation>报送文件 (*.otr *.otv)</translation>
+        <source>Report, return and calendar files (*.otr *.otv *.otc)</source>
+        <translation>报送、退回和节假日安排文件 (*.otr *.otv *.otc)</translation>
     </message>
     <message>
         <source>Some files were refused</source>

@@ -182,7 +182,10 @@ class SubmissionsPage(TablePage):
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Report files to take in"), "", self.tr("Report files (*.otr *.otv)")
+            self,
+            self.tr("Report files to take in"),
+            "",
+            self.tr("Report, return and calendar files (*.otr *.otv *.otc)"),
         )
         if names:
             self.take_in([Path(n) for n in names])

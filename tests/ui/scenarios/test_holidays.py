@@ -1,22 +1,42 @@
-"""设置 › 节假日安排: a secretary enters next year's State Council notice on the calendar."""
+"""设置 › 节假日安排: a secretary enters next year's State Council notice on the calendar; a unit
+takes in the office's calendar file."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCalendarWidget, QDialog, QLabel, QLineEdit, QSpinBox, QTableView
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+)
 
-from desktop.domain.holidays import YearSource
+from desktop.domain.entries import DayPart, Entry
+from desktop.domain.holidays import YearSource, arrangement
+from desktop.domain.people import Person
 from desktop.domain.periods import Period
 from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session
-from tests.calendar_data import HOLIDAYS_2027, NOTICE, WORKDAYS_2027, independent_counts
+from desktop.ui.work_calendar_popup import WorkCalendarWidget
+from tests.calendar_data import (
+    HOLIDAYS_2027,
+    NOTICE,
+    NOTICE_DATE,
+    WORKDAYS_2027,
+    independent_counts,
+)
 from tests.conftest import calendar_not_knowing, snapshot
 from tests.ui.scenarios.drive import (
     CTRL,
+    choose,
     click,
     find,
     in_dialog,
@@ -136,8 +156,6 @@ def test_bad_input_in_the_editor_names_the_field_and_saves_nothing(
 def test_date_fields_mark_holidays_and_make_up_workdays(
     qtbot, ledger: Ledger, session: Session
 ) -> None:
-    from desktop.ui.work_calendar_popup import WorkCalendarWidget
-
     widget = WorkCalendarWidget(lambda: ledger.calendar, "zh")
     qtbot.addWidget(widget)
     widget.setCurrentPage(2026, 10)
@@ -146,3 +164,40 @@ def test_date_fields_mark_holidays_and_make_up_workdays(
     makeup = widget.dateTextFormat().get(QDate(2026, 10, 10))  # a Saturday worked
     assert makeup is not None and makeup.toolTip() == "调休上班日"
     assert QDate(2026, 10, 12) not in widget.dateTextFormat()  # an ordinary Monday
+
+
+def test_a_unit_takes_in_the_offices_calendar_and_shows_the_offices_share(
+    qtbot, start, ledger: Ledger, session: Session, tmp_path, monkeypatch
+) -> None:
+    days = [date(2027, 2, d) for d in (3, 4, 22, 23, 24)]
+    with Ledger.open(tmp_path / "office.db", calendar_not_knowing(2027)) as office:
+        for led in (office, ledger):
+            p = led.add_person(Person("张伟", "县长", "某县人民政府"))
+            assert p.id is not None
+            trip = led.find_activity("外出招商").id
+            assert trip is not None
+            for d in days:
+                led.add_entry(Entry(p.id, d, trip, day_part=DayPart.FULL))
+        office.set_holiday_year(
+            arrangement(2027, HOLIDAYS_2027, WORKDAYS_2027, NOTICE, NOTICE_DATE)
+        )
+        sent = tmp_path / "2027.otc"
+        sent.write_bytes(office.calendar_file([2027], "市委督查室"))
+        (office_item,) = office.summary(Period.month(2027, 2))
+        office_share = office_item.result.share
+    assert office_share is not None
+    ledger.calendar = calendar_not_knowing(2027)
+    session.set_period(Period.month(2027, 2))
+    window = start()
+    choose_person = window.period_bar.person
+    choose(choose_person, "张伟（县长）")
+    dashboard = window.page("dashboard")
+    before = dashboard.share_text.text()  # type: ignore[attr-defined]
+    assert before != f"{office_share * 100:.1f}%"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(Path(sent))], ""))
+    shortcut(window, Qt.Key.Key_6, CTRL)  # 报送
+    press(window, "接收报送文件…")
+    assert "已采用市委督查室下发的节假日安排：2027" in window.page("submissions").message.text()  # type: ignore[attr-defined]
+    shortcut(window, Qt.Key.Key_1, CTRL)  # 工作台
+    assert dashboard.share_text.text() == f"{office_share * 100:.1f}%"  # type: ignore[attr-defined]
+    assert "由市委督查室下发" in window.notice.text()
