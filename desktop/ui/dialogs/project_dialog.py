@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import ConfirmationRequired, LedgerError
 from desktop.domain.people import Person
 from desktop.domain.projects import Currency, Funding, Project, Stage, StageChange, parse_amount
+from desktop.ui.choices import Choices
 
 
 def _today_edit(today: date) -> QDateEdit:
@@ -68,12 +69,12 @@ class ProjectDialog(QDialog):
         self.chain = QLineEdit()
         self.amount = QLineEdit()
         self.currency = QComboBox()
-        self.currency.addItem(self.tr("10k CNY"), Currency.CNY)
-        self.currency.addItem(self.tr("10k USD"), Currency.USD)
+        self.currencies = Choices(
+            self.currency, ((self.tr("10k CNY"), Currency.CNY), (self.tr("10k USD"), Currency.USD))
+        )
         self.leader = QComboBox()
-        self.leader.addItem("", None)
-        for p in persons:
-            self.leader.addItem(p.name, p.id)
+        self.leaders: Choices[int | None] = Choices(self.leader, [("", None)])
+        self.leaders.extend((p.name, p.id) for p in persons)
         self.park = QLineEdit()
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount)
@@ -95,8 +96,7 @@ class ProjectDialog(QDialog):
         self.history = QListWidget()
         self.funds = QListWidget()
         self.stage = QComboBox()
-        for s in Stage:
-            self.stage.addItem(s.text(lang), s)
+        self.stages = Choices(self.stage, ((s.text(lang), s) for s in Stage))
         self.stage_date = _today_edit(today)
         self.stage_amount = QLineEdit()
         self.stage_amount.setPlaceholderText(
@@ -159,8 +159,9 @@ class ProjectDialog(QDialog):
         self.investor.setText(p.investor)
         self.chain.setText(p.chain)
         self.amount.setText("" if p.amount is None else f"{p.amount:f}")
-        self.currency.setCurrentIndex(self.currency.findData(p.currency))
-        self.leader.setCurrentIndex(max(0, self.leader.findData(p.leader_id)))
+        self.currencies.select(p.currency)
+        if not self.leaders.select(p.leader_id):
+            self.leader.setCurrentIndex(0)
         self.park.setText(p.park)
         self.history.clear()
         for c in p.history:
@@ -183,8 +184,8 @@ class ProjectDialog(QDialog):
             self.investor.text(),
             self.chain.text(),
             self._amount(self.amount),
-            self.currency.currentData(),
-            self.leader.currentData(),
+            self.currencies.current(),
+            self.leaders.current(),
             self.park.text(),
             base.id,
             base.history,
@@ -218,7 +219,7 @@ class ProjectDialog(QDialog):
         def add(confirmed: bool) -> object:
             change = StageChange(
                 _py(self.stage_date),
-                self.stage.currentData(),
+                self.stages.current(),
                 self.stage_note.text().strip(),
                 self._amount(self.stage_amount),
             )

@@ -120,11 +120,15 @@ class ProjectsPage(TablePage):
             def add() -> None:
                 saved[:] = [ledger.add_stage(pid, change, confirmed)]
 
+            def add_again() -> None:
+                # under a new id, maybe: the next undo must delete that row, not the old id's
+                saved[:] = [ledger.add_stage(pid, change, True)]
+
             session.run(
                 self.tr("Add stage change"),
                 add,
                 lambda: ledger.delete_stage(saved[0].id or 0),
-                lambda: ledger.add_stage(pid, change, True),
+                add_again,
             )
 
         def add_funds(funding: Funding, confirmed: bool) -> None:
@@ -134,11 +138,14 @@ class ProjectsPage(TablePage):
             def add() -> None:
                 saved[:] = [ledger.add_funds(pid, funding, confirmed)]
 
+            def add_again() -> None:
+                saved[:] = [ledger.add_funds(pid, funding, True)]
+
             session.run(
                 self.tr("Add funds"),
                 add,
                 lambda: ledger.delete_funds(saved[0].id or 0),
-                lambda: ledger.add_funds(pid, funding, True),
+                add_again,
             )
 
         self._dialog = ProjectDialog(

@@ -121,8 +121,9 @@ def click_choice(combo: QComboBox, text: str) -> None:
     rect = view.visualRect(combo.model().index(names.index(text), 0))
     # the offscreen platform may draw the list narrower than its items: stay inside it
     point = QPoint(min(rect.center().x(), view.viewport().width() // 2), rect.center().y())
+    QTest.mouseMove(view.viewport(), point)
     QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, point)
-    assert combo.currentText() == text
+    assert combo.currentText() == text, (rect, view.viewport().rect(), view.isVisible(), point)
 
 
 def cells(view: QAbstractItemView) -> list[list[str]]:
@@ -168,6 +169,7 @@ def in_dialog(
     open (a slot failed, say), it is closed and the test fails instead of waiting forever."""
     done: list[bool] = []
     errors: list[BaseException] = []
+    window = QApplication.activeWindow()
 
     def when_shown() -> None:
         dialog = modal()
@@ -188,6 +190,10 @@ def in_dialog(
     qtbot.waitUntil(lambda: bool(done), timeout=20_000)
     if errors:
         raise errors[0]
+    if window is not None and modal() is None:
+        # what a window manager does when a modal dialog closes; the offscreen platform does not
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
 
 
 def find(parent: QWidget, kind: type[W], name: str = "") -> W:
