@@ -24,9 +24,10 @@ class Choices(Generic[T]):
         self.extend(items)
 
     def add(self, text: str, value: T) -> None:
-        # the position, not the value: ints survive the round trip through QVariant unchanged
-        self.combo.addItem(text, len(self._values))
+        # the position, not the value: ints survive the round trip through QVariant unchanged;
+        # the value is in place first, for the current-item signal the first item sends
         self._values.append(value)
+        self.combo.addItem(text, len(self._values) - 1)
 
     def extend(self, items: Iterable[tuple[str, T]]) -> None:
         for text, value in items:

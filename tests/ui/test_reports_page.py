@@ -83,7 +83,7 @@ def test_circular_as_xlsx_and_the_monthly_needs_a_month(
     page = window.show_page("reports")
     assert isinstance(page, ReportsPage)
     assert page.hint.isVisible() and not page.export_button.isEnabled()
-    page.kind.setCurrentIndex(page.kind.findData("circular"))
+    page.kinds.select("circular")
     assert not page.hint.isVisible() and page.export_button.isEnabled()
     out = tmp_path / "circular.xlsx"
     job = page.start(ReportRequest("circular", window.session.period, "xlsx", out))

@@ -31,6 +31,7 @@ from desktop.domain.errors import LedgerError, UnknownNameError
 from desktop.domain.people import Activity, Person
 from desktop.domain.projects import Project
 from desktop.domain.workcalendar import WorkCalendar
+from desktop.ui.choices import Choices
 from desktop.ui.work_calendar_popup import use_work_calendar_popup
 
 DURATION_MODES = ("full", "half", "span", "hours")
@@ -74,19 +75,20 @@ class EntryDialog(QDialog):
         self.setMinimumWidth(520)
 
         self.person = QComboBox()
-        for p in persons:
-            self.person.addItem(f"{p.name}（{p.unit}）" if p.unit else p.name, p.id)
+        self.persons: Choices[int | None] = Choices(
+            self.person, ((f"{p.name}（{p.unit}）" if p.unit else p.name, p.id) for p in persons)
+        )
         _searchable(self.person)
         self.date = QDateEdit()
         use_work_calendar_popup(self.date, calendar or WorkCalendar, lang)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.activity = QComboBox()
-        for a in activities:
-            self.activity.addItem(a.name, a.id)
+        self.activities: Choices[int | None] = Choices(
+            self.activity, ((a.name, a.id) for a in activities)
+        )
         self.project = QComboBox()
-        self.project.addItem("", None)
-        for pr in projects:
-            self.project.addItem(pr.name, pr.id)
+        self.projects: Choices[int | None] = Choices(self.project, [("", None)])
+        self.projects.extend((pr.name, pr.id) for pr in projects)
         _searchable(self.project)
 
         self.modes = QButtonGroup(self)
@@ -159,18 +161,18 @@ class EntryDialog(QDialog):
         if entry is None:
             d = day or date.today()
             self.date.setDate(QDate(d.year, d.month, d.day))
-            self._select(self.person, person_id)
-            self._select(self.activity, self._settings.value("entry/last_activity", None, int))
-            self._select(self.project, self._settings.value("entry/last_project", None, int))
+            self._select(self.persons, person_id)
+            self._select(self.activities, self._settings.value("entry/last_activity", None, int))
+            self._select(self.projects, self._settings.value("entry/last_project", None, int))
             mode = str(self._settings.value("entry/last_mode", "span"))
             self.start.setTime(QTime(9, 0))
             self.end.setTime(QTime(11, 0))
             self.hours.setValue(2)
         else:
             self.date.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
-            self._select(self.person, entry.person_id)
-            self._select(self.activity, entry.activity_id)
-            self._select(self.project, entry.project_id)
+            self._select(self.persons, entry.person_id)
+            self._select(self.activities, entry.activity_id)
+            self._select(self.projects, entry.project_id)
             self.location.setText(entry.location)
             self.counterpart.setText(entry.counterpart)
             self.note.setPlainText(entry.note)
@@ -189,11 +191,9 @@ class EntryDialog(QDialog):
         self._on_mode_toggled()
 
     @staticmethod
-    def _select(combo: QComboBox, data: object) -> None:
-        if data is not None:
-            index = combo.findData(data)
-            if index >= 0:
-                combo.setCurrentIndex(index)
+    def _select(choices: Choices[int | None], value: object) -> None:
+        if value is not None:
+            choices.select(value)
 
     def _on_mode_toggled(self) -> None:
         mode = DURATION_MODES[max(self.modes.checkedId(), 0)]
@@ -216,13 +216,13 @@ class EntryDialog(QDialog):
         else:
             minutes = round(self.hours.value() * 60)
         qd = self.date.date()
-        project_id = self._matched(self.project)
+        project_id = self._matched(self.projects)
         base = self._original or Entry(0, date.today(), 0)
         return replace(
             base,
-            person_id=self._matched(self.person) or 0,
+            person_id=self._matched(self.persons) or 0,
             day=date(qd.year(), qd.month(), qd.day()),
-            activity_id=self.activity.currentData(),
+            activity_id=self.activities.current() or 0,
             minutes=minutes,
             day_part=part,
             start=start,
@@ -234,10 +234,11 @@ class EntryDialog(QDialog):
         )
 
     @staticmethod
-    def _matched(combo: QComboBox) -> int | None:
+    def _matched(choices: Choices[int | None]) -> int | None:
         """The id of the item whose text is typed, or None for an empty or unknown text."""
+        combo = choices.combo
         index = combo.findText(combo.currentText().strip())
-        return combo.itemData(index) if index >= 0 else None
+        return choices.value_at(index) if index >= 0 else None
 
     def show_error(self, error: LedgerError, lang: str) -> None:
         for label in self._errors.values():

@@ -33,6 +33,7 @@ from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.domain.trips import CompanyVisit, Trip
 from desktop.domain.workcalendar import WorkCalendar
+from desktop.ui.choices import Choices
 from desktop.ui.work_calendar_popup import use_work_calendar_popup
 
 COMPANY_ROWS = 8
@@ -66,10 +67,11 @@ class TripDialog(QDialog):
         self.setWindowTitle(self.tr("Edit trip") if trip else self.tr("New trip"))
         self.setMinimumWidth(640)
         self.leader = QComboBox()
+        self.leaders: Choices[int | None] = Choices(self.leader)
         self.companions = QListWidget()
         self.companions.setMaximumHeight(110)
         for p in persons:
-            self.leader.addItem(p.name, p.id)
+            self.leaders.add(p.name, p.id)
             item = QListWidgetItem(f"{p.name}（{p.title}）" if p.title else p.name)
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -147,10 +149,10 @@ class TripDialog(QDialog):
             self.start.setDate(_qdate(today))
             self.end.setDate(_qdate(today))
             if leader_id is not None:
-                self.leader.setCurrentIndex(max(0, self.leader.findData(leader_id)))
+                self.leaders.select(leader_id)
             self._on_dates_changed()
             return
-        self.leader.setCurrentIndex(max(0, self.leader.findData(trip.traveller_ids[0])))
+        self.leaders.select(trip.traveller_ids[0])
         for i in range(self.companions.count()):
             item = self.companions.item(i)
             if item.data(Qt.ItemDataRole.UserRole) in trip.traveller_ids[1:]:
@@ -178,7 +180,7 @@ class TripDialog(QDialog):
         self.days.setText(self.tr("%1 days").replace("%1", f"{days:g}"))
 
     def _draft(self) -> Trip:
-        travellers = [self.leader.currentData()]
+        travellers = [self.leaders.current() if self.leader.count() else None]
         for i in range(self.companions.count()):
             item = self.companions.item(i)
             pid = item.data(Qt.ItemDataRole.UserRole)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.entries import Entry
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import PeriodKind
+from desktop.ui.choices import Choices
 from desktop.ui.dialogs.entry_dialog import EntryDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.entries_model import EntriesTableModel, EntryFilter
@@ -31,7 +32,9 @@ class EntriesPage(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.activity = QComboBox()
+        self.activities: Choices[int | None] = Choices(self.activity)
         self.project = QComboBox()
+        self.projects: Choices[int | None] = Choices(self.project)
         self.project.setMinimumContentsLength(16)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Search location, counterpart, progress…"))
@@ -94,13 +97,13 @@ class EntriesPage(Page):
         ledger = self.session.ledger
         for combo in (self.activity, self.project):
             combo.blockSignals(True)
-            combo.clear()
-        self.activity.addItem(self.tr("All activities"), None)
-        for a in ledger.activities():
-            self.activity.addItem(a.name, a.id)
-        self.project.addItem(self.tr("All projects"), None)
+        self.activities.clear()
+        self.activities.add(self.tr("All activities"), None)
+        self.activities.extend((a.name, a.id) for a in ledger.activities())
+        self.projects.clear()
+        self.projects.add(self.tr("All projects"), None)
         for pid, name in ledger.db.execute("SELECT id, name FROM projects ORDER BY name"):
-            self.project.addItem(name, pid)
+            self.projects.add(name, pid)
         for combo in (self.activity, self.project):
             combo.blockSignals(False)
 
@@ -108,8 +111,8 @@ class EntriesPage(Page):
         return EntryFilter(
             self.session.person_id,
             self.session.period,
-            self.activity.currentData(),
-            self.project.currentData(),
+            self.activities.current(),
+            self.projects.current(),
             self.text.text().strip(),
         )
 

@@ -24,6 +24,7 @@ from desktop.domain.periods import PeriodKind
 from desktop.reports.export import Report, monthly_file_name
 from desktop.reports.sheet import Sheet
 from desktop.reports.sources import gather_circular, gather_monthly, gather_pipeline
+from desktop.ui.choices import Choices
 from desktop.ui.pages.base import Page
 from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
 from desktop.ui.session import Session
@@ -36,22 +37,25 @@ class ReportsPage(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.kind = QComboBox()
-        for key, text in (
-            ("monthly", self.tr("Monthly report (one person)")),
-            ("circular", self.tr("City circular")),
-            ("pipeline", self.tr("Project pipeline")),
-        ):
-            self.kind.addItem(text, key)
+        self.kinds = Choices(
+            self.kind,
+            (
+                (self.tr("Monthly report (one person)"), "monthly"),
+                (self.tr("City circular"), "circular"),
+                (self.tr("Project pipeline"), "pipeline"),
+            ),
+        )
         self.by = QComboBox()
-        for key, text in (
-            ("person", self.tr("by person")),
-            ("unit", self.tr("by unit")),
-            ("group", self.tr("by group")),
-        ):
-            self.by.addItem(text, key)
+        self.bys = Choices(
+            self.by,
+            (
+                (self.tr("by person"), "person"),
+                (self.tr("by unit"), "unit"),
+                (self.tr("by group"), "group"),
+            ),
+        )
         self.fmt = QComboBox()
-        for key, text in FORMATS:
-            self.fmt.addItem(text.split(" ")[0], key)
+        self.fmts = Choices(self.fmt, ((text.split(" ")[0], key) for key, text in FORMATS))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_all_button = QPushButton(self.tr("Everyone's monthly reports…"))
         self.sheet = QComboBox()
@@ -106,7 +110,7 @@ class ReportsPage(Page):
     def _problem(self) -> str:
         """Why the chosen report cannot be made for the chosen person and period, or ""."""
         s = self.session
-        if self.kind.currentData() == "monthly":
+        if self.kinds.current() == "monthly":
             if s.period.kind is not PeriodKind.MONTH:
                 return self.tr("A monthly report needs a month: choose Month as the period.")
             if s.person_id is None:
@@ -114,7 +118,7 @@ class ReportsPage(Page):
         return ""
 
     def refresh(self) -> None:
-        kind = self.kind.currentData()
+        kind = self.kinds.current()
         self.by.setVisible(kind == "circular")
         self.export_all_button.setVisible(kind == "monthly")
         problem = self._problem()
@@ -132,13 +136,13 @@ class ReportsPage(Page):
 
     def _build(self) -> Report:
         s, ledger = self.session, self.session.ledger
-        kind = self.kind.currentData()
+        kind = self.kinds.current()
         if kind == "monthly":
             assert s.person_id is not None
             (report,) = gather_monthly(ledger, [ledger.person(s.person_id)], s.period, s.today)
             return report
         if kind == "circular":
-            return gather_circular(ledger, s.period, self.by.currentData(), s.today)
+            return gather_circular(ledger, s.period, self.bys.current(), s.today)
         return gather_pipeline(ledger, s.period, s.today)
 
     def _on_sheet_chosen(self) -> None:
@@ -148,16 +152,16 @@ class ReportsPage(Page):
 
     def _default_name(self, fmt: str) -> str:
         report = self._report
-        if report is not None and self.kind.currentData() == "monthly":
+        if report is not None and self.kinds.current() == "monthly":
             from desktop.reports.monthly import MonthlyReport
 
             if isinstance(report, MonthlyReport):
                 return monthly_file_name(report, fmt)
         title = {"circular": self.tr("circular"), "pipeline": self.tr("pipeline")}
-        return f"{title.get(self.kind.currentData(), 'report')}-{self.session.period.code}.{fmt}"
+        return f"{title.get(self.kinds.current(), 'report')}-{self.session.period.code}.{fmt}"
 
     def export(self) -> None:
-        fmt = self.fmt.currentData()
+        fmt = self.fmts.current()
         filters = dict(FORMATS)
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export report"), self._default_name(fmt), filters[fmt]
@@ -166,12 +170,12 @@ class ReportsPage(Page):
             s = self.session
             self.start(
                 ReportRequest(
-                    self.kind.currentData(),
+                    self.kinds.current(),
                     s.period,
                     fmt,
                     Path(name),
                     s.person_id,
-                    self.by.currentData(),
+                    self.bys.current(),
                     s.lang,
                 )
             )
@@ -191,7 +195,7 @@ class ReportsPage(Page):
                 ReportRequest(
                     "monthly_all",
                     s.period,
-                    self.fmt.currentData(),
+                    self.fmts.current(),
                     Path(folder),
                     None,
                     "person",
