@@ -90,6 +90,22 @@ def gather_circular(
     )
 
 
+class CircularSource(ReportSource, Protocol):
+    def has_received_reports(self) -> bool: ...
+
+    def missing_reports(self, period: Period) -> list[Missing]: ...
+
+
+def printed_circular(
+    source: CircularSource, period: Period, by: str, today: date, subject_only: bool = True
+) -> CircularReport:
+    """The circular as it is printed, by the CLI and the window alike: in a database that has
+    taken in report files (the supervision office's) it names who has not submitted (未报送)
+    and leaves out of the ranking those of whom nothing came in."""
+    missing = source.missing_reports(period) if source.has_received_reports() else []
+    return gather_circular(source, period, by, today, subject_only, missing)
+
+
 def monthly_pdf(
     source: ReportSource, person: Person, period: Period, today: date, lang: str = "zh"
 ) -> tuple[bytes, list[FontWarning]]:

@@ -12,7 +12,7 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.reports.export import monthly_file_name, write_report
-from desktop.reports.sources import gather_circular, gather_monthly, gather_pipeline
+from desktop.reports.sources import gather_monthly, gather_pipeline, printed_circular
 from desktop.storage.ledger import Ledger
 
 
@@ -74,7 +74,7 @@ class ReportJob(QThread):
             return outcome
         self.progressed.emit(0, 0)
         if r.kind == "circular":
-            circular = gather_circular(ledger, r.period, r.by, today)
+            circular = printed_circular(ledger, r.period, r.by, today)
             written = write_report(circular, r.fmt, r.out, r.lang)
         else:
             written = write_report(gather_pipeline(ledger, r.period, today), r.fmt, r.out, r.lang)

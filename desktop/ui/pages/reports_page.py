@@ -23,7 +23,7 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.periods import PeriodKind
 from desktop.reports.export import Report, monthly_file_name
 from desktop.reports.sheet import Sheet
-from desktop.reports.sources import gather_circular, gather_monthly, gather_pipeline
+from desktop.reports.sources import gather_monthly, gather_pipeline, printed_circular
 from desktop.ui.choices import Choices
 from desktop.ui.pages.base import Page
 from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
@@ -142,7 +142,7 @@ class ReportsPage(Page):
             (report,) = gather_monthly(ledger, [ledger.person(s.person_id)], s.period, s.today)
             return report
         if kind == "circular":
-            return gather_circular(ledger, s.period, self.bys.current(), s.today)
+            return printed_circular(ledger, s.period, self.bys.current(), s.today)
         return gather_pipeline(ledger, s.period, s.today)
 
     def _on_sheet_chosen(self) -> None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.reports_page import ReportsPage
@@ -18,7 +16,6 @@ from tests.ui.scenarios.conftest import FileAnswers
 from tests.ui.scenarios.drive import choose, click_item, press
 
 
-@pytest.mark.xfail(strict=True, reason="the reports page does not pass the not-submitted list")
 def test_the_circular_printed_in_the_window_is_the_cli_circular(
     qtbot,
     start: Callable[[], MainWindow],
