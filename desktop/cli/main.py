@@ -14,6 +14,7 @@ from desktop.cli import (
     calendar_commands,
     guard,
     import_commands,
+    order_commands,
     records,
     report_commands,
     safety_commands,
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
     import_commands.add_parsers(sub, common)
+    order_commands.add_parsers(sub, common)
     safety_commands.add_parsers(sub, common)
     add_submission_parsers(sub, common)
     add_self_test_parser(sub, common)

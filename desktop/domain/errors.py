@@ -100,6 +100,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "bad_number": ("“{value}”不是有效数字", "'{value}' is not a number"),
     "duplicate": ("“{value}”已存在", "'{value}' already exists"),
+    "duplicate_in_order": (
+        "“{value}”在排序中出现了不止一次",
+        "'{value}' appears more than once in the order",
+    ),
     "bad_period": (
         "“{value}”不是有效统计期（如 2026-09、2026Q3、2026、2026-09-01..2026-09-15）",
         "'{value}' is not a period (e.g. 2026-09, 2026Q3, 2026, 2026-09-01..2026-09-15)",

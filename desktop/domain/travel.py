@@ -24,6 +24,7 @@ class TravelTotals:
     trips: int = 0
     days_out: float = 0.0
     destinations: tuple[str, ...] = ()  # in the order first visited
+    first_days: tuple[date, ...] = ()  # the day each destination was first visited, if known
 
     @property
     def went_out(self) -> bool:
@@ -38,6 +39,36 @@ def split_places(text: str) -> list[str]:
 def merge_places(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
     """Places from several sources, each once, in the order first met."""
     return tuple(dict.fromkeys(p for group in groups for p in group))
+
+
+def places_with_days(located: Iterable[tuple[str, date]]) -> tuple[tuple[str, date], ...]:
+    """Location texts with the day each was first written -> each place once with its first day,
+    in the order first visited (a text naming two places gives both its day)."""
+    first: dict[str, date] = {}
+    for text, day in located:
+        for place in split_places(text):
+            if place not in first or day < first[place]:
+                first[place] = day
+    ordered = sorted(enumerate(first.items()), key=lambda item: (item[1][1], item[0]))
+    return tuple(pair for _, pair in ordered)
+
+
+def combined(rows: Iterable[TravelTotals]) -> TravelTotals:
+    """Several persons' travel as one group's: trips and days summed, the destinations of all of
+    them in the order first visited by any (not person by person)."""
+    trips, days = 0, 0.0
+    located: list[tuple[str, date]] = []
+    loose: list[Iterable[str]] = []
+    for t in rows:
+        trips += t.trips
+        days += t.days_out
+        if len(t.first_days) == len(t.destinations):
+            located += zip(t.destinations, t.first_days, strict=True)
+        else:
+            loose.append(t.destinations)
+    pairs = places_with_days(located)
+    places = merge_places([[p for p, _ in pairs], *loose])
+    return TravelTotals(trips, days, places, tuple(d for _, d in pairs))
 
 
 def consecutive_runs(days: Iterable[date]) -> list[tuple[date, date]]:
@@ -70,5 +101,6 @@ def travel_from_entries(
         if e.location:
             first_seen[e.location] = min(first_seen.get(e.location, e.day), e.day)
     locations = sorted(first_seen, key=lambda loc: (first_seen[loc], loc))
-    places = merge_places(split_places(loc) for loc in locations)
-    return TravelTotals(len(trip_ids) + len(consecutive_runs(loose_days)), days_out, places)
+    pairs = places_with_days((loc, first_seen[loc]) for loc in locations)
+    trips = len(trip_ids) + len(consecutive_runs(loose_days))
+    return TravelTotals(trips, days_out, tuple(p for p, _ in pairs), tuple(d for _, d in pairs))

@@ -1,4 +1,9 @@
-"""The city-wide circular (汇总通报): everyone's share, trips and new projects, by days out."""
+"""The city-wide circular (汇总通报): everyone's share, trips and new projects, by days out.
+
+By unit or group it is the table offices publish: 外出人数 (persons with a day away), 外出天数,
+工作开展情况 (the destinations in the order first visited by anyone of the row), rows by days away
+with ties — the 未外出 rows among them — in the office's official order; the share figures
+follow as a second table (`circular_sheets.py` writes the tables)."""
 
 from __future__ import annotations
 
@@ -7,20 +12,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.domain.official_order import OfficialOrder
 from desktop.domain.people import Person
 from desktop.domain.periods import Period
 from desktop.domain.pipeline import pipeline_figures
 from desktop.domain.projects import Project, Stage
 from desktop.domain.share import GroupShare, PersonShare, group_shares
 from desktop.domain.submission import Missing
-from desktop.domain.travel import TravelTotals, merge_places
+from desktop.domain.travel import TravelTotals, combined
 from desktop.domain.workcalendar import YearBasis
 from desktop.reports.labels import joined, label, paren
-from desktop.reports.sheet import Column, Kind, Sheet, Value
-from desktop.reports.summary_table import round_up
+from desktop.reports.sheet import Sheet
 
 BY = ("person", "unit", "group")
 MAX_PLACES = 6  # destinations named in a row before "等 N 地"
+NO_TRAVEL = TravelTotals()
+NO_ORDER = OfficialOrder()  # no official order set: names in the order of their characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +52,8 @@ class CircularRow:
     share: GroupShare  # Σ promotion ÷ Σ base over the row's persons (one person: their own)
     travel: TravelTotals
     projects: ProjectCounts
+    persons_out: int = 0  # persons of the row with at least one day away in the period
+    year: TravelTotals = NO_TRAVEL  # from 1 January to the period's end (本年累计)
 
     @property
     def detail(self) -> str:
@@ -69,6 +78,13 @@ class CircularReport:
     # left out of the ranking when nothing of theirs for the period came in
     not_submitted: tuple[Missing, ...] = ()
     basis: tuple[YearBasis, ...] = ()  # the calendar behind the figures, where not the package
+    order: OfficialOrder = NO_ORDER
+    year_to_date: Period | None = None  # the span of the rows' `year` figures, when gathered
+
+    @property
+    def published(self) -> bool:
+        """By unit or group: the published table first, the share figures as a second table."""
+        return self.by != "person"
 
     @property
     def not_out(self) -> int:
@@ -82,16 +98,22 @@ class CircularReport:
         return [self._travel(p).days_out for p in self.persons]
 
     def sheets(self, lang: str = "zh") -> list[Sheet]:
-        sheets = [circular_sheet(self, lang), below_sheet(self, lang)]
+        from desktop.reports import circular_sheets as cs
+
+        sheets = [cs.circular_sheet(self, lang)]
+        if self.published:
+            sheets.append(cs.share_sheet(self, lang))
+        sheets.append(cs.below_sheet(self, lang))
         if self.not_submitted:
-            sheets.append(not_submitted_sheet(self, lang))
+            sheets.append(cs.not_submitted_sheet(self, lang))
         return sheets
 
     def not_submitted_units(self, lang: str = "zh") -> list[tuple[str, str]]:
-        """(unit, its persons not submitted) in the order of the list; a person missing only
+        """(unit, its persons not submitted) in the official order; a person missing only
         some months of the period has them named: 张伟（10月、11月）."""
         units: dict[str, list[str]] = {}
-        for m in self.not_submitted:
+        ordered = sorted(self.not_submitted, key=lambda m: self.order.unit_rank(m.person.unit))
+        for m in ordered:
             name = m.person.name
             if not m.whole_period:
                 text = m.months_text(lang)
@@ -124,29 +146,46 @@ def build_circular(
     today: date,
     target: float,
     not_submitted: Sequence[Missing] = (),
+    order: OfficialOrder = NO_ORDER,
+    year_travel: Mapping[int, TravelTotals] | None = None,
+    year_to_date: Period | None = None,
 ) -> CircularReport:
     """items: ledger.summary(period); travel: ledger.travel(period); projects: ledger.projects();
-    not_submitted: ledger.missing_reports(period) when built from reports taken in."""
+    not_submitted: ledger.missing_reports(period) when built from reports taken in; order:
+    ledger.official_order(); year_travel: ledger.travel(year_to_date), 1 January to the end."""
     absent = {m.person.id for m in not_submitted if m.whole_period}
     items = [item for item in items if item.person.id not in absent]
     counts = project_counts(projects, period)
     none = TravelTotals()
+    year = year_travel or {}
 
     def person_row(item: PersonShare) -> CircularRow:
         pid = item.person.id or -1
         (share,) = group_shares([(item.person.name, item.result)])
+        moved = travel.get(pid, none)
         return CircularRow(
             item.person.name,
             item.person,
             1,
             share,
-            travel.get(pid, none),
+            moved,
             counts.get(pid, ProjectCounts()),
+            int(moved.days_out > 0),
+            year.get(pid, none),
         )
 
     people = [person_row(item) for item in items]
     if by == "person":
         rows = people
+        # ties broken by the unit's place in the official order, not by the characters
+        rows.sort(
+            key=lambda r: (
+                -r.travel.days_out,
+                -(r.share.share or 0.0),
+                order.unit_rank(r.person.unit if r.person else ""),
+                r.name,
+            )
+        )
     else:
         attr = "unit" if by == "unit" else "group"
         keys = [getattr(item.person, attr) for item in items]  # "" is shown as 未填
@@ -155,12 +194,20 @@ def build_circular(
             _combine(g, [r for k, r in zip(keys, people, strict=True) if k == g.name])
             for g in shares
         ]
-    rows.sort(key=lambda r: (-r.travel.days_out, -(r.share.share or 0.0), r.name))
+        members: dict[str, list[str]] = defaultdict(list)
+        for item in items:
+            members[item.person.group].append(item.person.unit)
+        # as published: by days away; ties, and so the 未外出 rows, in the official order
+        rows.sort(key=lambda r: (-r.travel.days_out, order.rank_of(by, r.name, members)))
     totals = group_shares([("", item.result) for item in items])
     total = _combine(totals[0] if totals else GroupShare("", 0, 0.0, 0.0, 0, target), people)
     below = sorted(
         (item for item in items if not item.result.met),
-        key=lambda item: (item.result.share or 0.0, item.person.unit, item.person.name),
+        key=lambda item: (
+            item.result.share or 0.0,
+            order.unit_rank(item.person.unit),
+            item.person.name,
+        ),
     )
     years = sorted({y for item in items for y in item.result.fallback_years})
     basis = sorted({b for item in items for b in item.result.basis}, key=lambda b: b.year)
@@ -177,17 +224,25 @@ def build_circular(
         today,
         tuple(not_submitted),
         tuple(basis),
+        order,
+        year_to_date if year_travel is not None else None,
     )
 
 
 def _combine(share: GroupShare, rows: Sequence[CircularRow]) -> CircularRow:
-    travel = TravelTotals(
-        sum(r.travel.trips for r in rows),
-        sum(r.travel.days_out for r in rows),
-        merge_places(r.travel.destinations for r in rows),
-    )
+    """A unit's, group's or everyone's row: the persons' figures summed, the destinations of all
+    of them in the order first visited."""
     projects = sum((r.projects for r in rows), ProjectCounts())
-    return CircularRow(share.name, None, share.persons, share, travel, projects)
+    return CircularRow(
+        share.name,
+        None,
+        share.persons,
+        share,
+        combined(r.travel for r in rows),
+        projects,
+        sum(r.persons_out for r in rows),
+        combined(r.year for r in rows),
+    )
 
 
 def destinations_text(travel: TravelTotals, lang: str = "zh", limit: int = MAX_PLACES) -> str:
@@ -216,87 +271,3 @@ def met_text(row: CircularRow, lang: str = "zh") -> str:
     if row.person is not None:
         return label("yes" if row.share.met else "no", lang)
     return f"{row.share.met_count}/{row.share.persons}"
-
-
-def circular_sheet(report: CircularReport, lang: str = "zh") -> Sheet:
-    first = "name" if report.by == "person" else report.by
-    columns = [Column("seq", Kind.INT, 5), Column(first, Kind.TEXT, 16)]
-    if report.by == "person":
-        columns.append(Column("unit_title", Kind.TEXT, 24))
-    else:
-        columns.append(Column("persons", Kind.INT, 6))
-    columns += [
-        Column("promotion_days", Kind.DAYS, 9),
-        Column("base_days", Kind.DAYS, 9),
-        Column("share", Kind.SHARE, 9),
-        Column("met" if report.by == "person" else "met_count", Kind.TEXT, 9),
-        Column("trips", Kind.INT, 8),
-        Column("days_out", Kind.DAYS, 8),
-        Column("destinations", Kind.TEXT, 40),
-        Column("new_talks", Kind.INT, 8),
-        Column("new_signed", Kind.INT, 8),
-        Column("new_started", Kind.INT, 8),
-    ]
-    rows = [_cells(i, r, report.by, lang) for i, r in enumerate(report.rows, start=1)]
-    rows.append(_cells(None, report.total, report.by, lang))
-    return Sheet("circular", label("sheet_circular", lang), tuple(columns), rows, lang)
-
-
-def _cells(seq: int | None, row: CircularRow, by: str, lang: str) -> list[Value]:
-    second: Value = row.detail if by == "person" else row.persons
-    if seq is None and by == "person":
-        second = f"{row.persons}{label('people_suffix', lang)}"
-    return [
-        seq,
-        row_name(row, seq is None, lang),
-        second,
-        row.share.promotion_days,
-        row.share.base_days,
-        row.share.share,
-        met_text(row, lang),
-        row.travel.trips,
-        row.travel.days_out,
-        destinations_text(row.travel, lang) if seq is not None else "",
-        row.projects.talks,
-        row.projects.signed,
-        row.projects.started,
-    ]
-
-
-def below_sheet(report: CircularReport, lang: str = "zh") -> Sheet:
-    columns = (
-        Column("seq", Kind.INT, 5),
-        Column("name", Kind.TEXT, 10),
-        Column("unit", Kind.TEXT, 20),
-        Column("title", Kind.TEXT, 12),
-        Column("promotion_days", Kind.DAYS, 9),
-        Column("base_days", Kind.DAYS, 9),
-        Column("share", Kind.SHARE, 9),
-        Column("days_needed", Kind.DAYS, 9),
-    )
-    rows: list[list[Value]] = [
-        [
-            i,
-            item.person.name,
-            item.person.unit,
-            item.person.title,
-            item.result.promotion_days,
-            item.result.base_days,
-            item.result.share,
-            round_up(item.result.days_needed),
-        ]
-        for i, item in enumerate(report.below, start=1)
-    ]
-    return Sheet("below", label("sheet_below", lang), columns, rows, lang)
-
-
-def not_submitted_sheet(report: CircularReport, lang: str = "zh") -> Sheet:
-    columns = (
-        Column("seq", Kind.INT, 5),
-        Column("unit", Kind.TEXT, 24),
-        Column("not_submitted_persons", Kind.TEXT, 40),
-    )
-    rows: list[list[Value]] = [
-        [i, unit, names] for i, (unit, names) in enumerate(report.not_submitted_units(lang), 1)
-    ]
-    return Sheet("not_submitted", label("sheet_not_submitted", lang), columns, rows, lang)

@@ -15,6 +15,7 @@ from desktop.reports.circular import (
     met_text,
     row_name,
 )
+from desktop.reports.circular_sheets import share_cells, work_done
 from desktop.reports.fonts import FontWarning
 from desktop.reports.labels import label, paren, semicolon
 from desktop.reports.pdf_base import Col, PdfDoc, day_text, days_text, share_text
@@ -41,7 +42,10 @@ def render_circular_pdf(
     )
     _overview(doc, report)
     doc.heading(label("c_sec_table", lang).format(by=by))
-    doc.add(_ranking(doc, report))
+    if report.published:
+        _published(doc, report, by)
+    else:
+        doc.add(_ranking(doc, report))
     doc.add(doc.para(label("c_projects_note", lang), "note", doc.styles.note))
     _below(doc, report)
     _charts(doc, report)
@@ -142,6 +146,83 @@ def _ranking(doc: PdfDoc, report: CircularReport) -> Table:
     red = [(6, i) for i, r in enumerate(report.rows) if r.person is not None and not r.share.met]
     red += [(9, i) for i, r in enumerate(report.rows) if not r.travel.went_out]
     return doc.table(cols, rows, total=True, red=red)
+
+
+def _published(doc: PdfDoc, report: CircularReport, by: str) -> None:
+    """The table as offices publish it, the year to date under it, then the share figures."""
+    lang = doc.lang
+    cols = [
+        Col(label("seq", lang), 1.2, "CENTRE"),
+        Col(label(report.by, lang), 6.0, wrap=True),
+        Col(label("persons_out", lang), 2.4, "CENTRE"),
+        Col(label("days_out", lang), 2.4, "RIGHT"),
+        Col(label("work_done", lang), 14.5, wrap=True),
+    ]
+    rows = [
+        [
+            str(i),
+            row_name(r, False, lang),
+            str(r.persons_out),
+            days_text(r.travel.days_out),
+            work_done(r, lang),
+        ]
+        for i, r in enumerate(report.rows, start=1)
+    ]
+    t = report.total
+    rows.append(["", row_name(t, True, lang), str(t.persons_out), days_text(t.travel.days_out), ""])
+    red = [(4, i) for i, r in enumerate(report.rows) if not r.travel.went_out]
+    doc.add(doc.table(cols, rows, total=True, red=red))
+    span = report.year_to_date
+    if span is not None:
+        text = label("c_year_to_date", lang).format(
+            start=day_text(span.start, lang),
+            end=day_text(span.end, lang),
+            trips=t.year.trips,
+            days=days_text(t.year.days_out),
+        )
+        doc.add(doc.para(text, "year_to_date"))
+    doc.heading(label("c_sec_share", lang).format(by=by))
+    heads = [
+        "seq",
+        report.by,
+        "persons",
+        "promotion_days",
+        "base_days",
+        "share",
+        "met_count",
+        "trips",
+    ]
+    if span is not None:
+        heads += ["ytd_trips", "ytd_days"]
+    heads += ["new_talks", "new_signed", "new_started"]
+    widths = {"seq": 0.9, report.by: 4.6, "share": 1.6}
+    share_cols = [
+        Col(
+            label(k, lang),
+            widths.get(k, 1.7 if span is not None else 2.0),
+            "LEFT" if k == report.by else "CENTRE",
+            wrap=k == report.by,
+        )
+        for k in heads
+    ]
+    table = [_share_texts(report, i, r, lang) for i, r in enumerate(report.rows, start=1)]
+    table.append(_share_texts(report, None, t, lang))
+    doc.add(doc.table(share_cols, table, total=True))
+
+
+def _share_texts(report: CircularReport, seq: int | None, row: CircularRow, lang: str) -> list[str]:
+    cells = share_cells(report, seq, row, lang)
+    out = []
+    for i, v in enumerate(cells):
+        if v is None:
+            out.append("")
+        elif i == 5:
+            out.append(share_text(row.share.share))
+        elif isinstance(v, float):
+            out.append(days_text(v))
+        else:
+            out.append(str(v))
+    return out
 
 
 def _below(doc: PdfDoc, report: CircularReport) -> None:

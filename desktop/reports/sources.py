@@ -11,6 +11,7 @@ from datetime import date
 from typing import Protocol
 
 from desktop.domain.entries import Entry
+from desktop.domain.official_order import OfficialOrder
 from desktop.domain.people import Activity, Person
 from desktop.domain.periods import Period
 from desktop.domain.projects import Project
@@ -50,6 +51,8 @@ class ReportSource(Protocol):
         self, period: Period, person_ids: Sequence[int] | None = None
     ) -> dict[int, TravelTotals]: ...
 
+    def official_order(self) -> OfficialOrder: ...
+
 
 def gather_monthly(
     source: ReportSource, persons: Sequence[Person], period: Period, today: date
@@ -85,8 +88,19 @@ def gather_circular(
     """not_submitted: at the supervision office, `ledger.missing_reports(period)` (未报送)."""
     items = source.summary(period, subject_only=subject_only)
     travel = source.travel(period)
+    year = Period.between(date(period.end.year, 1, 1), period.end)
     return build_circular(
-        items, travel, source.projects(), period, by, today, source.rules().target, not_submitted
+        items,
+        travel,
+        source.projects(),
+        period,
+        by,
+        today,
+        source.rules().target,
+        not_submitted,
+        source.official_order(),
+        source.travel(year),
+        year,
     )
 
 

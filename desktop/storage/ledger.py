@@ -10,8 +10,9 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import YearArrangement
+from desktop.domain.official_order import OfficialOrder
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import holiday_store
+from desktop.storage import holiday_store, order_store
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import open_database
 from desktop.storage.intake import IntakeStore
@@ -58,6 +59,15 @@ class Ledger(IntakeStore):
         """Put a year back as it was (None: not held, the package or the fallback again)."""
         holiday_store.put(self.db, self.actor, held, year)
         self._reload_calendar()
+
+    def official_order(self) -> OfficialOrder:
+        """The office's order of its units and groups (empty lists: none set)."""
+        return order_store.load(self.db)
+
+    def set_official_order(self, kind: str, names: list[str]) -> tuple[str, ...]:
+        """Make `names` the order of the units (kind "unit") or groups ("group"); returns the
+        order it replaced, which the same call puts back."""
+        return order_store.put(self.db, self.actor, kind, names)
 
     def calendar_file(self, years: list[int], sender: str) -> bytes:
         """The calendar file for the units: the arrangements held here for these years."""

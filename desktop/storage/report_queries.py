@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from desktop.domain.people import TRIP_ACTIVITY
 from desktop.domain.periods import Period
 from desktop.domain.projects import Project
-from desktop.domain.travel import TravelTotals, merge_places, split_places
+from desktop.domain.travel import TravelTotals, places_with_days
 from desktop.domain.trips import Trip
 from desktop.storage.summary import SummaryStore
 
@@ -70,13 +71,16 @@ class ReportStore(SummaryStore):
         params, person_filter = self._travel_params(period, person_ids)
         sql = TRAVEL_SQL.format(person_filter=person_filter)
         counts = {r[0]: (int(r[1]), float(r[2])) for r in self.db.execute(sql, params).fetchall()}
-        places: dict[int, list[list[str]]] = defaultdict(list)
+        located: dict[int, list[tuple[str, date]]] = defaultdict(list)
         for r in self.db.execute(PLACES_SQL.format(person_filter=person_filter), params):
-            places[r[0]].append(split_places(r[1]))
-        return {
-            pid: TravelTotals(trips, days, merge_places(places.get(pid, [])))
-            for pid, (trips, days) in counts.items()
-        }
+            located[r[0]].append((r[1], date.fromisoformat(r[2])))
+        out = {}
+        for pid, (trips, days) in counts.items():
+            pairs = places_with_days(located.get(pid, []))
+            out[pid] = TravelTotals(
+                trips, days, tuple(p for p, _ in pairs), tuple(d for _, d in pairs)
+            )
+        return out
 
     def trips_in(self, period: Period, person_id: int) -> list[Trip]:
         """The trips the person went on that touch the period, in date order."""

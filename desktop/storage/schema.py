@@ -250,3 +250,18 @@ def m006_holiday_arrangements(db: Database) -> None:
     );
     CREATE INDEX idx_holiday_days_year ON holiday_days (year);
     """)
+
+
+@migrations()
+def m007_official_order(db: Database) -> None:
+    # the office's fixed order of its units and groups (单位排序): reports list rows in it and
+    # break ties with it instead of the order of the characters
+    db.executescript("""
+    CREATE TABLE official_order (
+        kind TEXT NOT NULL CHECK (kind IN ('unit', 'group')),
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (kind, name),
+        UNIQUE (kind, position)
+    );
+    """)

@@ -153,18 +153,24 @@ def test_a_long_circular_spans_pages_with_its_header_on_each(city: Ledger, tmp_p
 
 def test_csv_and_xlsx(city: Ledger) -> None:
     report = circular(city, "unit")
-    main, below = report.sheets()
+    main, share_table, below = report.sheets()
     raw = csv_bytes(main)
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0]["单位"] == "市人民政府" and rows[0]["人数"] == "1"
-    assert rows[-1]["单位"] == "合计" and rows[-1]["人数"] == "6"
-    assert float(rows[-1]["招商天数"]) == pytest.approx(report.total.share.promotion_days)
+    # the published form: who went out, for how many days, and where
+    assert rows[0]["单位"] == "市人民政府" and rows[0]["外出人数"] == "1"
+    assert rows[0]["工作开展情况"] == "前往重庆、河南开展招商工作"
+    assert rows[-1]["单位"] == "合计" and rows[-1]["外出人数"] == "5"  # 赵敏 did not go out
     assert rows[-1]["外出天数"] == "12.5"
-    book = load_workbook(io.BytesIO(xlsx_bytes([main, below])))
+    # the share figures follow in a second table, row for row
+    shares = list(csv.DictReader(io.StringIO(csv_bytes(share_table).decode("utf-8-sig"))))
+    assert [r["单位"] for r in shares] == [r["单位"] for r in rows]
+    assert shares[0]["人数"] == "1" and shares[-1]["人数"] == "6"
+    assert float(shares[-1]["招商天数"]) == pytest.approx(report.total.share.promotion_days)
+    book = load_workbook(io.BytesIO(xlsx_bytes([main, share_table, below])))
     ws = book["汇总通报"]
     assert ws.freeze_panes == "A2" and ws["A1"].font.b
-    heads = [c.value for c in ws[1]]
-    share = ws.cell(2, heads.index("招商精力占比") + 1)
+    heads = [c.value for c in book["占比及项目"][1]]
+    share = book["占比及项目"].cell(2, heads.index("招商精力占比") + 1)
     assert share.number_format == "0.0%"
     assert book["未达标人员"].cell(2, 2).value == "赵敏"
