@@ -1,4 +1,5 @@
-"""CLI `report`: the monthly report, the circular, the pipeline report, raw entries and projects.
+"""CLI `report`: the monthly report, the circular, the trips form (外出招商情况上报表), the
+pipeline report, raw entries and projects.
 
 PDF, matplotlib and openpyxl are imported only when a report is written, so other commands start
 as fast as before.
@@ -28,7 +29,12 @@ from desktop.reports.export import (
 )
 from desktop.reports.fonts import FontWarning
 from desktop.reports.raw_tables import entries_sheet, projects_sheet
-from desktop.reports.sources import gather_circular, gather_monthly, gather_pipeline
+from desktop.reports.sources import (
+    gather_circular,
+    gather_monthly,
+    gather_pipeline,
+    gather_trip_form,
+)
 
 Sub = Any
 
@@ -72,6 +78,12 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--all-persons", action="store_true", help="包括非主要负责同志")
     out_options(p)
     p.set_defaults(func=cmd_circular)
+
+    p = kinds.add_parser("trips", help="外出招商情况上报表", parents=[common])
+    p.add_argument("--period", required=True, help="统计期：2026-10、2026Q4、2026")
+    p.add_argument("--all-persons", action="store_true", help="包括非主要负责同志")
+    out_options(p)
+    p.set_defaults(func=cmd_trips)
 
     p = kinds.add_parser("pipeline", help="项目推进情况", parents=[common])
     p.add_argument("--period", required=True)
@@ -142,6 +154,13 @@ def cmd_circular(ctx: Context, args: argparse.Namespace) -> int:
         ledger, period, args.by, ctx.today, subject_only=not args.all_persons, not_submitted=missing
     )
     _report(ctx, write_report(report, _format(args), args.out, ctx.lang))
+    return 0
+
+
+def cmd_trips(ctx: Context, args: argparse.Namespace) -> int:
+    period = Period.parse(args.period)
+    form = gather_trip_form(ctx.ledger, period, ctx.today, subject_only=not args.all_persons)
+    _report(ctx, write_report(form, _format(args), args.out, ctx.lang))
     return 0
 
 

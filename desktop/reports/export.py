@@ -20,10 +20,11 @@ from desktop.reports.fonts import FontWarning
 from desktop.reports.monthly import MonthlyReport
 from desktop.reports.pipeline_report import PipelineReport
 from desktop.reports.sheet import Sheet
+from desktop.reports.trip_form import TripForm
 
 FORMATS = ("pdf", "csv", "xlsx")
 TABLE_FORMATS = ("csv", "xlsx")
-Report = MonthlyReport | CircularReport | PipelineReport
+Report = MonthlyReport | CircularReport | PipelineReport | TripForm
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -68,6 +69,10 @@ def render_pdf(
         from desktop.reports.circular_pdf import render_circular_pdf
 
         warnings = render_circular_pdf(report, out, lang, invariant=invariant)
+    elif isinstance(report, TripForm):
+        from desktop.reports.trip_form_pdf import render_trip_form_pdf
+
+        warnings = render_trip_form_pdf(report, out, lang, invariant=invariant)
     else:
         from desktop.reports.pipeline_pdf import render_pipeline_pdf
 

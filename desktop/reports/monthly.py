@@ -104,9 +104,9 @@ def build_monthly(
     names = {p.id: p.name for p in projects}
     per_day = rules.minutes_per_day
     trip_activity = next((a.id for a in activities if a.name == TRIP_ACTIVITY), None)
-    lines = [_trip_line(t, person, period, persons, names) for t in trips]
+    lines = [trip_line(t, person, period, persons, names) for t in trips]
     loose = [e for e in entries if e.activity_id == trip_activity and e.trip_id is None]
-    lines += _loose_trip_lines(loose, names, per_day)
+    lines += loose_trip_lines(loose, names, per_day)
     lines.sort(key=lambda t: (t.start, t.end))
     return MonthlyReport(
         person,
@@ -120,7 +120,7 @@ def build_monthly(
     )
 
 
-def _trip_line(
+def trip_line(
     trip: Trip,
     person: Person,
     period: Period,
@@ -141,7 +141,7 @@ def _trip_line(
     )
 
 
-def _loose_trip_lines(
+def loose_trip_lines(
     entries: Sequence[Entry], project_names: Mapping[int | None, str], per_day: float
 ) -> list[TripLine]:
     """外出招商 entries logged without a trip: consecutive days make one trip (domain/travel.py)."""

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from desktop.domain.entries import Entry
 from desktop.domain.official_order import OfficialOrder
-from desktop.domain.people import Activity, Person
+from desktop.domain.people import TRIP_ACTIVITY, Activity, Person
 from desktop.domain.periods import Period
 from desktop.domain.projects import Project
 from desktop.domain.rules import Rules
@@ -22,8 +22,9 @@ from desktop.domain.travel import TravelTotals
 from desktop.domain.trips import Trip
 from desktop.reports.circular import CircularReport, build_circular
 from desktop.reports.fonts import FontWarning
-from desktop.reports.monthly import MonthlyReport, build_monthly
+from desktop.reports.monthly import MonthlyReport, build_monthly, loose_trip_lines, trip_line
 from desktop.reports.pipeline_report import PipelineReport, build_pipeline
+from desktop.reports.trip_form import TripForm, build_trip_form
 
 
 class ReportSource(Protocol):
@@ -118,6 +119,33 @@ def printed_circular(
     and leaves out of the ranking those of whom nothing came in."""
     missing = source.missing_reports(period) if source.has_received_reports() else []
     return gather_circular(source, period, by, today, subject_only, missing)
+
+
+def gather_trip_form(
+    source: ReportSource, period: Period, today: date, subject_only: bool = True
+) -> TripForm:
+    """外出招商情况上报表: every person's trips of the period, units in the official order."""
+    everyone = {p.id: p for p in source.persons() if p.id is not None}
+    names = {p.id: p.name for p in source.projects()}
+    trip_activity = next((a.id for a in source.activities() if a.name == TRIP_ACTIVITY), None)
+    per_day = source.rules().minutes_per_day
+    travelled = source.travel(period)
+    travel = []
+    for person in source.persons(subject_only=subject_only):
+        pid = person.id
+        if pid is None or pid not in travelled:
+            continue
+        lines = [
+            trip_line(t, person, period, everyone, names) for t in source.trips_in(period, pid)
+        ]
+        loose = [
+            e
+            for e in source.entries(person_id=pid, period=period)
+            if e.activity_id == trip_activity and e.trip_id is None
+        ]
+        lines += loose_trip_lines(loose, names, per_day)
+        travel.append((person, lines))
+    return build_trip_form(travel, source.official_order(), period, today)
 
 
 def monthly_pdf(
