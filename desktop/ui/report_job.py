@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
@@ -14,6 +14,7 @@ from desktop.domain.workcalendar import WorkCalendar
 from desktop.reports.export import monthly_file_name, write_report
 from desktop.reports.sources import gather_monthly, gather_pipeline, printed_circular
 from desktop.storage.ledger import Ledger
+from desktop.ui.jobs import Job
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,20 @@ class ReportOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-class ReportJob(QThread):
+class ReportJob(Job):
     progressed = Signal(int, int)  # done, total
     succeeded = Signal(object)  # ReportOutcome
     failed = Signal(str)
 
     def __init__(
-        self, db_path: Path, calendar: WorkCalendar, today: date, request: ReportRequest
+        self,
+        owner: QObject,
+        db_path: Path,
+        calendar: WorkCalendar,
+        today: date,
+        request: ReportRequest,
     ) -> None:
-        super().__init__()
+        super().__init__(owner)
         self._db_path = db_path
         self._calendar = calendar
         self._today = today

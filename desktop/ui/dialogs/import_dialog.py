@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +27,10 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage.import_results import ImportOptions, ImportRefused, ImportResult
 from desktop.storage.ledger import Ledger
+from desktop.ui.jobs import Job
 
 
-class ImportJob(QThread):
+class ImportJob(Job):
     """Checks or imports a file on a connection of its own, so the window stays usable."""
 
     succeeded = Signal(object)  # ImportResult
@@ -38,6 +39,7 @@ class ImportJob(QThread):
 
     def __init__(
         self,
+        owner: QObject,
         db_path: Path,
         calendar: WorkCalendar,
         today: date,
@@ -47,7 +49,7 @@ class ImportJob(QThread):
         dry_run: bool,
         lang: str,
     ) -> None:
-        super().__init__()
+        super().__init__(owner)
         self.args = (db_path, calendar, today, actor)
         self.path, self.options, self.dry_run, self.lang = path, options, dry_run, lang
 
@@ -73,6 +75,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._ledger, self._today, self._lang = ledger, today, lang
         self.job: ImportJob | None = None
+        self._checked = False  # the last check passed with rows to import
         self.setWindowTitle(self.tr("Import a ledger"))
         self.resize(760, 520)
         self.file = QLineEdit()
@@ -132,6 +135,7 @@ class ImportDialog(QDialog):
         )
         if name:
             self.file.setText(name)
+            self._checked = False
             self.import_button.setEnabled(False)
 
     def options(self) -> ImportOptions:
@@ -149,6 +153,7 @@ class ImportDialog(QDialog):
             return None
         ledger = self._ledger
         job = ImportJob(
+            self,
             ledger.path,
             ledger.calendar,
             self._today,
@@ -163,12 +168,13 @@ class ImportDialog(QDialog):
         job.failed.connect(self._on_job_failed)
         job.finished.connect(self._on_job_finished)
         self.job = job
+        self._checked = False
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.progress.show()
         self.problems.clear()
         self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
-        job.start()
+        job.launch()
         return job
 
     def _on_job_succeeded(self, result: ImportResult) -> None:
@@ -186,7 +192,7 @@ class ImportDialog(QDialog):
             text += " " + self.tr("This very file was imported before.")
         if result.dry_run:
             self.summary.setText(self.tr("Check passed: ") + text)
-            self.import_button.setEnabled(result.rows > 0)
+            self._checked = result.rows > 0
         else:
             self.summary.setText(self.tr("Imported: ") + text)
             self.imported.emit(result)
@@ -213,6 +219,8 @@ class ImportDialog(QDialog):
         self.summary.setText(message)
 
     def _on_job_finished(self) -> None:
+        # the buttons come back only now: a click before this would find the job still running
         self.job = None
         self.progress.hide()
         self.check_button.setEnabled(True)
+        self.import_button.setEnabled(self._checked)

@@ -206,7 +206,11 @@ class ReportsPage(Page):
     def start(self, request: ReportRequest) -> ReportJob:
         """Write off the GUI thread; the window stays usable and shows the progress."""
         job = ReportJob(
-            self.session.ledger.path, self.session.ledger.calendar, self.session.today, request
+            self,
+            self.session.ledger.path,
+            self.session.ledger.calendar,
+            self.session.today,
+            request,
         )
         job.progressed.connect(self._on_job_progressed)
         job.succeeded.connect(self._on_job_succeeded)
@@ -218,7 +222,7 @@ class ReportsPage(Page):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Writing…"))
-        job.start()
+        job.launch()
         return job
 
     def _on_job_progressed(self, done: int, total: int) -> None:

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QLabel,
     QLineEdit,
     QListWidget,
     QWidget,
 )
+from pytestqt.exceptions import TimeoutError
 
 W = TypeVar("W", bound=QWidget)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -219,3 +221,12 @@ def click_item(view: QListWidget, text: str) -> None:
     view.scrollToItem(found[0])
     center = view.visualItemRect(found[0]).center()
     QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, center)
+
+
+def wait_for_text(qtbot, label: QLabel, start: str, timeout: int = 30_000) -> str:
+    """Wait until the label reads something that starts with start (a job's outcome); its text."""
+    try:
+        qtbot.waitUntil(lambda: label.text().startswith(start), timeout=timeout)
+    except TimeoutError as exc:  # say what the label read instead
+        raise AssertionError(f"waited for “{start}…”, the label reads “{label.text()}”") from exc
+    return label.text()
