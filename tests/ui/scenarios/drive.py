@@ -3,7 +3,7 @@ and reading back what they see. Nothing here calls the session, the ledger or a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QWidget,
 )
@@ -151,12 +150,6 @@ def double_click_row(view: QAbstractItemView, row: int) -> None:
     QTest.mouseDClick(view.viewport(), LEFT, NO_MODIFIER, center)
 
 
-def click_row(view: QAbstractItemView, row: int) -> None:
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, view.visualRect(index).center())
-
-
 def modal() -> QDialog | None:
     widget = QApplication.activeModalWidget()
     return widget if isinstance(widget, QDialog) else None
@@ -207,11 +200,6 @@ def find(parent: QWidget, kind: type[W], name: str = "") -> W:
     ]
     assert len(found) == 1, f"{len(found)} visible {kind.__name__} in {parent}"
     return found[0]
-
-
-def line_edits(parent: QWidget) -> Sequence[QLineEdit]:
-    """Visible line edits in the order of their place in the focus chain."""
-    return [w for w in parent.findChildren(QLineEdit) if w.isVisible()]
 
 
 def click_item(view: QListWidget, text: str) -> None:
