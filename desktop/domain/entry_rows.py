@@ -42,7 +42,15 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     "location": ("地点", "location", "外出地点", "目的地", "地址", "place"),
     "counterpart": ("客商", "counterpart", "企业", "客商/企业", "对接企业", "客商企业", "company"),
     "note": ("备注", "note", "进展成效", "成效", "说明", "notes", "remark", "remarks"),
+    # the work done, the most important text of many ledgers: the note, before a 备注 beside it
+    "content": ("工作内容", "content", "工作情况", "主要内容", "内容", "事由"),
+    "recorded_by": ("填报人", "recorded_by", "记录人", "录入人"),
+    # a row number: nothing to keep, so listed as not imported without asking
+    "seq": ("序号", "seq", "编号", "行号", "no", "no."),
 }
+NOT_KEPT = frozenset(("seq",))  # fields read but not kept (listed as such in a dry run)
+NOTE_SEPARATOR = "；"
+TOTAL_WORDS = ("合计", "小计", "总计", "累计")
 REQUIRED = ("date", "person", "activity")
 EXPORTED: tuple[str, ...] = ("date", "person", "title", "start", "end", "hours", "activity")
 EXPORTED += ("project", "location", "note")
@@ -140,6 +148,13 @@ def field_column(columns: Mapping[str, int], field: str) -> int | None:
 class HeaderFound:
     line: int
     columns: dict[str, int]
+    header: tuple[str, ...] = ()  # the header row's cells as text
+
+    def extra_columns(self) -> list[tuple[int, str]]:
+        """(index, name) of the columns no field reads: an unknown name, a second column of a
+        field already read, or no name at all."""
+        used = set(self.columns.values())
+        return [(i, name) for i, name in enumerate(self.header) if i not in used]
 
 
 def find_header(rows: Iterator[tuple[int, Sequence[object]]]) -> HeaderFound:
@@ -154,7 +169,7 @@ def find_header(rows: Iterator[tuple[int, Sequence[object]]]) -> HeaderFound:
         found = _match(values)
         missing = _missing(found)
         if not missing:
-            return HeaderFound(line, found)
+            return HeaderFound(line, found, tuple(cell_text(v) for v in values))
         if best is None or len(found) > best[0]:
             best = (len(found), line, missing)
         seen += 1
@@ -195,6 +210,7 @@ class EntryRow:
     note: str
     unit: str = ""
     counterpart: str = ""
+    recorded_by: str = ""  # as the file says (our own export writes it); else who imports
 
 
 TYPED = frozenset(("date", "start", "end", "hours"))  # cells whose date/time/number type counts
@@ -210,11 +226,17 @@ def _cell(field: str, value: object) -> object:
 
 
 def parse_row(
-    values: Sequence[object], columns: Mapping[str, int], today: date, high: date | None = None
+    values: Sequence[object],
+    columns: Mapping[str, int],
+    today: date,
+    high: date | None = None,
+    extras: Sequence[NoteColumn] = (),
 ) -> EntryRow:
     """One row's cells (text, numbers, dates or times); raises naming the field at fault.
 
-    `high` (latest_allowed(today)) may be passed when parsing many rows."""
+    `high` (latest_allowed(today)) may be passed when parsing many rows. The note is the work
+    content (工作内容 …), then the 备注, then the `extras` columns chosen to go into it, joined
+    by ；."""
     n = len(values)
     # text is stripped here once; the rare typed cell (from a workbook) goes through _cell
     cells: dict[str, Any] = {
@@ -266,23 +288,137 @@ def parse_row(
         end,
         get("project", ""),
         get("location", ""),
-        get("note", ""),
+        _note(get("content", ""), get("note", ""), values, extras),
         get("unit", ""),
         get("counterpart", ""),
+        get("recorded_by", ""),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class NoteColumn:
+    """A column no field reads whose text goes into the note: as it is ("note") or after its
+    header ("append": 联系电话：138…)."""
+
+    index: int
+    name: str
+    mode: str  # "note" or "append"
+
+
+def _note(content: str, note: str, values: Sequence[object], extras: Sequence[NoteColumn]) -> str:
+    parts = [content, note] if content else [note]
+    n = len(values)
+    for x in extras:
+        text = cell_text(values[x.index]) if x.index < n else ""
+        if text:
+            parts.append(f"{x.name}：{text}" if x.mode == "append" and x.name else text)
+    return NOTE_SEPARATOR.join(p for p in parts if p)
+
+
+def total_word(values: Sequence[object]) -> str | None:
+    """合计/小计/总计/累计 when a cell of the row says it (spaces inside do not count)."""
+    for v in values:
+        if isinstance(v, str) and v:
+            text = "".join(v.split())
+            for word in TOTAL_WORDS:
+                if word in text:
+                    return word
+    return None
+
+
+def only_numbers(values: Sequence[object]) -> list[float] | None:
+    """The row's values when every non-empty cell is a number (a row of sums), else None."""
+    out: list[float] = []
+    for v in values:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        if isinstance(v, bool):
+            return None
+        if isinstance(v, int | float):
+            out.append(float(v))
+            continue
+        try:
+            out.append(float(clean(cell_text(v))))
+        except ValueError:
+            return None
+    return out or None
+
+
+@dataclass(frozen=True, slots=True)
+class TotalRow:
+    """A row of totals (合计 …, or only the sums of the columns above), skipped and listed."""
+
+    line: int
+    word: str  # the word the row carries, or "" for a row of sums
+
+
+def read_rows(
+    rows: Iterable[tuple[int, Sequence[object]]],
+    columns: Mapping[str, int],
+    today: date,
+    extras: Sequence[NoteColumn] = (),
+) -> Iterator[tuple[int, EntryRow | Problem | TotalRow]]:
+    """Every non-blank row parsed, reported as a Problem with its line and column, or skipped as
+    a row of totals: a row without a date that says 合计/小计/总计/累计 in any cell, or whose only
+    values are numbers with the hours column at the sum of the hours above it (since the last
+    total row)."""
+    high = latest_allowed(today)
+    hours_col = columns.get("hours")
+    date_col = columns.get("date", 0)
+    running = 0.0  # hours typed as numbers since the last total row
+    for line, values in rows:
+        try:
+            row = parse_row(values, columns, today, high, extras)
+        except LedgerError as exc:
+            if is_blank(values):
+                continue
+            if exc.field == "date":
+                raw = values[date_col] if date_col < len(values) else None
+                if not _is_date(raw):
+                    word = total_word(values)
+                    if word is not None:
+                        running = 0.0
+                        yield line, TotalRow(line, word)
+                        continue
+                    if _sums(values, hours_col, running):
+                        running = 0.0
+                        yield line, TotalRow(line, "")
+                        continue
+            yield line, Problem(line, field_column(columns, exc.field), exc)
+            continue
+        if hours_col is not None and hours_col < len(values):
+            number = only_numbers([values[hours_col]])
+            if number:
+                running += number[0]
+        yield line, row
+
+
+def _is_date(value: object) -> bool:
+    try:
+        parse_ledger_date(value)
+    except LedgerError:
+        return False
+    return True
+
+
+def _sums(values: Sequence[object], hours_col: int | None, running: float) -> bool:
+    """Only numbers, and the hours column at the sum of the hours above."""
+    if hours_col is None or hours_col >= len(values) or only_numbers(values) is None:
+        return False
+    hours = only_numbers([values[hours_col]])
+    return hours is not None and running > 0 and abs(hours[0] - running) < 0.005
 
 
 def parse_rows(
     rows: Iterable[tuple[int, Sequence[object]]], columns: Mapping[str, int], today: date
 ) -> tuple[list[tuple[int, EntryRow]], list[Problem]]:
-    """Every non-blank row either parsed or reported as a Problem with its line and column."""
-    high = latest_allowed(today)
+    """Every non-blank row either parsed or reported as a Problem with its line and column
+    (rows of totals are left out of both)."""
     parsed: list[tuple[int, EntryRow]] = []
     problems: list[Problem] = []
-    for line, values in rows:
-        try:
-            parsed.append((line, parse_row(values, columns, today, high)))
-        except LedgerError as exc:
-            if not is_blank(values):
-                problems.append(Problem(line, field_column(columns, exc.field), exc))
+    for line, item in read_rows(rows, columns, today):
+        if isinstance(item, EntryRow):
+            parsed.append((line, item))
+        elif isinstance(item, Problem):
+            problems.append(item)
     return parsed, problems

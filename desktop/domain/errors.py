@@ -175,6 +175,34 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     # data safety and ledger import (issue 6)
     "bad_csv": ("CSV 文件格式有误（{value}）", "the CSV file is malformed ({value})"),
+    "bad_csv_line": (
+        "第 {line} 行 CSV 格式有误（{value}）",
+        "line {line}: the CSV is malformed ({value})",
+    ),
+    "nul_byte": (
+        "第 {line} 行含有空字符（NUL，0x00）：这不是文本台账，或文件已损坏",
+        "line {line} holds a NUL byte (0x00): not a text ledger, or a damaged file",
+    ),
+    "mixed_encoding": (
+        "第 {line} 行的编码与文件其余部分（{encoding}）不一致；请在 Excel 或 WPS 中统一另存为"
+        " UTF-8 或 GBK 后再导入",
+        "line {line} is not in the encoding of the rest of the file ({encoding}); save the file"
+        " again in one encoding",
+    ),
+    "unterminated_quote": (
+        "第 {line} 行的引号没有闭合，其后各行会被并入一格；请检查该行",
+        "line {line} opens a quote that is never closed (the lines after it would run into one"
+        " cell)",
+    ),
+    "extra_column": (
+        "“{value}”列有内容但未导入；请指定：并入备注、以“列名：内容”追加到备注，或不导入",
+        "column '{value}' holds text no field takes; choose: into the note, appended to the"
+        " note with its name, or not imported",
+    ),
+    "bad_column_choice": (
+        "“{value}”不是有效的列处理方式（应为 列名=note、append 或 ignore）",
+        "'{value}' is not a column choice (NAME=note, append or ignore)",
+    ),
     "bad_xlsx": (
         "无法读取该 Excel 文件（{value}），请在 Excel 中另存为 .xlsx 或 CSV 后再导入",
         "cannot read this Excel file ({value}); save it again as .xlsx or CSV",

@@ -28,6 +28,16 @@ def clean(text: str) -> str:
     return text.translate(_TABLE).strip()
 
 
+# Our own CSV exports write text a spreadsheet would take for a formula with an apostrophe in
+# front (reports/cell_text.py); read back, the apostrophe goes again.
+_GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def unguard(text: str) -> str:
+    """ "'=SUM(A1)" as our export wrote it -> "=SUM(A1)"; any other text as it is."""
+    return text[1:] if text.startswith(_GUARDED) else text
+
+
 def squeeze(text: str) -> str:
     """clean() and every space removed: '2026 年 9 月 1 日' -> '2026年9月1日'."""
     return "".join(clean(text).split())

@@ -1,5 +1,11 @@
 """Importing an entry ledger (CSV or XLSX): every row checked, then all new rows in one transaction
-or none. Rows the ledger already holds are skipped, so importing a file again adds nothing."""
+or none. Rows the ledger already holds are skipped, so importing a file again adds nothing.
+
+The file is streamed: its rows are parsed as they are read and kept, checked, in a scratch file
+(storage/import_scratch.py), so memory stays bounded whatever the file's size. Every column is
+either read into a field, or chosen to go into the note, or listed as not imported; a column
+with text that nobody chose for refuses the file. Rows of totals (合计 …) are skipped and listed.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,11 @@ import gc
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -18,25 +25,33 @@ from sqlite_utils import Database
 
 from desktop.domain.entries import Entry, check_day
 from desktop.domain.entry_rows import (
+    NOT_KEPT,
     EntryRow,
     HeaderError,
+    HeaderFound,
+    NoteColumn,
     Problem,
+    TotalRow,
+    column_letter,
     field_column,
     find_header,
-    parse_rows,
+    read_rows,
 )
 from desktop.domain.errors import LedgerError, ValidationError
-from desktop.domain.ledger_parsing import name_key, tidy_name
+from desktop.domain.ledger_parsing import cell_text, name_key, tidy_name
 from desktop.domain.people import Person
+from desktop.domain.projects import Project
 from desktop.storage import backups
-from desktop.storage.entries import ENTRY_COLUMNS, INSERT, entry_from_row, entry_params
+from desktop.storage.entries import ENTRY_COLUMNS, INSERT, entry_from_row
 from desktop.storage.import_results import (
+    ColumnUse,
     ImportOptions,
     ImportRefused,
     ImportResult,
     PreviousImport,
 )
-from desktop.storage.ledger_files import decode_text, read_ledger
+from desktop.storage.import_scratch import Scratch
+from desktop.storage.ledger_files import Progress, ReadProblem, decode_text, open_ledger
 from desktop.storage.summary import SummaryStore
 
 __all__ = [
@@ -47,17 +62,37 @@ __all__ = [
     "PreviousImport",
     "decode_text",
 ]
+MAX_PROBLEMS = 10_000  # a file wrong on every line is refused with this many listed
+MonthGuard = Callable[[int, date], LedgerError | None]
 
 
 @dataclass(slots=True)
 class _Plan:
-    entries: list[Entry]
-    lines: list[int]
-    problems: list[Problem]
-    new_persons: dict[int, Person]  # placeholder id (negative) -> person to add
-    unknown_activities: Counter[str]
-    unknown_persons: Counter[str]
-    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    more_problems: int = 0  # beyond MAX_PROBLEMS, counted only
+    new_persons: dict[int, Person] = field(default_factory=dict)  # placeholder id -> person
+    new_projects: dict[int, str] = field(default_factory=dict)  # placeholder id -> name
+    unknown_activities: Counter[str] = field(default_factory=Counter)
+    unknown_persons: Counter[str] = field(default_factory=Counter)
+    unknown_projects: Counter[str] = field(default_factory=Counter)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # rows of totals
+    columns: list[ColumnUse] = field(default_factory=list)
+
+    def problem(self, p: Problem) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(p)
+        else:
+            self.more_problems += 1
+
+    def refused(self) -> ImportRefused:
+        return ImportRefused(
+            self.problems,
+            self.unknown_activities,
+            self.unknown_persons,
+            self.unknown_projects,
+            more=self.more_problems,
+            skipped=tuple(self.skipped),
+        )
 
 
 class ImportStore(SummaryStore):
@@ -66,49 +101,81 @@ class ImportStore(SummaryStore):
         return self.import_entries(path, dry_run=dry_run)
 
     def import_entries(
-        self, path: Path | str, options: ImportOptions | None = None, dry_run: bool = False
+        self,
+        path: Path | str,
+        options: ImportOptions | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
     ) -> ImportResult:
         """Check every row of a CSV/XLSX ledger, then add the new ones in one transaction.
 
         Raises ImportRefused (every problem with line and column) and writes nothing when any
-        row is wrong. A dry run returns what would be added without writing."""
+        row is wrong. A dry run returns what would be added without writing. `progress` is
+        called with (bytes read, file size) as the file is read."""
         with _no_cyclic_gc():
-            return self._import(Path(path), options or ImportOptions(), dry_run)
+            try:
+                return self._import(Path(path), options or ImportOptions(), dry_run, progress)
+            except ReadProblem as exc:  # the file cannot be read past a line: that line
+                raise ImportRefused([Problem(exc.line, None, exc)]) from None
 
-    def _import(self, path: Path, options: ImportOptions, dry_run: bool) -> ImportResult:
-        data = path.read_bytes()
-        sheet = read_ledger(data, options.sheet)
-        digest = hashlib.sha256(data).hexdigest()
-        rows = iter(sheet.rows)
-        try:
-            header = find_header(rows)
-        except HeaderError as exc:
-            raise ImportRefused([exc.problem]) from None
-        parsed, problems = parse_rows(rows, header.columns, self.today())
-        if not parsed and not problems:
-            raise ValidationError("file", "no_rows")
-        plan = self._plan(parsed, problems, header.columns, options)
-        if plan.problems:
-            raise ImportRefused(plan.problems, plan.unknown_activities, plan.unknown_persons)
-        days = [e.day for e in plan.entries]
-        result = ImportResult(
-            rows=len(plan.entries),
-            persons=len({e.person_id for e in plan.entries}),
-            first_day=min(days) if days else None,
-            last_day=max(days) if days else None,
-            duplicates=plan.duplicates,
-            new_persons=tuple(p.name for p in plan.new_persons.values()),
-            file_format=sheet.format,
-            sheet=sheet.name,
-            sha256=digest,
-            previous=self._previous_imports(digest),
-            dry_run=dry_run,
-            per_person=self._per_person(plan),
-        )
-        if dry_run or not plan.entries:
-            return result  # nothing new: nothing written, not even a backup
-        backup = backups.backup_before(self.db, backups.BackupReason.IMPORT)
-        self._write(plan, path.name, result)
+    def _month_guard(self) -> MonthGuard | None:
+        """What refuses a row for a read-only month; none here (month_lock.py has one)."""
+        return None
+
+    def _import(
+        self, path: Path, options: ImportOptions, dry_run: bool, progress: Progress | None
+    ) -> ImportResult:
+        digest = _sha256(path)
+        plan = _Plan()
+        with open_ledger(path, options.sheet, progress) as sheet, Scratch() as scratch:
+            rows = iter(sheet.rows)
+            try:
+                header = find_header(rows)
+                note_columns, watched = _choose_columns(header, options, plan)
+                seen: dict[int, int] = {}  # watched column -> first line with text in it
+                self._stage(
+                    _watch(rows, watched, seen), header, note_columns, options, plan, scratch
+                )
+            except HeaderError as exc:
+                raise ImportRefused([exc.problem]) from None
+            except ReadProblem as exc:  # with what was found wrong before that line
+                plan.problem(Problem(exc.line, None, exc))
+                raise plan.refused() from None
+            for index, line in sorted(seen.items(), key=lambda item: item[1]):
+                name = header.header[index] or column_letter(index)
+                plan.problem(
+                    Problem(line, index, ValidationError("file", "extra_column", value=name))
+                )
+            _column_uses(header, watched, seen, plan)
+            scratch.flush()
+            if not scratch.rows and not plan.problems:
+                raise ValidationError("file", "no_rows")
+            self._drop_duplicates_and_check_days(scratch, plan, header.columns)
+            if plan.problems:
+                raise plan.refused()
+            per, first, last, duplicates = scratch.kept_summary()
+            kept = sum(n for _, n in per)
+            result = ImportResult(
+                rows=kept,
+                persons=len(per),
+                first_day=date.fromisoformat(first) if first else None,
+                last_day=date.fromisoformat(last) if last else None,
+                duplicates=duplicates,
+                new_persons=tuple(p.name for p in plan.new_persons.values()),
+                file_format=sheet.format,
+                sheet=sheet.name,
+                sha256=digest,
+                previous=self._previous_imports(digest),
+                dry_run=dry_run,
+                per_person=self._per_person(per, plan),
+                columns=tuple(plan.columns),
+                skipped=tuple(plan.skipped),
+                new_projects=tuple(plan.new_projects.values()),
+            )
+            if dry_run or not kept:
+                return result  # nothing new: nothing written, not even a backup
+            backup = backups.backup_before(self.db, backups.BackupReason.IMPORT)
+            self._write(scratch, plan, path.name, result)
         return replace(result, backup=backup.path if backup else None)
 
     def imports(self, limit: int = 100) -> list[PreviousImport]:
@@ -118,11 +185,11 @@ class ImportStore(SummaryStore):
         ).fetchall()
         return [PreviousImport(*r) for r in rows]
 
-    def _per_person(self, plan: _Plan) -> tuple[tuple[str, int], ...]:
-        counts = Counter(e.person_id for e in plan.entries)
-        names = {p.id: p.name for p in self.persons() if p.id in counts}
+    def _per_person(self, per: list[tuple[int, int]], plan: _Plan) -> tuple[tuple[str, int], ...]:
+        ids = {pid for pid, _ in per}
+        names = {p.id: p.name for p in self.persons() if p.id in ids}
         names.update({pid: p.name for pid, p in plan.new_persons.items()})
-        return tuple((names.get(pid, ""), n) for pid, n in counts.most_common())
+        return tuple((names.get(pid, ""), n) for pid, n in per)
 
     def _previous_imports(self, digest: str) -> tuple[PreviousImport, ...]:
         rows = self.db.execute(
@@ -131,14 +198,17 @@ class ImportStore(SummaryStore):
         ).fetchall()
         return tuple(PreviousImport(*r) for r in rows)
 
-    def _plan(
+    def _stage(
         self,
-        parsed: list[tuple[int, EntryRow]],
-        problems: list[Problem],
-        columns: Mapping[str, int],
+        rows: Iterable[tuple[int, Sequence[object]]],
+        header: HeaderFound,
+        note_columns: Sequence[NoteColumn],
         options: ImportOptions,
-    ) -> _Plan:
-        """Names resolved to ids, duplicates of stored rows dropped, the day rules checked."""
+        plan: _Plan,
+        scratch: Scratch,
+    ) -> None:
+        """Every row parsed, its names resolved to ids, and kept in the scratch file."""
+        columns = header.columns
         by_key: dict[str, list[Person]] = defaultdict(list)
         for p in self.persons():
             by_key[name_key(p.name)].append(p)
@@ -148,16 +218,24 @@ class ImportStore(SummaryStore):
             if target in activity_ids:
                 activities[name_key(source)] = activity_ids[target]
         projects = {name_key(r[0]): r[1] for r in self.db.execute("SELECT name, id FROM projects")}
-        plan = _Plan([], [], list(problems), {}, Counter(), Counter())
         created: dict[tuple[str, str], int] = {}
         actor = self.actor
+        guard = self._month_guard()
         # a ledger names the same few people, activities and projects on every row: resolve
         # each spelling once
         person_cache: dict[tuple[str, str, str], int | LedgerError] = {}
         activity_cache: dict[str, int | None] = {}
         project_cache: dict[str, int | None] = {}
         person_col = field_column(columns, "person")
-        for line, row in parsed:
+        date_col = field_column(columns, "date")
+        for line, item in read_rows(rows, columns, self.today(), note_columns):
+            if isinstance(item, Problem):
+                plan.problem(item)
+                continue
+            if isinstance(item, TotalRow):
+                plan.skipped.append((line, item.word))
+                continue
+            row: EntryRow = item
             person_id = person_cache.get((row.person, row.title, row.unit))
             if person_id is None:
                 try:
@@ -166,7 +244,7 @@ class ImportStore(SummaryStore):
                     person_id = exc
                 person_cache[(row.person, row.title, row.unit)] = person_id
             if isinstance(person_id, LedgerError):
-                plan.problems.append(Problem(line, person_col, person_id))
+                plan.problem(Problem(line, person_col, person_id))
                 if person_id.code == "unknown_person":
                     plan.unknown_persons[row.person] += 1
                 continue
@@ -177,38 +255,45 @@ class ImportStore(SummaryStore):
             if activity_id is None:
                 plan.unknown_activities[row.activity] += 1
                 error = ValidationError("activity", "unknown_activity", value=row.activity)
-                plan.problems.append(Problem(line, field_column(columns, "activity"), error))
+                plan.problem(Problem(line, field_column(columns, "activity"), error))
                 continue
             project_id = None
             if row.project:
                 if row.project in project_cache:
                     project_id = project_cache[row.project]
                 else:
-                    project_id = project_cache[row.project] = projects.get(name_key(row.project))
+                    key = name_key(row.project)
+                    project_id = projects.get(key)
+                    if project_id is None and options.create_projects:
+                        project_id = projects[key] = -1 - len(plan.new_projects)
+                        plan.new_projects[project_id] = tidy_name(row.project)
+                    project_cache[row.project] = project_id
                 if project_id is None:
+                    plan.unknown_projects[row.project] += 1
                     error = ValidationError("project", "unknown_project", value=row.project)
-                    plan.problems.append(Problem(line, field_column(columns, "project"), error))
+                    plan.problem(Problem(line, field_column(columns, "project"), error))
                     continue
-            plan.entries.append(
-                Entry(
-                    person_id,
-                    row.day,
-                    activity_id,
-                    row.minutes,
-                    row.day_part,
-                    row.start,
-                    row.end,
-                    project_id,
-                    None,
-                    row.location,
-                    row.counterpart,
-                    row.note,
-                    actor,
-                )
+            if guard is not None:
+                locked = guard(person_id, row.day)
+                if locked is not None:
+                    plan.problem(Problem(line, date_col, locked))
+                    continue
+            entry = Entry(
+                person_id,
+                row.day,
+                activity_id,
+                row.minutes,
+                row.day_part,
+                row.start,
+                row.end,
+                project_id,
+                None,
+                row.location,
+                row.counterpart,
+                row.note,
+                row.recorded_by or actor,
             )
-            plan.lines.append(line)
-        self._drop_duplicates_and_check_days(plan, columns, by_key)
-        return plan
+            scratch.add(line, entry)
 
     @staticmethod
     def _person_id(
@@ -242,54 +327,59 @@ class ImportStore(SummaryStore):
         return created[new_key]
 
     def _drop_duplicates_and_check_days(
-        self, plan: _Plan, columns: Mapping[str, int], by_key: dict[str, list[Person]]
+        self, scratch: Scratch, plan: _Plan, columns: Mapping[str, int]
     ) -> None:
         """A row equal to a stored entry of that person and day is a duplicate and is skipped
         (as many times as the ledger holds it); the rest must pass the 24-hour and overlap rules
-        together with what is stored."""
-        entries = plan.entries
-        if not entries:
+        together with what is stored. The file's rows and the stored entries are walked side by
+        side, both ordered by person and day."""
+        first, last = scratch.conn.execute("SELECT min(date), max(date) FROM r").fetchone()
+        if first is None:
             return
-        groups: dict[tuple[int, date], list[int]] = defaultdict(list)
-        for i, e in enumerate(entries):
-            groups[(e.person_id, e.day)].append(i)
-        stored: dict[tuple[int, date], list[Entry]] = defaultdict(list)
-        days = [e.day for e in entries]
-        persons = json.dumps(sorted({e.person_id for e in entries if e.person_id > 0}))
-        for r in self.db.execute(
+        persons = [
+            r[0]
+            for r in scratch.conn.execute("SELECT DISTINCT person_id FROM r WHERE person_id > 0")
+        ]
+        stored_rows = self.db.execute(
             f"SELECT {ENTRY_COLUMNS} FROM entries WHERE date BETWEEN ? AND ?"
-            " AND person_id IN (SELECT value FROM json_each(?))",
-            [min(days).isoformat(), max(days).isoformat(), persons],
-        ):
-            e = entry_from_row(r)
-            if (e.person_id, e.day) in groups:
-                stored[(e.person_id, e.day)].append(e)
-        skip: set[int] = set()
-        for key, old in stored.items():
-            counts = Counter(_identity(e) for e in old)
-            for i in groups[key]:
-                ident = _identity(entries[i])
-                if counts[ident] > 0:
-                    counts[ident] -= 1
-                    skip.add(i)
-        names = {p.id: p.name for ps in by_key.values() for p in ps}
+            " AND person_id IN (SELECT value FROM json_each(?)) ORDER BY person_id, date, id",
+            [first, last, json.dumps(persons)],
+        )
+        stored = _grouped((entry_from_row(r) for r in stored_rows), lambda e: (e.person_id, e.day))
+        names = {p.id: p.name for p in self.persons() if p.id in set(persons)}
         names.update({pid: p.name for pid, p in plan.new_persons.items()})
         per_day = self.rules().minutes_per_day
-        for key, indexes in groups.items():
-            items = [entries[i] for i in indexes if i not in skip]
-            if not items:
+        skip: list[int] = []
+        held: tuple[tuple[int, date], list[Entry]] | None = next(stored, None)
+        imported = groupby(scratch.by_person_day(), key=lambda t: (t[2].person_id, t[2].day))
+        for key, group in imported:
+            items = list(group)
+            while held is not None and held[0] < key:
+                held = next(stored, None)
+            old = held[1] if held is not None and held[0] == key else []
+            fresh = items
+            if old:
+                counts = Counter(_identity(e) for e in old)
+                fresh = []
+                for item in items:
+                    ident = _identity(item[2])
+                    if counts[ident] > 0:
+                        counts[ident] -= 1
+                        skip.append(item[0])
+                    else:
+                        fresh.append(item)
+            if not fresh:
                 continue
             try:
-                check_day(names.get(key[0], ""), key[1], [*stored.get(key, []), *items], per_day)
+                check_day(names.get(key[0], ""), key[1], [*old, *(i[2] for i in fresh)], per_day)
             except LedgerError as exc:
-                line = plan.lines[[i for i in indexes if i not in skip][-1]]
-                plan.problems.append(Problem(line, field_column(columns, exc.field), exc))
-        if skip:
-            plan.entries = [e for i, e in enumerate(entries) if i not in skip]
-            plan.lines = [n for i, n in enumerate(plan.lines) if i not in skip]
-            plan.duplicates = len(skip)
+                plan.problem(Problem(fresh[-1][1], field_column(columns, exc.field), exc))
+            if len(skip) >= 50_000:
+                scratch.skip(skip)
+                skip.clear()
+        scratch.skip(skip)
 
-    def _write(self, plan: _Plan, file_name: str, result: ImportResult) -> None:
+    def _write(self, scratch: Scratch, plan: _Plan, file_name: str, result: ImportResult) -> None:
         with self.db.atomic():
             ids: dict[int, int] = {}
             for placeholder, person in plan.new_persons.items():
@@ -301,14 +391,37 @@ class ImportStore(SummaryStore):
                 ids[placeholder] = pid
                 saved = Person(person.name, person.title, person.unit, person.group, True, pid)
                 self._log("insert", "persons", pid, None, asdict(saved))
-            params = [entry_params(e) for e in plan.entries]
-            if ids:
-                for p in params:
-                    p[0] = ids.get(p[0], p[0])
+            project_ids: dict[int, int] = {}
+            for placeholder, name in plan.new_projects.items():
+                # the name only, to be completed on the 项目 page
+                project = self.add_project(Project(name))
+                assert project.id is not None
+                project_ids[placeholder] = project.id
             first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+            added = 0
             with _large_cache(self.db):
-                self.db.conn.executemany(INSERT, params)
-            last = first + len(params) - 1
+                for batch in scratch.kept():
+                    params = [
+                        (
+                            ids.get(p, p),
+                            d,
+                            a,
+                            m,
+                            dp,
+                            s,
+                            e,
+                            project_ids.get(proj, proj) if proj is not None else None,
+                            None,
+                            loc,
+                            cp,
+                            note,
+                            by,
+                        )
+                        for p, d, a, m, dp, s, e, proj, loc, cp, note, by in batch
+                    ]
+                    self.db.conn.executemany(INSERT, params)
+                    added += len(params)
+            last = first + added - 1
             self._log(
                 "import",
                 "entries",
@@ -316,8 +429,8 @@ class ImportStore(SummaryStore):
                 None,
                 {
                     "file": file_name,
-                    "rows": len(params),
-                    "duplicates": plan.duplicates,
+                    "rows": added,
+                    "duplicates": result.duplicates,
                     "first_id": first,
                     "last_id": last,
                     "sha256": result.sha256,
@@ -333,12 +446,79 @@ class ImportStore(SummaryStore):
                     result.sha256,
                     result.file_format,
                     result.sheet,
-                    len(params),
-                    plan.duplicates,
+                    added,
+                    result.duplicates,
                     first,
                     last,
                 ],
             )
+
+
+def _choose_columns(
+    header: HeaderFound, options: ImportOptions, plan: _Plan
+) -> tuple[list[NoteColumn], set[int]]:
+    """The columns no field reads: those chosen for the note, and those to watch (a column with
+    text nobody chose for refuses the file). Every column of the header is listed in plan."""
+    by_name = {name_key(k): v for k, v in options.columns.items()}
+    notes: list[NoteColumn] = []
+    watched: set[int] = set()
+    fields = {i: f for f, i in header.columns.items()}
+    for i, name in enumerate(header.header):
+        letter = column_letter(i)
+        if i in fields:
+            use = "not_kept" if fields[i] in NOT_KEPT else fields[i]
+            plan.columns.append(ColumnUse(letter, name, use))
+            continue
+        choice = (
+            by_name.get(name_key(name), options.extra_columns) if name else options.extra_columns
+        )
+        if choice in ("note", "append"):
+            notes.append(NoteColumn(i, name, choice))
+            plan.columns.append(ColumnUse(letter, name, choice))
+        elif choice == "ignore":
+            plan.columns.append(ColumnUse(letter, name, "ignored"))
+        else:
+            watched.add(i)
+    return notes, watched
+
+
+def _column_uses(
+    header: HeaderFound, watched: set[int], seen: Mapping[int, int], plan: _Plan
+) -> None:
+    for i in sorted(watched):
+        if i not in seen and header.header[i]:
+            plan.columns.append(ColumnUse(column_letter(i), header.header[i], "empty"))
+    plan.columns.sort(key=lambda c: (len(c.letter), c.letter))
+
+
+def _watch(
+    rows: Iterable[tuple[int, Sequence[object]]], watched: set[int], seen: dict[int, int]
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """The rows, passed on; the first line where a watched column holds text is noted."""
+    pending = set(watched)
+    for line, values in rows:
+        if pending:
+            n = len(values)
+            for i in list(pending):
+                if i < n and cell_text(values[i]):
+                    seen[i] = line
+                    pending.discard(i)
+        yield line, values
+
+
+def _grouped(
+    items: Iterable[Entry], key: Callable[[Entry], tuple[int, date]]
+) -> Iterator[tuple[tuple[int, date], list[Entry]]]:
+    for k, group in groupby(items, key=key):
+        yield k, list(group)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 @contextmanager

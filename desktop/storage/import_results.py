@@ -19,6 +19,25 @@ class ImportOptions:
     # matched as names are: spaces and full-width forms do not count
     activity_map: Mapping[str, str] = field(default_factory=dict)
     create_persons: bool = False  # add persons the ledger does not know, instead of refusing
+    create_projects: bool = False  # add projects the ledger does not know (by name only)
+    # what becomes of a column no field reads: "note" (its text joins the note), "append"
+    # (joins it as 列名：内容), "ignore" (left out knowingly); "" refuses a file where such a
+    # column holds text. `columns` chooses per header name and wins over `extra_columns`.
+    extra_columns: str = ""
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+COLUMN_CHOICES = ("note", "append", "ignore")
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnUse:
+    """What became of one column of the file: a field's key (date, person, … content), or
+    not_kept (a 序号), note / append (into the note), ignored (as chosen), empty (no text)."""
+
+    letter: str
+    name: str
+    use: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +63,9 @@ class ImportResult:
     backup: Path | None = None  # the backup made before writing
     dry_run: bool = False
     per_person: tuple[tuple[str, int], ...] = ()  # (name, rows added) for each person
+    columns: tuple[ColumnUse, ...] = ()  # every column of the file and what became of it
+    skipped: tuple[tuple[int, str], ...] = ()  # rows of totals skipped: (line, 合计 … or "")
+    new_projects: tuple[str, ...] = ()
 
 
 class ImportRefused(LedgerError):
@@ -54,13 +76,21 @@ class ImportRefused(LedgerError):
         problems: list[Problem],
         unknown_activities: Mapping[str, int] | None = None,
         unknown_persons: Mapping[str, int] | None = None,
+        unknown_projects: Mapping[str, int] | None = None,
+        *,
+        more: int = 0,
+        skipped: tuple[tuple[int, str], ...] = (),
     ) -> None:
         self.problems = sorted(
             problems, key=lambda p: (p.line, -1 if p.column is None else p.column)
         )
         self.unknown_activities = dict(unknown_activities or {})  # name -> rows using it
         self.unknown_persons = dict(unknown_persons or {})
-        super().__init__("file", "import_refused", count=len({p.line for p in problems}))
+        self.unknown_projects = dict(unknown_projects or {})
+        self.more = more  # problems beyond those listed, counted only
+        self.skipped = skipped  # rows of totals the import would have skipped
+        count = len({p.line for p in problems}) + more
+        super().__init__("file", "import_refused", count=count)
 
     @property
     def errors(self) -> list[tuple[int, LedgerError]]:

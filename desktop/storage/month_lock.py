@@ -6,16 +6,15 @@ says when it was submitted. The GUI and the CLI both write through these methods
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from desktop.domain.entries import Entry
-from desktop.domain.entry_rows import EntryRow, Problem, field_column
 from desktop.domain.periods import Period
 from desktop.domain.submission import MonthState, local_text, month_code
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.trips import Trip
-from desktop.storage.entry_import import ImportOptions, ImportStore, _Plan
+from desktop.storage.entry_import import ImportStore, MonthGuard
 from desktop.storage.report_queries import ReportStore
 from desktop.storage.trash import TrashStore
 
@@ -109,23 +108,30 @@ class LockingStore(TrashStore, ImportStore, ReportStore):
         self.check_month_open((r["person_id"], date.fromisoformat(r["date"])) for r in rows)
         return super().restore_from_trash(item_id)
 
-    def _plan(
-        self,
-        parsed: list[tuple[int, EntryRow]],
-        problems: list[Problem],
-        columns: Mapping[str, int],
-        options: ImportOptions,
-    ) -> _Plan:
+    def _month_guard(self) -> MonthGuard | None:
         """An imported row for a read-only month is a problem of its line, like any other."""
-        plan = super()._plan(parsed, problems, columns, options)
-        locked = self.locked_months((e.person_id, e.day) for e in plan.entries)
-        if locked:
-            column = field_column(columns, "date")
-            for line, e in zip(plan.lines, plan.entries, strict=True):
-                error = locked.get((e.person_id, month_code(e.day)))
-                if error is not None:
-                    plan.problems.append(Problem(line, column, error))
-        return plan
+        if not self.db.execute(_ANY_LOCKED, [MonthState.RETURNED.value]).fetchone():
+            return None  # the usual case: no row needs looking at
+        rows = self.db.execute(
+            "SELECT s.person_id, s.period, s.state, s.submitted_at, p.name FROM submissions s"
+            " JOIN persons p ON p.id = s.person_id WHERE s.state <> ?",
+            [MonthState.RETURNED.value],
+        ).fetchall()
+        locked: dict[tuple[int, str], SubmissionError] = {}
+        for pid, period, state, submitted_at, name in rows:
+            code = "month_locked_accepted" if state == "accepted" else "month_locked"
+            locked[(pid, period)] = SubmissionError(
+                "month",
+                code,
+                person=name,
+                period=Period.parse(period),
+                at=local_text(parse_moment(submitted_at)),
+            )
+
+        def guard(person_id: int, day: date) -> SubmissionError | None:
+            return locked.get((person_id, month_code(day)))
+
+        return guard
 
 
 def _trip_keys(trip: Trip) -> list[Key]:

@@ -17,6 +17,12 @@ Files:
   ledger-old-activities.csv  activity names of an older ledger (招商洽谈, 外出考察) and a person
                           the ledger does not know (王强)
   activity-map.csv        原名,活动类型 mapping for that file; activity-map.json the same as JSON
+  ledger-work-content-gbk.csv  GBK, the columns 序号,领导,日期,类型,用时,地点,项目名称,工作内容 of
+                          a county ledger: the work done in 工作内容, an empty line, projects the
+                          ledger does not know and a 合计 row at the end
+  ledger-wps.xlsx         the six entries in a workbook whose <dimension> says A1:A1, as WPS
+                          writes many workbooks (made by this script, not saved by WPS): openpyxl's
+                          read-only mode believes it unless the sheet's dimensions are reset
 """
 
 from __future__ import annotations
@@ -292,6 +298,58 @@ def old_activities() -> bytes:
     return csv_text(rows).encode("utf-8-sig")
 
 
+WORK_CONTENT = [
+    ["序号", "领导", "日期", "类型", "用时", "地点", "项目名称", "工作内容"],
+    ["1", "张伟", "2026年9月1日", "项目洽谈", "2.5", "重庆", "长安新能源电池项目",
+     "与长安汽车洽谈电池项目二期，商定十月签约"],
+    ["2", "张伟", "2026年9月2日", "外出招商", "全天", "成都", "成都储能电站项目",
+     "赴成都考察储能企业3家"],
+    [],
+    ["3", "李娜", "2026/9/7", "接待客商考察", "3", "高新区", "京东方模组项目",
+     "陪同京东方考察新能源产业园，介绍用地和配套政策"],
+    ["4", "李娜", "2026/9/8", "招商专题会议", "1.5", "高新区", "",
+     "研究电子信息产业链招商方案"],
+    ["合计", "", "", "", "7", "", "", ""],
+]  # fmt: skip
+
+
+def work_content_gbk() -> bytes:
+    return csv_text(WORK_CONTENT).encode("gbk")
+
+
+def wps_xlsx(path: Path) -> None:
+    """The six entries, the sheet's dimension rewritten to A1:A1."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    book.properties.creator = "make_ledgers.py"
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Sheet1"
+    sheet.append(["日期", "姓名", "职务", "开始", "结束", "时长", "活动类型", "项目", "地点",
+                  "客商", "备注"])  # fmt: skip
+    for d, who, title, start, end, hours, act, project, place, cp, note in ENTRIES:
+        sheet.append([d.isoformat(), who, title, start, end, hours, act, project, place, cp, note])
+    out = io.BytesIO()
+    book.save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    patched = io.BytesIO()
+    with zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:A1"', data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
+    path.write_bytes(patched.getvalue())
+
+
 def main() -> None:
     (HERE / "ledger-utf8.csv").write_bytes(utf8())
     (HERE / "ledger-utf8-bom.csv").write_bytes(utf8_bom())
@@ -300,6 +358,8 @@ def main() -> None:
     (HERE / "ledger-utf16.txt").write_bytes(utf16())
     xlsx(HERE / "ledger.xlsx")
     (HERE / "ledger-old-activities.csv").write_bytes(old_activities())
+    (HERE / "ledger-work-content-gbk.csv").write_bytes(work_content_gbk())
+    wps_xlsx(HERE / "ledger-wps.xlsx")
     mapping = {"招商洽谈": "项目洽谈", "外出考察": "外出招商"}
     (HERE / "activity-map.csv").write_bytes(
         csv_text([["原名", "活动类型"], *mapping.items()]).encode("utf-8-sig")

@@ -1,0 +1,124 @@
+"""Where an import keeps the rows it has checked until it writes them: a scratch SQLite file of
+its own, so a ledger of millions of rows is held on disk, not in memory, and the database being
+imported into is not touched before the one transaction that adds everything (or nothing)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.entries import DayPart, Entry
+
+BATCH = 20_000
+# a row as the entries table takes it (entry_params), after its line in the file
+COLUMNS = (
+    "line, person_id, date, activity_id, minutes, day_part, start_min, end_min, project_id,"
+    " location, counterpart, note, recorded_by"
+)
+
+
+class Scratch:
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="onethird-import-"))
+        self.conn = sqlite3.connect(self.folder / "rows.db", isolation_level=None)
+        self.conn.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;"
+            " PRAGMA temp_store = FILE;"
+            f" CREATE TABLE r (seq INTEGER PRIMARY KEY, {COLUMNS.replace(',', ' ,')});"
+            " CREATE TABLE skip (seq INTEGER PRIMARY KEY);"
+        )
+        self._pending: list[tuple[Any, ...]] = []
+        self.rows = 0
+
+    def add(self, line: int, e: Entry) -> None:
+        self._pending.append(
+            (
+                line,
+                e.person_id,
+                e.day.isoformat(),
+                e.activity_id,
+                e.minutes,
+                e.day_part.value if e.day_part else None,
+                e.start,
+                e.end,
+                e.project_id,
+                e.location,
+                e.counterpart,
+                e.note,
+                e.recorded_by,
+            )
+        )
+        self.rows += 1
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            marks = ", ".join("?" * 13)
+            self.conn.execute("BEGIN")
+            self.conn.executemany(f"INSERT INTO r ({COLUMNS}) VALUES ({marks})", self._pending)
+            self.conn.execute("COMMIT")
+            self._pending.clear()
+
+    def by_person_day(self) -> Iterator[tuple[int, int, Entry]]:
+        """(seq, line, entry) ordered by person, day and order in the file."""
+        self.flush()
+        cursor = self.conn.execute(f"SELECT seq, {COLUMNS} FROM r ORDER BY person_id, date, seq")
+        for r in cursor:
+            yield r[0], r[1], _entry(r[2:])
+
+    def skip(self, seqs: Sequence[int]) -> None:
+        self.conn.execute("BEGIN")
+        self.conn.executemany("INSERT OR IGNORE INTO skip (seq) VALUES (?)", [(s,) for s in seqs])
+        self.conn.execute("COMMIT")
+
+    def kept(self) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows to add, in the order of the file, in batches (line dropped)."""
+        self.flush()
+        cursor = self.conn.execute(
+            f"SELECT {COLUMNS} FROM r WHERE seq NOT IN (SELECT seq FROM skip) ORDER BY seq"
+        )
+        while batch := cursor.fetchmany(BATCH):
+            yield [row[1:] for row in batch]
+
+    def kept_summary(self) -> tuple[list[tuple[int, int]], str | None, str | None, int]:
+        """(person id, rows kept) most first, first and last day, rows skipped as duplicates."""
+        where = "WHERE seq NOT IN (SELECT seq FROM skip)"
+        per = self.conn.execute(
+            f"SELECT person_id, count(*) AS n FROM r {where} GROUP BY person_id ORDER BY n DESC"
+        ).fetchall()
+        first, last = self.conn.execute(f"SELECT min(date), max(date) FROM r {where}").fetchone()
+        skipped = self.conn.execute("SELECT count(*) FROM skip").fetchone()[0]
+        return [(int(p), int(n)) for p, n in per], first, last, int(skipped)
+
+    def close(self) -> None:
+        self.conn.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Scratch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _entry(r: Sequence[Any]) -> Entry:
+    return Entry(
+        person_id=r[0],
+        day=date.fromisoformat(r[1]),
+        activity_id=r[2],
+        minutes=r[3],
+        day_part=DayPart(r[4]) if r[4] else None,
+        start=r[5],
+        end=r[6],
+        project_id=r[7],
+        location=r[8],
+        counterpart=r[9],
+        note=r[10],
+        recorded_by=r[11],
+    )
