@@ -32,6 +32,9 @@ def test_unit_order_from_arguments_and_a_file(db: Path, tmp_path: Path) -> None:
     assert "单位：“高新区”在排序中出现了不止一次" in refused(
         db, "unit", "order", "高新区", "高新区"
     )
+    summary = ok(db, "summary", "--period", "2026-10", "--by", "unit", "--format", "csv")
+    units = [r["单位"] for r in csv.DictReader(io.StringIO(summary.lstrip("\ufeff")))]
+    assert units == ["青山县", "市人民政府", "高新区"]
     assert "已清除单位排序" in ok(db, "unit", "order", "--clear")
 
 

@@ -40,6 +40,14 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger
     persons = [ledger.find_person(args.person)] if args.person else None
     items = ledger.summary(period, persons, subject_only=not args.all_persons)
+    order = ledger.official_order()  # units (and groups) as the office lists them
+    if args.by == "group":
+        members: dict[str, list[str]] = {}
+        for item in items:
+            members.setdefault(item.person.group, []).append(item.person.unit)
+        items.sort(key=lambda i: order.group_rank(i.person.group, members[i.person.group]))
+    else:
+        items.sort(key=lambda i: order.unit_rank(i.person.unit))
     table = summary_table(items, args.by, ctx.lang)
     notes = []
     basis = {b for item in items for b in item.result.basis}
