@@ -150,12 +150,6 @@ class HeaderFound:
     columns: dict[str, int]
     header: tuple[str, ...] = ()  # the header row's cells as text
 
-    def extra_columns(self) -> list[tuple[int, str]]:
-        """(index, name) of the columns no field reads: an unknown name, a second column of a
-        field already read, or no name at all."""
-        used = set(self.columns.values())
-        return [(i, name) for i, name in enumerate(self.header) if i not in used]
-
 
 def find_header(rows: Iterator[tuple[int, Sequence[object]]]) -> HeaderFound:
     """The first of the first HEADER_SCAN non-empty rows that names the required columns.
