@@ -12,15 +12,13 @@ from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import say
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import (
-    FIRST_YEAR,
-    LAST_YEAR,
     YearArrangement,
     YearSource,
     arrangement,
     arrangement_from_csv,
     parse_arrangements,
 )
-from desktop.domain.periods import Period
+from desktop.domain.periods import FIRST_YEAR, LAST_YEAR, Period
 from desktop.domain.workcalendar import basis_notice
 from desktop.reports.labels import label
 from desktop.storage.report_file import write_atomically

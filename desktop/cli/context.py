@@ -23,14 +23,20 @@ class Context:
         self.lang = lang
         self.actor = actor
         self.today = today
+        self.read_only = False  # set by the check before the command: the file cannot be written
         self._ledger: Ledger | None = None
 
     @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
+            calendar = load_work_calendar(paths.calendar_override_files())
+            if self.read_only:
+                self._ledger = Ledger.open_read_only(
+                    self.db_path, calendar, self.actor, lambda: self.today
+                )
+                return self._ledger
             if upgrade_pending(self.db_path):  # seconds on a big ledger: say why it waits
                 print(UPGRADING[self.lang == "en"], file=sys.stderr, flush=True)
-            calendar = load_work_calendar(paths.calendar_override_files())
             self._ledger = Ledger.open(self.db_path, calendar, self.actor, lambda: self.today)
         return self._ledger
 

@@ -4,16 +4,27 @@ the day's automatic backup before writing, and unexpected failures logged instea
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
+import shutil
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from desktop import logs
 from desktop.cli.context import Context
 from desktop.domain.errors import LedgerError
-from desktop.storage.backups import BackupInfo, daily_backup_if_due, newest_good_backup
+from desktop.storage.backups import (
+    BackupInfo,
+    clean_leftovers,
+    daily_backup_if_due,
+    newest_good_backup,
+)
+from desktop.storage.database import ReadOnlyError
 from desktop.storage.instance_lock import DatabaseInUse, lock_holder
-from desktop.storage.integrity import DatabaseState, check_database
+from desktop.storage.integrity import DatabaseCheck, DatabaseState, check_database
 
 EXIT_REFUSED, EXIT_INTERNAL = 1, 3
 # Commands that only read. Anything else counts as writing: it is refused while the GUI has the
@@ -39,6 +50,21 @@ _TEXT = {
         " Details are in the log: {log}",
     ),
     "no_log": ("（日志不可用）", "(no log available)"),
+    "interrupted": (
+        "已中断（Ctrl-C），未完成的修改已撤销。",
+        "Interrupted (Ctrl-C); unfinished changes were rolled back.",
+    ),
+    "disk_full": (
+        "空间不足：{folder} 所在的磁盘只剩 {free}，未完成的修改已撤销。请腾出空间后再试。",
+        "Not enough space: the disk of {folder} has {free} left; unfinished changes were rolled"
+        " back. Free some space, then try again.",
+    ),
+    "rolled_back": (
+        "注意：上次有一次未完成的写入（例如被中断的恢复或导入），已由 SQLite 撤销，"
+        "数据为写入前的状态。",
+        "note: an interrupted write (e.g. a restore or import cut short) was rolled back by"
+        " SQLite; the data is as it was before it.",
+    ),
 }
 
 
@@ -88,11 +114,23 @@ def is_write(args: argparse.Namespace) -> bool:
 def prepare(ctx: Context, args: argparse.Namespace) -> None:
     """Before a command runs: refuse a damaged or foreign file (untouched), refuse to write while
     another program holds the database, make the day's backup before a write."""
+    clean_leftovers(ctx.db_path)
     if args.command in OWN_CHECKS:
         return
     writes = is_write(args)
     # quick_check reads every page, so only before writing; opening catches the rest
-    check = check_database(ctx.db_path, deep=writes)
+    check = _check_waiting(ctx.db_path, deep=writes)
+    if check.state is DatabaseState.LOCKED:
+        raise DatabaseInUse(ctx.db_path, lock_holder(ctx.db_path))
+    if check.state is DatabaseState.UNAVAILABLE:
+        raise LedgerError("database", "db_unavailable", value=str(ctx.db_path), detail=check.detail)
+    if check.usable and not check.writable:
+        if writes:
+            raise ReadOnlyError(ctx.db_path)
+        ctx.read_only = True
+        return
+    if check.rolled_back:
+        print(text("rolled_back", ctx.lang), file=sys.stderr)
     if not check.usable:
         log = logs.get_logger(__name__)
         log.warning("refused %s: %s %s", ctx.db_path, check.state, check.detail)
@@ -118,13 +156,58 @@ def prepare(ctx: Context, args: argparse.Namespace) -> None:
                 logs.get_logger(__name__).info("daily backup %s", made.path)
 
 
+def _writable_now(ctx: Context) -> bool:
+    check = check_database(ctx.db_path, deep=False)
+    return check.writable
+
+
+def _check_waiting(path: Path, deep: bool, wait: float = 3.0) -> DatabaseCheck:
+    """The check, tried again for a few seconds while another program holds the file."""
+    deadline = time.monotonic() + wait
+    while True:
+        check = check_database(path, deep=deep)
+        if check.state is not DatabaseState.LOCKED or time.monotonic() >= deadline:
+            return check
+        time.sleep(0.2)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    name = getattr(exc, "sqlite_errorname", "")
+    return name == "SQLITE_FULL" or "database or disk is full" in str(exc)
+
+
+def disk_full_message(db_path: Path, lang: str) -> str:
+    folder = Path(db_path).resolve().parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = 0
+    return text("disk_full", lang, folder=folder, free=f"{free / 2**20:.0f} MB")
+
+
+def quiet_stdout() -> None:
+    """After a broken pipe: point stdout at nothing, so the exit's flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def unexpected(exc: Exception, ctx: Context) -> int:
     """A failure that is not the user's: logged in full, a short message, exit status 3."""
-    if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).replace(" ", ""):
-        holder = lock_holder(ctx.db_path)
-        refused = DatabaseInUse(ctx.db_path, holder)
-        print(refused.message(ctx.lang), file=sys.stderr)
+    if is_disk_full(exc):
+        print(disk_full_message(ctx.db_path, ctx.lang), file=sys.stderr)
         return EXIT_REFUSED
+    if isinstance(exc, sqlite3.OperationalError):
+        name = getattr(exc, "sqlite_errorname", "")
+        if ctx.read_only or (name.startswith("SQLITE_READONLY") and not _writable_now(ctx)):
+            print(ReadOnlyError(ctx.db_path).message(ctx.lang), file=sys.stderr)
+            return EXIT_REFUSED
+        if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "readonly" in str(exc).replace(" ", ""):
+            refused = DatabaseInUse(ctx.db_path, lock_holder(ctx.db_path))
+            print(refused.message(ctx.lang), file=sys.stderr)
+            return EXIT_REFUSED
     path = logs.log_unexpected(exc, "onethird-cli")
     where = str(path) if path is not None else text("no_log", ctx.lang)
     print(text("internal", ctx.lang, kind=type(exc).__name__, log=where), file=sys.stderr)

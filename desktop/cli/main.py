@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -25,10 +26,12 @@ from desktop.cli.selftest_command import add_parsers as add_self_test_parser
 from desktop.cli.submission_commands import add_parsers as add_submission_parsers
 from desktop.cli.text import say
 from desktop.domain.entries import parse_date
-from desktop.domain.errors import LedgerError
+from desktop.domain.errors import LedgerError, RangeError
+from desktop.domain.periods import FIRST_YEAR, LAST_YEAR
 from desktop.storage.entry_import import ImportRefused
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as shells report Ctrl-C
 MAX_LISTED_ERRORS = 200
 
 
@@ -90,14 +93,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_path = args.db or paths.default_database()
     try:
         today = parse_date(args.today, "date") if args.today else date.today()
+        if not FIRST_YEAR <= today.year < LAST_YEAR:
+            raise RangeError(
+                "date", "date_range", value=today, low=f"{FIRST_YEAR}-01-01",
+                high=f"{LAST_YEAR - 1}-12-31",
+            )  # fmt: skip
     except LedgerError as exc:
         print(exc.message(lang), file=sys.stderr)
         return EXIT_USAGE
     ctx = Context(db_path, lang, actor, today)
+    interrupted: list[bool] = []
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        interrupted.append(True)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
     try:
         guard.prepare(ctx, args)
         code: int = args.func(ctx, args)
         return code
+    except RangeError as exc:  # an argument outside what the program allows: a usage error
+        print(f"{say('error', lang)}：{exc.message(lang)}" if lang == "zh" else
+              f"error: {exc.message(lang)}", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     except ImportRefused as exc:
         print(exc.message(lang), file=sys.stderr)
         lines = exc.lines(lang)
@@ -114,11 +133,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # the reader went away (`| head`): nothing more to say, and nothing went wrong
+        guard.quiet_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print(guard.text("interrupted", lang), file=sys.stderr)
+        return EXIT_INTERRUPTED
     except OSError as exc:
+        if guard.is_disk_full(exc):
+            print(guard.disk_full_message(ctx.db_path, lang), file=sys.stderr)
+            return EXIT_REFUSED
         name = exc.filename or ""
         print(f"{say('error', lang)}：{name} {exc.strerror or exc}", file=sys.stderr)
         return EXIT_REFUSED
     except Exception as exc:  # not the user's mistake: logged in full, a short message
+        if interrupted:
+            # Ctrl-C inside SQLite (a function a trigger calls) arrives as an OperationalError
+            print(guard.text("interrupted", lang), file=sys.stderr)
+            return EXIT_INTERRUPTED
         return guard.unexpected(exc, ctx)
     finally:
         ctx.close()

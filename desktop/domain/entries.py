@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from itertools import pairwise
 
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import RangeError, ValidationError
 
 EARLIEST = date(2000, 1, 1)
 DAY_MINUTES = 24 * 60
@@ -96,6 +96,8 @@ def parse_hours(text: str) -> tuple[int | None, DayPart | None]:
         raise ValidationError("hours", "bad_hours", value=s)
     if hours <= 0:
         raise ValidationError("hours", "nonpositive_duration")
+    if hours > DAY_MINUTES / 60:
+        raise RangeError("hours", "date_range", value=s, low=0, high=DAY_MINUTES // 60)
     minutes = round(hours * 60)
     if minutes > DAY_MINUTES:
         raise ValidationError("hours", "bad_hours", value=s)

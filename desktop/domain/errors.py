@@ -26,6 +26,7 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "start_date": ("开始日期", "start date"),
     "end_date": ("结束日期", "end date"),
     "travellers": ("出行人员", "travellers"),
+    "destinations": ("目的地", "destinations"),
     "name": ("名称", "name"),
     "target": ("目标占比", "target"),
     "hours_per_day": ("每日工时", "hours per day"),
@@ -55,6 +56,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "bad_date": (
         "“{value}”不是有效日期（应为 2026-09-01 这样的格式）",
         "'{value}' is not a valid date (expected e.g. 2026-09-01)",
+    ),
+    "no_such_date": (
+        "“{value}”这一天不存在，请检查年、月、日",
+        "'{value}' is not a day of the calendar; check the year, month and day",
     ),
     "date_range": (
         "{value} 超出允许范围（{low} 至 {high}）",
@@ -152,6 +157,21 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "year_not_held": (
         "{value} 年的节假日安排尚未在本程序中录入",
         "no holiday arrangement for {value} is entered here",
+    ),
+    "db_unavailable": (
+        "无法读取数据库文件“{value}”（{detail}），文件未做任何改动；请检查文件权限或存储设备",
+        "cannot read the database file '{value}' ({detail}); it was left untouched."
+        " Check the file's permissions or the drive",
+    ),
+    "read_only": (
+        "“{value}”是只读文件（只读介质或没有写入权限），可以查看和生成报告，不能修改",
+        "'{value}' is read-only (a read-only medium or no write permission): it can be read"
+        " and reported on, not changed",
+    ),
+    "read_only_upgrade": (
+        "“{value}”需要为新版本升级，但它是只读文件；请复制到可写的位置后再打开",
+        "'{value}' needs an update for this version but is read-only; copy it somewhere"
+        " writable first",
     ),
     "calendar_file_bad": (
         "“{value}”不是完好的节假日安排文件（{detail}），未做任何改动",
@@ -291,6 +311,10 @@ class LedgerError(Exception):
 
 class ValidationError(LedgerError):
     """A value breaks a rule of DESIGN §3 (dates, durations, amounts, overlap)."""
+
+
+class RangeError(ValidationError):
+    """A number or period outside what the program allows (the CLI's usage error: exit 2)."""
 
 
 class UnknownNameError(LedgerError):

@@ -22,9 +22,8 @@ from chinese_calendar.constants import Holiday
 from chinese_calendar.constants import holidays as _package_holidays
 
 from desktop.domain.errors import ValidationError
+from desktop.domain.periods import FIRST_YEAR, LAST_YEAR
 
-FIRST_YEAR = 2000
-LAST_YEAR = 2100
 MAX_NAME = 20
 MAX_NOTICE = 100
 

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import RangeError, ValidationError
+
+# the years the program counts: dates are refused outside them (DESIGN §3 starts at 2000)
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
 
 
 class PeriodKind(StrEnum):
@@ -50,6 +54,9 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read 2026-09, 2026Q3, 2026 or 2026-09-01..2026-09-15."""
         s = text.strip().upper()
+        year = re.match(r"(\d{4})", s)
+        if year and not FIRST_YEAR <= int(year[1]) <= LAST_YEAR:
+            raise RangeError("period", "date_range", value=text, low=FIRST_YEAR, high=LAST_YEAR)
         try:
             if m := re.fullmatch(r"(\d{4})-(\d{1,2})", s):
                 return cls.month(int(m[1]), int(m[2]))

@@ -1,6 +1,8 @@
 """Backups of a ledger: made with SQLite's backup API, checked with integrity_check, never
 overwritten, kept by rotation (the daily ones of the last 14 days, the newest of each of the last
-12 months, the last 10 made before an operation)."""
+12 months, the last 10 made before an operation, every one of the last 24 hours, the newest good
+one). A backup stamped later than now (a PC whose clock was once wrong) is kept apart: never
+deleted by rotation, never offered as the newest."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import secrets
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -24,6 +26,10 @@ KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 KEEP_BEFORE_OPERATIONS = 10
 STALE_PARTIAL_SECONDS = 3600
+KEEP_RECENT = timedelta(hours=24)
+# a stamp this far ahead of the clock is not "now" written a little early: the clock was wrong
+FUTURE_TOLERANCE = timedelta(hours=1)
+_PARTIAL = re.compile(r"\.(?P<pid>\d+)-[0-9a-f]+\.partial(?:-journal|-wal|-shm)?")
 _NAME = re.compile(r"(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+)(?:-(?P<n>\d+))?\.db")
 
 
@@ -42,6 +48,10 @@ class BackupInfo:
     made_at: datetime  # local time, from the file name
     reason: BackupReason
     size: int
+
+    def from_the_future(self, now: datetime | None = None) -> bool:
+        """Stamped later than now: made while the PC's clock was wrong."""
+        return self.made_at > (now or datetime.now()) + FUTURE_TOLERANCE
 
 
 class BackupError(LedgerError):
@@ -113,7 +123,7 @@ def make_backup(
     _fsync_dir(folder)
     info = BackupInfo(final, made_at, reason, final.stat().st_size)
     if rotate_after:
-        rotate(db_path, keep={final})
+        rotate(db_path, keep={final}, now=now)
     return info
 
 
@@ -143,8 +153,8 @@ def place_without_overwrite(tmp: Path, folder: Path, stem: str, suffix: str) -> 
     raise BackupError(stem)
 
 
-def list_backups(db_path: Path | str) -> list[BackupInfo]:
-    """The database's backups, newest first."""
+def list_backups(db_path: Path | str, *, now: datetime | None = None) -> list[BackupInfo]:
+    """The database's backups, newest first; those stamped in the future after all others."""
     folder = backups_dir(db_path)
     if not folder.is_dir():
         return []
@@ -164,7 +174,9 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
         info = BackupInfo(Path(entry.path), made_at, reason, entry.stat().st_size)
         found.append((made_at, int(m["n"] or 1), info))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [info for _, _, info in found]
+    backups = [info for _, _, info in found]
+    ahead = [b for b in backups if b.from_the_future(now)]
+    return [b for b in backups if not b.from_the_future(now)] + ahead
 
 
 def rotate(
@@ -174,17 +186,28 @@ def rotate(
     daily: int = KEEP_DAILY,
     monthly: int = KEEP_MONTHLY,
     before_operations: int = KEEP_BEFORE_OPERATIONS,
+    now: datetime | None = None,
 ) -> list[Path]:
     """Delete the backups no rule keeps; returns what was deleted.
 
-    Kept: the newest backup; the daily backups of the last `daily` days that have one; the
-    newest backup of each of the last `monthly` months; the `before_operations` newest that are
-    not daily ones (before imports, restores, migrations, intakes, or asked for). Only files
-    named as this module names backups are ever deleted."""
-    backups = list_backups(db_path)
-    kept = set(keep or ())
+    Kept: those in `keep` (the one just made, the one a restore uses); the newest backup and
+    the newest that passes quick_check; every backup of the last 24 hours; the daily backups of
+    the last `daily` days that have one; the newest backup of each of the last `monthly` months;
+    the `before_operations` newest that are not daily ones (before imports, restores,
+    migrations, intakes, or asked for); every backup stamped in the future (shown apart, for a
+    person to judge). Only files named as this module names backups are ever deleted."""
+    now = now or datetime.now()
+    everything = list_backups(db_path, now=now)
+    ahead = {b.path for b in everything if b.from_the_future(now)}
+    backups = [b for b in everything if b.path not in ahead]
+    kept = set(keep or ()) | ahead
     if backups:
         kept.add(backups[0].path)
+    # the ones in `keep` were checked by whoever passed them (just made, or chosen to restore)
+    good = next((b for b in backups if b.path in kept or is_sound(b.path)), None)
+    if good is not None:
+        kept.add(good.path)
+    kept |= {b.path for b in backups if now - b.made_at <= KEEP_RECENT}
     days: set[date] = set()
     months: set[tuple[int, int]] = set()
     operations = 0
@@ -216,7 +239,9 @@ def daily_backup_if_due(db_path: Path | str, *, now: datetime | None = None) -> 
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return None
     today = (now or datetime.now()).date()
-    for b in list_backups(db_path):
+    for b in list_backups(db_path, now=now):
+        if b.from_the_future(now):
+            break
         if b.made_at.date() < today:
             break
         if b.reason is BackupReason.DAILY and b.made_at.date() == today:
@@ -240,21 +265,53 @@ def is_sound(path: Path, full: bool = False) -> bool:
         return False
 
 
-def newest_good_backup(db_path: Path | str) -> BackupInfo | None:
-    """The newest backup that opens and passes quick_check, to offer when the database is lost."""
-    for b in list_backups(db_path):
+def newest_good_backup(db_path: Path | str, *, now: datetime | None = None) -> BackupInfo | None:
+    """The newest backup that opens and passes quick_check, to offer when the database is lost;
+    never one stamped in the future (its age cannot be told)."""
+    for b in list_backups(db_path, now=now):
+        if b.from_the_future(now):
+            break
         if is_sound(b.path):
             return b
     return None
 
 
-def _remove_stale_partials(folder: Path) -> None:
-    """Copies a killed process left half-written; never a finished backup."""
+def clean_leftovers(db_path: Path | str) -> list[Path]:
+    """Remove what killed backups left in the database's backup folder (half-written copies and
+    their journals); called at start. Never a finished backup, never a copy still being written."""
+    folder = backups_dir(db_path)
+    return _remove_stale_partials(folder) if folder.is_dir() else []
+
+
+def _remove_stale_partials(folder: Path) -> list[Path]:
+    """Copies a killed process left half-written (`.<pid>-<hex>.partial` and its `-journal`);
+    never a finished backup. A copy is left alone while the process that writes it runs."""
     cutoff = time.time() - STALE_PARTIAL_SECONDS
-    for p in folder.glob(".*.partial"):
-        with contextlib.suppress(OSError):
-            if p.stat().st_mtime < cutoff:
+    removed = []
+    for p in folder.glob(".*.partial*"):
+        m = _PARTIAL.fullmatch(p.name)
+        if m is None:
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            if _writer_gone(int(m["pid"])) or p.stat().st_mtime < cutoff:
                 p.unlink()
+                removed.append(p)
+    return removed
+
+
+def _writer_gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    if os.name == "nt":
+        # a file another process has open cannot be deleted there: trying is the test
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
 
 
 def _fsync(path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -64,6 +66,53 @@ def open_database(path: Path | str) -> Database:
         if "file is not a database" in str(exc):
             raise NotADatabaseError(path) from exc
         raise
+    return db
+
+
+class ReadOnlyError(LedgerError):
+    """The database file cannot be written (a read-only medium, no write permission): reading
+    and reports work, a change is refused before anything is tried."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("database", "read_only", value=str(path))
+
+
+class ReadOnlyDatabase(Database):
+    """A ledger opened read-only. Every write of the ledger runs in `atomic()`, so refusing
+    there refuses it before any statement; `query_only` is the backstop."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(conn)
+        self.read_only_path = path
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        raise ReadOnlyError(self.read_only_path)
+        yield self  # pragma: no cover  (a generator, for contextmanager)
+
+
+def open_read_only(path: Path | str) -> Database:
+    """Open a sound ledger that cannot be written: no migrations, no pragmas that write."""
+    path = Path(path)
+    _check_file(path)
+    uri = backups.read_only_uri(path)
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()  # a WAL file on a read-only medium: nothing can write it, read it as such
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True)
+    db = ReadOnlyDatabase(conn, path)
+    if _is_foreign(db):
+        db.close()
+        raise NotADatabaseError(path)
+    if migrations.pending(db):
+        db.close()
+        raise LedgerError("database", "read_only_upgrade", value=str(path))
+    text_index.register(db.conn)
+    db.execute("PRAGMA query_only = ON")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA cache_size = -16384")
     return db
 
 

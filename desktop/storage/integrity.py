@@ -1,5 +1,9 @@
-"""The check at start: is the database file sound and ours? A damaged or foreign file is moved
-aside (never overwritten or deleted) and the newest good backup is named for the caller to offer."""
+"""The check at start: is the database file sound and ours? Damage is decided only by evidence of
+damage (the header, SQLite's own check, SQLite saying the file is corrupt), never by "could not
+open": a file another program holds is LOCKED, one on a read-only medium is sound but not
+writable, an interrupted write (a hot journal) is rolled back by SQLite. A damaged or foreign
+file is moved aside (never overwritten or deleted) and the newest good backup is named for the
+caller to offer."""
 
 from __future__ import annotations
 
@@ -11,7 +15,12 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from desktop.storage.backups import BackupInfo, newest_good_backup, read_only_uri
+from desktop.storage.backups import (
+    BackupInfo,
+    clean_leftovers,
+    newest_good_backup,
+    read_only_uri,
+)
 from desktop.storage.database import SQLITE_HEADER
 from desktop.storage.schema import MIGRATION_SET
 
@@ -24,6 +33,13 @@ class DatabaseState(StrEnum):
     NEW = "new"  # no file yet, or an empty one: it will be created
     DAMAGED = "damaged"  # an SQLite file that is truncated or fails the check
     FOREIGN = "foreign"  # not an SQLite file, or another program's database
+    LOCKED = "locked"  # another program holds it: sound as far as is known; try again
+    UNAVAILABLE = "unavailable"  # could not be read (permissions, I/O): not evidence of damage
+
+
+# what SQLite's result codes say about the file (Python's sqlite3 error names)
+_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +47,17 @@ class DatabaseCheck:
     path: Path
     state: DatabaseState
     detail: str = ""  # what SQLite or the header check said, for the log
+    writable: bool = True  # False: sound, but on a read-only medium or without write permission
+    rolled_back: bool = False  # an interrupted write was found and undone by SQLite
 
     @property
     def usable(self) -> bool:
         return self.state in (DatabaseState.OK, DatabaseState.NEW)
+
+    @property
+    def may_be_moved(self) -> bool:
+        """Only a file shown to be damaged or not ours is ever moved aside."""
+        return self.state in (DatabaseState.DAMAGED, DatabaseState.FOREIGN)
 
 
 def check_database(path: Path | str, *, deep: bool = True, full: bool = False) -> DatabaseCheck:
@@ -58,13 +81,25 @@ def check_database(path: Path | str, *, deep: bool = True, full: bool = False) -
     # with a WAL beside it the file may lag its header (a checkpoint cut short by a crash);
     # SQLite completes it from the WAL on opening, so only SQLite's own check can tell then
     wal = Path(f"{path}-wal")
-    truncated = "" if wal.exists() and wal.stat().st_size else _truncated(header, size)
+    journal = Path(f"{path}-journal")
+    hot = journal.exists() and journal.stat().st_size > 0
+    pending = hot or (wal.exists() and wal.stat().st_size > 0)
+    truncated = "" if pending else _truncated(header, size)
     if truncated:
         return DatabaseCheck(path, DatabaseState.DAMAGED, truncated)
+    writable = _writable(path)
+    rolled_back = False
+    if hot and writable:
+        # an interrupted write (a restore or import killed half-way): a read-write connection
+        # lets SQLite roll it back, which a read-only one cannot
+        rolled = _roll_back(path)
+        if rolled is not None:
+            return rolled
+        rolled_back = not (journal.exists() and journal.stat().st_size > 0)
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = _open_read_only(path, writable)
     except sqlite3.Error as exc:
-        return DatabaseCheck(path, DatabaseState.DAMAGED, str(exc))
+        return _failed(path, exc)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
@@ -82,10 +117,60 @@ def check_database(path: Path | str, *, deep: bool = True, full: bool = False) -
             if verdict != ["ok"]:
                 return DatabaseCheck(path, DatabaseState.DAMAGED, "; ".join(verdict)[:500])
     except sqlite3.Error as exc:
-        return DatabaseCheck(path, DatabaseState.DAMAGED, str(exc))
+        return _failed(path, exc)
     finally:
         conn.close()
-    return DatabaseCheck(path, DatabaseState.OK)
+    return DatabaseCheck(path, DatabaseState.OK, writable=writable, rolled_back=rolled_back)
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the file and create its companions (-wal, -journal) beside it?"""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    probe = path.parent / f".{path.name}.{os.getpid()}.write-test"
+    try:
+        probe.touch()
+    except OSError:  # a read-only mount says so only when written to
+        return False
+    probe.unlink(missing_ok=True)
+    return True
+
+
+def _open_read_only(path: Path, writable: bool) -> sqlite3.Connection:
+    # a short wait: a caller that wants to wait longer asks again (and can say why it waits)
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.5)
+    if writable:
+        return conn
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    # a WAL database on a read-only medium: nothing can write it, so reading it as immutable
+    # (without the shared-memory file SQLite cannot create there) is safe
+    return sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True, timeout=0.5)
+
+
+def _roll_back(path: Path) -> DatabaseCheck | None:
+    try:
+        conn = sqlite3.connect(path, timeout=2.0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return _failed(path, exc)
+    return None
+
+
+def _failed(path: Path, exc: sqlite3.Error) -> DatabaseCheck:
+    """What an error from SQLite says about the file: damage only when SQLite says so."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name in _DAMAGE or "malformed" in str(exc):
+        return DatabaseCheck(path, DatabaseState.DAMAGED, str(exc))
+    if name in _BUSY or "locked" in str(exc):
+        return DatabaseCheck(path, DatabaseState.LOCKED, str(exc))
+    return DatabaseCheck(path, DatabaseState.UNAVAILABLE, f"{name or type(exc).__name__}: {exc}")
 
 
 def _truncated(header: bytes, size: int) -> str:
@@ -165,8 +250,9 @@ def check_at_start(
 ) -> StartCheck:
     """Check the database; when it is damaged or foreign, move it aside (if `move_damaged`) and
     find the newest good backup. The caller offers `restore_backup(db_path, newest.path)`."""
+    clean_leftovers(db_path)
     check = check_database(db_path, deep=deep)
-    if check.usable:
+    if not check.may_be_moved:
         return StartCheck(check, None, None)
     moved = move_aside(check.path, check.state) if move_damaged else None
     return StartCheck(check, moved, newest_good_backup(db_path))
@@ -183,6 +269,17 @@ _TEXT = {
         "It was renamed to '{moved}' and kept; nothing was deleted.",
     ),
     "untouched": ("原文件未做任何改动。", "The file was left untouched."),
+    "locked": (
+        "数据库文件“{path}”正被另一个程序占用，暂时无法打开（文件完好，未做任何改动）。"
+        "请关闭占用它的程序后重试。",
+        "The database file '{path}' is held by another program and cannot be opened now (it is"
+        " sound and was left untouched). Close that program, then try again.",
+    ),
+    "unavailable": (
+        "无法读取数据库文件“{path}”（{detail}）。文件未做任何改动；请检查文件权限或存储设备。",
+        "The database file '{path}' cannot be read ({detail}). It was left untouched; check the"
+        " file's permissions or the drive.",
+    ),
     "backup": (
         "最近的完好备份是 {at} 的“{backup}”，可以从它恢复。",
         "The newest good backup is '{backup}' from {at}; it can be restored.",
@@ -199,6 +296,9 @@ def start_message(result: StartCheck, lang: str = "zh") -> str:
     if result.usable:
         return ""
     i = 1 if lang == "en" else 0
+    if not result.check.may_be_moved:
+        key = "locked" if result.state is DatabaseState.LOCKED else "unavailable"
+        return _TEXT[key][i].format(path=result.check.path, detail=result.check.detail)
     key = "damaged" if result.state is DatabaseState.DAMAGED else "foreign"
     parts = [_TEXT[key][i].format(path=result.check.path)]
     if result.moved_to is not None:

@@ -14,7 +14,7 @@ from desktop.domain.official_order import OfficialOrder
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import holiday_store, order_store
 from desktop.storage.calendar_exchange import calendar_file_bytes
-from desktop.storage.database import open_database
+from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.intake import IntakeStore
 
 
@@ -40,6 +40,21 @@ class Ledger(IntakeStore):
         today: Callable[[], date] = date.today,
     ) -> Ledger:
         return cls(open_database(path), calendar or WorkCalendar(), actor, today)
+
+    @classmethod
+    def open_read_only(
+        cls,
+        path: Path | str,
+        calendar: WorkCalendar | None = None,
+        actor: str = "",
+        today: Callable[[], date] = date.today,
+    ) -> Ledger:
+        """A ledger that reads and reports; every change is refused with the reason."""
+        return cls(open_read_only(path), calendar or WorkCalendar(), actor, today)
+
+    @property
+    def read_only(self) -> bool:
+        return isinstance(self.db, ReadOnlyDatabase)
 
     def _reload_calendar(self) -> None:
         self.calendar = self.calendar.with_entered(holiday_store.load(self.db))

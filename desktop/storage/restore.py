@@ -16,6 +16,7 @@ from desktop.storage.backups import (
     BackupReason,
     make_backup,
     read_only_uri,
+    rotate,
 )
 from desktop.storage.integrity import DatabaseState, check_database, move_aside
 
@@ -51,7 +52,8 @@ def restore_backup(
     safety: BackupInfo | None = None
     moved: Path | None = None
     if current.state is DatabaseState.OK:
-        safety = make_backup(db_path, BackupReason.RESTORE)
+        # no rotation yet: it could delete the very backup being restored (the oldest kept)
+        safety = make_backup(db_path, BackupReason.RESTORE, rotate_after=False)
     elif current.state in (DatabaseState.DAMAGED, DatabaseState.FOREIGN):
         moved = move_aside(db_path, current.state)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,4 +90,6 @@ def restore_backup(
     finally:
         src.close()
         dst.close()
+    kept = {backup_path} | ({safety.path} if safety else set())
+    rotate(db_path, keep=kept)
     return RestoreResult(backup_path, safety, moved)

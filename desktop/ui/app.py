@@ -20,6 +20,7 @@ from desktop.domain.errors import LedgerError
 from desktop.logs import install_excepthook, setup_logging
 from desktop.storage.backups import newest_good_backup
 from desktop.storage.calendar_files import load_work_calendar
+from desktop.storage.integrity import check_database
 from desktop.storage.ledger import Ledger
 from desktop.storage.restore import restore_backup
 from desktop.ui.dialogs.first_run_dialog import FirstRunDialog
@@ -82,11 +83,13 @@ class App:
         instance = SingleInstance(path)
         if not instance.claim():
             return False
-        if not upgrade_database(path, lang):
+        writable = check_database(path, deep=False).writable
+        if writable and not upgrade_database(path, lang):
             instance.release()
             return False
         try:
-            ledger = Ledger.open(
+            opener = Ledger.open if writable else Ledger.open_read_only
+            ledger = opener(
                 path,
                 load_work_calendar(paths.calendar_override_files()),
                 actor=str(self.settings.value("user/name", "")),

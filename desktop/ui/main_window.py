@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -100,7 +101,26 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        self.read_only_banner = QLabel(
+            self.tr(
+                "This database file is read-only (a read-only drive or no permission to write):"
+                " you can look at it and make reports; changes are refused."
+            )
+        )
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "background: #fff3cd; color: #6b4e00; padding: 6px 10px;"
+            " border-bottom: 1px solid #e0c97a;"
+        )
+        self.read_only_banner.setVisible(session.ledger.read_only)
+        outer = QWidget()
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(body, 1)
+        self.setCentralWidget(outer)
         self.notice = QLabel()
         self.notice.setStyleSheet("color: #a05a00;")
         self.statusBar().addPermanentWidget(self.notice)

@@ -3,6 +3,7 @@ daily backup, and a dialog for failures nobody expected."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -20,14 +21,16 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from desktop.domain.errors import LedgerError
 from desktop.storage.backups import daily_backup_if_due
 from desktop.storage.database import open_database, upgrade_pending
-from desktop.storage.instance_lock import InstanceLock, activation_name
-from desktop.storage.integrity import check_at_start, check_database
+from desktop.storage.instance_lock import InstanceLock, activation_name, lock_holder
+from desktop.storage.integrity import DatabaseState, StartCheck, check_at_start, check_database
 from desktop.storage.restore import restore_backup
 
 TITLE = "三分之一招商台账"
 RESTORE = QT_TRANSLATE_NOOP("Startup", "Restore the newest backup")
 EMPTY = QT_TRANSLATE_NOOP("Startup", "Start an empty database")
 QUIT = QT_TRANSLATE_NOOP("Startup", "Quit")
+RETRY = QT_TRANSLATE_NOOP("Startup", "Try again")
+HELD_BY = QT_TRANSLATE_NOOP("Startup", "It is held by %1.")
 ANOTHER = QT_TRANSLATE_NOOP("Startup", "another program")
 IN_USE = QT_TRANSLATE_NOOP("Startup", "This database is in use by %1. Close it, then start again.")
 NO_LOG = QT_TRANSLATE_NOOP("Startup", "(no log file could be written)")
@@ -46,11 +49,22 @@ def _t(text: object) -> str:
 
 def database_ready(db_path: Path, lang: str) -> bool:
     """Check the file before opening it; a damaged or foreign file has been moved aside, and the
-    user chooses between the newest good backup, a new empty database, or quitting."""
+    user chooses between the newest good backup, a new empty database, or quitting. A file that
+    another program holds is waited for, then the user may try again or quit; it is never
+    moved."""
     if not db_path.exists():
         return True
-    # header, size and schema only: SQLite's page-by-page check runs after the window is up
-    result = check_at_start(db_path, deep=False)
+    while True:
+        # header, size and schema only: SQLite's page-by-page check runs after the window is up
+        result = _check_waiting(db_path)
+        if result.state not in (DatabaseState.LOCKED, DatabaseState.UNAVAILABLE):
+            break
+        box = QMessageBox(QMessageBox.Icon.Warning, TITLE, _held_text(result, db_path, lang))
+        again = box.addButton(_t(RETRY), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_t(QUIT), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not again:
+            return False
     if result.usable:
         return True
     box = QMessageBox(QMessageBox.Icon.Warning, TITLE, result.message(lang))
@@ -69,6 +83,24 @@ def database_ready(db_path: Path, lang: str) -> bool:
             return False
         return True
     return clicked is fresh
+
+
+def _check_waiting(db_path: Path, wait: float = 3.0) -> StartCheck:
+    """The check at start, tried again for a few seconds while another program holds the file."""
+    deadline = time.monotonic() + wait
+    while True:
+        result = check_at_start(db_path, deep=False)
+        if result.state is not DatabaseState.LOCKED or time.monotonic() >= deadline:
+            return result
+        time.sleep(0.2)
+
+
+def _held_text(result: StartCheck, db_path: Path, lang: str) -> str:
+    text = result.message(lang)
+    holder = lock_holder(db_path)
+    if holder is not None:
+        text += "\n\n" + _t(HELD_BY).replace("%1", holder.describe(lang))
+    return text
 
 
 class _Upgrade(QThread):
@@ -126,7 +158,13 @@ class SingleInstance(QObject):
 
     def claim(self) -> bool:
         """True if this process may open the database; else the other window was asked forward."""
-        if self.lock.acquire(timeout=1.0):
+        try:
+            acquired = self.lock.acquire(timeout=1.0)
+        except OSError:
+            # no lock file can be made beside a database on a read-only medium: nothing can
+            # write it there, so no lock is needed to keep two writers apart
+            return True
+        if acquired:
             QLocalServer.removeServer(self.name)  # a stale name left by a killed process
             self.server = QLocalServer(self)
             self.server.newConnection.connect(self._on_new_connection)
@@ -179,9 +217,11 @@ class DailyBackup(QThread):
 
     def run(self) -> None:
         check = check_database(self.db_path, deep=True)
-        if not check.usable:
+        if check.may_be_moved:
             self.damaged.emit(check.detail)
             return  # no backup of a damaged file over the good ones
+        if not check.usable or not check.writable:
+            return  # held by another program, or read-only: no backup can be written now
         try:
             daily_backup_if_due(self.db_path)
         except (LedgerError, OSError) as exc:

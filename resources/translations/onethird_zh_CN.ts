@@ -585,6 +585,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>设置</translation>
     </message>
     <message>
+        <source>This database file is read-only (a read-only drive or no permission to write): you can look at it and make reports; changes are refused.</source>
+        <translation>此数据库文件为只读（只读的存储设备或没有写入权限）：可以查看和生成报告，不能修改。</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1189,6 +1193,14 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>It is held by %1.</source>
+        <translation>占用者：%1。</translation>
     </message>
     <message>
         <source>another program</source>

@@ -96,8 +96,9 @@ def test_rotation_keeps_14_days_12_months_and_the_last_10_before_operations(
     made = fake_backups(db_path, stamps)
     foreign = paths.backups_dir(db_path) / "notes.txt"
     foreign.write_text("mine", encoding="utf-8")
-    removed = rotate(db_path)
-    kept = list_backups(db_path)
+    now = start + timedelta(days=701)
+    removed = rotate(db_path, now=now)
+    kept = list_backups(db_path, now=now)
     assert len(kept) + len(removed) == len(made)
     dailies = [b for b in kept if b.reason is BackupReason.DAILY]
     last_day = start + timedelta(days=699)
@@ -110,7 +111,7 @@ def test_rotation_keeps_14_days_12_months_and_the_last_10_before_operations(
     assert kept[0].made_at == start + timedelta(days=699)  # the newest is always kept
     assert len(kept) <= 14 + 12 + 10
     assert foreign.exists()  # only files named as backups are ever deleted
-    assert rotate(db_path) == []  # a second pass removes nothing more
+    assert rotate(db_path, now=now) == []  # a second pass removes nothing more
 
 
 def test_the_daily_backup_is_made_once_a_day(ledger: Ledger, db_path: Path) -> None:

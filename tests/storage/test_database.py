@@ -20,6 +20,7 @@ def test_migrations_on_an_empty_file_then_again_idempotently(tmp_path: Path) -> 
         "m004_submissions",
         "m005_entries_text_search",
         "m006_holiday_arrangements",
+        "m007_official_order",
     ]
     assert {"persons", "entries", "trips", "projects", "change_log"} <= set(db.table_names())
     assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 10
