@@ -22,6 +22,7 @@ from desktop.storage.backups import (
     make_backup,
     newest_good_backup,
 )
+from desktop.storage.integrity import check_at_start
 from desktop.storage.ledger import Ledger
 from desktop.storage.restore import restore_backup
 from tests.storage.test_backups import persons
@@ -108,6 +109,7 @@ def test_after_twenty_killed_backups_the_next_start_leaves_no_partial_file(
         left_behind = max(left_behind, len(list(folder.glob(".*.partial*"))))
     assert left_behind > 0, "no kill landed while a copy was being written"
     assert list(folder.glob(".*.partial*"))  # what the kills left
-    clean_leftovers(db_path)
+    assert check_at_start(db_path).usable  # the next start of the window
     assert list(folder.glob(".*.partial*")) == []
+    assert clean_leftovers(db_path) == []  # and of any command: nothing more to clean
     assert all(b.path.exists() for b in list_backups(db_path))
