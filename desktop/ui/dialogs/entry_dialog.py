@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -26,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.entries import DayPart, Entry
+from desktop.domain.entries import DayPart, Entry, parse_hours
 from desktop.domain.errors import LedgerError, UnknownNameError
 from desktop.domain.people import Activity, Person
 from desktop.domain.projects import Project
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
-from desktop.ui.work_calendar_popup import use_work_calendar_popup
+from desktop.ui.date_field import DateField
 
 DURATION_MODES = ("full", "half", "span", "hours")
 
@@ -65,6 +64,7 @@ class EntryDialog(QDialog):
         day: date | None = None,
         lang: str = "zh",
         calendar: Callable[[], WorkCalendar] | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -79,9 +79,8 @@ class EntryDialog(QDialog):
             self.person, ((f"{p.name}（{p.unit}）" if p.unit else p.name, p.id) for p in persons)
         )
         _searchable(self.person)
-        self.date = QDateEdit()
-        use_work_calendar_popup(self.date, calendar or WorkCalendar, lang)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        this_day = today or date.today()
+        self.date = DateField("date", lang, calendar, lambda: this_day)
         self.activity = QComboBox()
         self.activities: Choices[int | None] = Choices(
             self.activity, ((a.name, a.id) for a in activities)
@@ -103,7 +102,8 @@ class EntryDialog(QDialog):
         for t in (self.start, self.end):
             t.setDisplayFormat("HH:mm")
         self.hours = QDoubleSpinBox()
-        self.hours.setRange(0.25, 24)
+        # room above 24 so that a typed 25 reads as 25 (and is refused as more than a day), not 2
+        self.hours.setRange(0.25, 99.75)
         self.hours.setSingleStep(0.5)
         self.hours.setDecimals(2)
         self.hours.setSuffix(self.tr(" h"))
@@ -142,6 +142,7 @@ class EntryDialog(QDialog):
             form.addRow("", error)
             self._errors[field] = error
         self._errors["end"] = self._errors["start"]
+        self.date.set_error_label(self._errors["date"])
         self._errors["minutes"] = self._errors["hours"]
 
         buttons = QDialogButtonBox(
@@ -215,13 +216,12 @@ class EntryDialog(QDialog):
             end = self.end.time().hour() * 60 + self.end.time().minute()
         else:
             minutes = round(self.hours.value() * 60)
-        qd = self.date.date()
         project_id = self._matched(self.projects)
         base = self._original or Entry(0, date.today(), 0)
         return replace(
             base,
             person_id=self._matched(self.persons) or 0,
-            day=date(qd.year(), qd.month(), qd.day()),
+            day=self.date.typed_date(),
             activity_id=self.activities.current() or 0,
             minutes=minutes,
             day_part=part,
@@ -248,8 +248,10 @@ class EntryDialog(QDialog):
         label.show()
 
     def _on_save_clicked(self) -> None:
-        entry = self.entry()
         try:
+            entry = self.entry()
+            if entry.minutes is not None:
+                parse_hours(f"{entry.minutes / 60:g}")  # more than 24 h is refused, naming 时长
             if entry.person_id == 0:
                 raise UnknownNameError(
                     "person", "unknown_person", value=self.person.currentText().strip()

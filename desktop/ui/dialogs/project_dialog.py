@@ -6,10 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,18 +27,7 @@ from desktop.domain.errors import ConfirmationRequired, LedgerError
 from desktop.domain.people import Person
 from desktop.domain.projects import Currency, Funding, Project, Stage, StageChange, parse_amount
 from desktop.ui.choices import Choices
-
-
-def _today_edit(today: date) -> QDateEdit:
-    edit = QDateEdit(QDate(today.year, today.month, today.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _py(edit: QDateEdit) -> date:
-    q = edit.date()
-    return date(q.year(), q.month(), q.day())
+from desktop.ui.date_field import DateField, under_field
 
 
 class ProjectDialog(QDialog):
@@ -97,7 +85,8 @@ class ProjectDialog(QDialog):
         self.funds = QListWidget()
         self.stage = QComboBox()
         self.stages = Choices(self.stage, ((s.text(lang), s) for s in Stage))
-        self.stage_date = _today_edit(today)
+        self.stage_date = DateField("date", lang, today=lambda: today)
+        self.stage_date.set_day(today)
         self.stage_amount = QLineEdit()
         self.stage_amount.setPlaceholderText(
             self.tr("amount signed (for a capital increase: the increment)")
@@ -105,7 +94,8 @@ class ProjectDialog(QDialog):
         self.stage_note = QLineEdit()
         self.stage_note.setPlaceholderText(self.tr("note"))
         add_stage_button = QPushButton(self.tr("Add stage change"))
-        self.funds_date = _today_edit(today)
+        self.funds_date = DateField("date", lang, today=lambda: today)
+        self.funds_date.set_day(today)
         self.funds_amount = QLineEdit()
         self.funds_amount.setPlaceholderText(self.tr("amount arrived"))
         self.funds_note = QLineEdit()
@@ -116,20 +106,25 @@ class ProjectDialog(QDialog):
         hb.addWidget(self.history)
         row = QHBoxLayout()
         for w in (
-            self.stage_date,
+            under_field(self.stage_date),
             self.stage,
             self.stage_amount,
             self.stage_note,
             add_stage_button,
         ):
-            row.addWidget(w)
+            row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         hb.addLayout(row)
         funds_box = QGroupBox(self.tr("Funds arrived"))
         fb = QVBoxLayout(funds_box)
         fb.addWidget(self.funds)
         row = QHBoxLayout()
-        for w in (self.funds_date, self.funds_amount, self.funds_note, add_funds_button):
-            row.addWidget(w)
+        for w in (
+            under_field(self.funds_date),
+            self.funds_amount,
+            self.funds_note,
+            add_funds_button,
+        ):
+            row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         fb.addLayout(row)
         mentions_box = QGroupBox(self.tr("Entries and trips that mention it"))
         mb = QVBoxLayout(mentions_box)
@@ -218,7 +213,7 @@ class ProjectDialog(QDialog):
     def _on_add_stage_clicked(self) -> None:
         def add(confirmed: bool) -> object:
             change = StageChange(
-                _py(self.stage_date),
+                self.stage_date.typed_date(),
                 self.stages.current(),
                 self.stage_note.text().strip(),
                 self._amount(self.stage_amount),
@@ -234,7 +229,7 @@ class ProjectDialog(QDialog):
             amount = self._amount(self.funds_amount)
             if amount is None:
                 amount = parse_amount(self.funds_amount.text())
-            funding = Funding(_py(self.funds_date), amount, self.funds_note.text().strip())
+            funding = Funding(self.funds_date.typed_date(), amount, self.funds_note.text().strip())
             return self._add_funds(funding, confirmed)
 
         if self._attempt(add):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import LedgerError
+from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.domain.trips import CompanyVisit, Trip
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
-from desktop.ui.work_calendar_popup import use_work_calendar_popup
+from desktop.ui.date_field import DateField, under_field
 
 COMPANY_ROWS = 8
 
@@ -77,11 +76,9 @@ class TripDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.companions.addItem(item)
-        self.start = QDateEdit()
-        self.end = QDateEdit()
-        for d in (self.start, self.end):
-            use_work_calendar_popup(d, calendar or WorkCalendar, lang)
-            d.setDisplayFormat("yyyy-MM-dd")
+        this_day = today or date.today()
+        self.start = DateField("start_date", lang, calendar, lambda: this_day)
+        self.end = DateField("end_date", lang, calendar, lambda: this_day)
         self.start_half = QCheckBox(self.tr("leaves at noon (half day)"))
         self.end_half = QCheckBox(self.tr("back at noon (half day)"))
         self.days = QLabel()
@@ -113,8 +110,15 @@ class TripDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         dates = QHBoxLayout()
-        for w in (self.start, self.start_half, QLabel("—"), self.end, self.end_half, self.days):
-            dates.addWidget(w)
+        for w in (
+            under_field(self.start),
+            self.start_half,
+            QLabel("—"),
+            under_field(self.end),
+            self.end_half,
+            self.days,
+        ):
+            dates.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         dates.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Leader"), self.leader)
@@ -179,7 +183,9 @@ class TripDialog(QDialog):
             days = 0
         self.days.setText(self.tr("%1 days").replace("%1", f"{days:g}"))
 
-    def _draft(self) -> Trip:
+    def _draft(self, typed: bool = False) -> Trip:
+        """The trip as the form holds it; typed: its dates as typed, refused if they name no day
+        (the live day count reads the fields' last good dates instead)."""
         travellers = [self.leaders.current() if self.leader.count() else None]
         for i in range(self.companions.count()):
             item = self.companions.item(i)
@@ -203,8 +209,8 @@ class TripDialog(QDialog):
         base = self._trip
         return Trip(
             tuple(t for t in travellers if t is not None),
-            _pydate(self.start.date()),
-            _pydate(self.end.date()),
+            self.start.typed_date() if typed else _pydate(self.start.date()),
+            self.end.typed_date() if typed else _pydate(self.end.date()),
             self.start_half.isChecked(),
             self.end_half.isChecked(),
             tuple(places),
@@ -216,7 +222,10 @@ class TripDialog(QDialog):
         )
 
     def trip(self) -> Trip:
-        return self._draft()
+        trip = self._draft(typed=True)
+        if not trip.destinations:
+            raise ValidationError("destinations", "required")
+        return trip
 
     def _on_save_clicked(self) -> None:
         try:

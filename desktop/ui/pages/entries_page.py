@@ -168,6 +168,7 @@ class EntriesPage(Page):
             self.session.today,
             self.session.lang,
             calendar=lambda: self.session.ledger.calendar,
+            today=self.session.today,
         )
 
     def _place_names(self) -> list[str]:

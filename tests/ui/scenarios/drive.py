@@ -171,6 +171,12 @@ def in_dialog(
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(10, when_shown)
             return
+        if not dialog.isActiveWindow():
+            # what a window manager does when a dialog opens; the offscreen platform does not,
+            # and a field of a window that is not active gets no focus-out when left
+            dialog.activateWindow()
+            QTimer.singleShot(10, when_shown)
+            return
         try:
             handle(dialog)
             if closes and dialog.isVisible():
