@@ -4,6 +4,7 @@ imported into is not touched before the one transaction that adds everything (or
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -22,9 +23,13 @@ COLUMNS = (
 )
 
 
+PREFIX = "onethird-import-"
+
+
 class Scratch:
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="onethird-import-"))
+        sweep_leftovers()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self.conn = sqlite3.connect(self.folder / "rows.db", isolation_level=None)
         self.conn.executescript(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;"
@@ -105,6 +110,32 @@ class Scratch:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def sweep_leftovers(root: Path | None = None) -> list[Path]:
+    """Scratch folders of imports that were killed (their process is gone) are removed."""
+    removed = []
+    for folder in (root or Path(tempfile.gettempdir())).glob(f"{PREFIX}*"):
+        pid = folder.name[len(PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and _gone(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                removed.append(folder)
+    return removed
+
+
+def _gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    if os.name == "nt":
+        return True  # a file an import still has open cannot be deleted there: trying tells
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
 
 
 def _entry(r: Sequence[Any]) -> Entry:

@@ -6,6 +6,9 @@ quote open refused with the line."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from desktop.reports.export import csv_bytes
 from desktop.reports.raw_tables import entries_sheet
 from desktop.storage import changelog
 from desktop.storage.entry_import import ImportOptions, ImportRefused
+from desktop.storage.import_scratch import PREFIX, sweep_leftovers
 from desktop.storage.ledger import Ledger
 from tests.conftest import snapshot
 
@@ -215,3 +219,15 @@ def test_a_nul_byte_and_an_open_quote_are_named(office: Ledger, tmp_path: Path) 
         office.import_entries(write(tmp_path, open_quote))
     assert [(p.line, p.error.code) for p in refused.value.problems] == [(3, "unterminated_quote")]
     assert office.entries() == []
+
+
+def test_a_killed_imports_scratch_folder_is_swept(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    dead = tmp_path / f"{PREFIX}{done.stdout.strip()}-abc"
+    alive = tmp_path / f"{PREFIX}{os.getpid()}-def"
+    for folder in (dead, alive):
+        folder.mkdir()
+        (folder / "rows.db").write_bytes(b"x")
+    assert sweep_leftovers(tmp_path) == [dead]
+    assert alive.exists() and not dead.exists()
