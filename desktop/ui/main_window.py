@@ -143,9 +143,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        new_entry = QAction(self.tr("&New entry…"), self)
+        # Ctrl+N makes the shown page's kind of record: an entry, a trip, a project, a person
+        new_entry = QAction(self.tr("&New…"), self)
         new_entry.setShortcut(QKeySequence.StandardKey.New)
-        new_entry.triggered.connect(self._on_new_entry)
+        new_entry.triggered.connect(self._on_new_record)
         open_db = QAction(self.tr("&Open database…"), self)
         open_db.setShortcut(QKeySequence.StandardKey.Open)
         open_db.triggered.connect(self.choose_database)
@@ -215,7 +216,10 @@ class MainWindow(QMainWindow):
         self.period_bar.reload_persons()
         self._update_notice()
 
-    def _on_new_entry(self) -> None:
+    def _on_new_record(self) -> None:
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and current.new_record():
+            return
         page = self.show_page("entries")
         assert isinstance(page, EntriesPage)
         page.add_entry()

@@ -597,8 +597,8 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;New entry…</source>
-        <translation>新建工作记录(&amp;N)…</translation>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open database…</source>

@@ -32,6 +32,7 @@ from desktop.domain.projects import Project
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
 from desktop.ui.date_field import DateField
+from desktop.ui.dialog_keys import save_on_ctrl_enter
 
 DURATION_MODES = ("full", "half", "span", "hours")
 
@@ -149,6 +150,7 @@ class EntryDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        save_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)

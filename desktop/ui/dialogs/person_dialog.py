@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.people import Person
+from desktop.ui.dialog_keys import save_on_ctrl_enter
 
 
 class PersonDialog(QDialog):
@@ -54,6 +55,7 @@ class PersonDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        save_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)

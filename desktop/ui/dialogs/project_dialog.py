@@ -28,6 +28,7 @@ from desktop.domain.people import Person
 from desktop.domain.projects import Currency, Funding, Project, Stage, StageChange, parse_amount
 from desktop.ui.choices import Choices
 from desktop.ui.date_field import DateField, under_field
+from desktop.ui.dialog_keys import save_on_ctrl_enter
 
 
 class ProjectDialog(QDialog):
@@ -139,6 +140,7 @@ class ProjectDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        save_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)

@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +31,9 @@ from desktop.domain.projects import Project
 from desktop.domain.trips import CompanyVisit, Trip
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
+from desktop.ui.company_grid import CompanyGridView
 from desktop.ui.date_field import DateField, under_field
+from desktop.ui.dialog_keys import save_on_ctrl_enter
 
 COMPANY_ROWS = 8
 
@@ -88,11 +88,10 @@ class TripDialog(QDialog):
         self.companies.setHorizontalHeaderLabels(
             [self.tr("Company"), self.tr("Contact"), self.tr("Contact's title")]
         )
-        table = QTableView()
+        table = CompanyGridView()
         table.setModel(self.companies)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         table.setMaximumHeight(150)
         self.projects = QListWidget()
         self.projects.setMaximumHeight(110)
@@ -132,6 +131,7 @@ class TripDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        save_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)

@@ -35,5 +35,9 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Re-read what the page shows from the ledger."""
 
+    def new_record(self) -> bool:
+        """Start making this page's kind of record (Ctrl+N); False where a page has none."""
+        return False
+
     def refuse(self, error: LedgerError) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), error.message(self.session.lang))

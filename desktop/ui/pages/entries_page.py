@@ -20,6 +20,7 @@ from desktop.domain.entries import Entry
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import PeriodKind
 from desktop.ui.choices import Choices
+from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.entry_dialog import EntryDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.entries_model import EntriesTableModel, EntryFilter
@@ -89,6 +90,7 @@ class EntriesPage(Page):
         self.table.doubleClicked.connect(self.edit_entry)
         self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_entry)
+        open_on_enter(self.table, self.edit_entry)
         self._fill_choices()
         self._places: list[str] | None = None  # for completion; a GROUP BY over every entry
         session.data_changed.connect(self._forget_places)
@@ -200,6 +202,10 @@ class EntriesPage(Page):
                 lambda: ledger.update_entry(entry),
                 lambda: ledger.update_entry(before),
             )
+
+    def new_record(self) -> bool:
+        self.add_entry()
+        return True
 
     def add_entry(self) -> None:
         self._dialog(None).exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.people import Person
+from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.session import Session
@@ -29,6 +30,7 @@ class PeoplePage(TablePage):
         edit.clicked.connect(self.edit_person)
         delete.clicked.connect(self.delete_person)
         self.table.doubleClicked.connect(self.edit_person)
+        open_on_enter(self.table, self.edit_person)
 
     def refresh(self) -> None:
         persons = self.session.ledger.persons()
@@ -60,6 +62,10 @@ class PeoplePage(TablePage):
                 lambda: ledger.update_person(person),
                 lambda: ledger.update_person(before),
             )
+
+    def new_record(self) -> bool:
+        self.add_person()
+        return True
 
     def add_person(self) -> None:
         units = [p.unit for p in self.session.ledger.persons() if p.unit]

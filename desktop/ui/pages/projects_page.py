@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.projects import Funding, Project, StageChange
+from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.project_dialog import ProjectDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.pages.table_page import TablePage
@@ -37,6 +38,7 @@ class ProjectsPage(TablePage):
         edit.clicked.connect(self.open_project)
         delete.clicked.connect(self.delete_project)
         self.table.doubleClicked.connect(self.open_project)
+        open_on_enter(self.table, self.open_project)
         self._dialog: ProjectDialog | None = None
 
     def refresh(self) -> None:
@@ -161,6 +163,10 @@ class ProjectsPage(TablePage):
         )
         self._dialog.exec()
         self._dialog = None
+
+    def new_record(self) -> bool:
+        self.add_project()
+        return True
 
     def add_project(self) -> None:
         self._open(None)

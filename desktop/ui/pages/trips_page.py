@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.trips import Trip
+from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.dialogs.trip_dialog import TripDialog
 from desktop.ui.pages.table_page import TablePage
@@ -36,6 +37,7 @@ class TripsPage(TablePage):
         edit.clicked.connect(self.edit_trip)
         delete.clicked.connect(self.delete_trip)
         self.table.doubleClicked.connect(self.edit_trip)
+        open_on_enter(self.table, self.edit_trip)
 
     def refresh(self) -> None:
         ledger, period = self.session.ledger, self.session.period
@@ -95,6 +97,10 @@ class TripsPage(TablePage):
                 lambda: ledger.update_trip(trip),
                 lambda: ledger.update_trip(before),
             )
+
+    def new_record(self) -> bool:
+        self.add_trip()
+        return True
 
     def add_trip(self) -> None:
         self._dialog(None).exec()
