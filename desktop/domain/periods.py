@@ -16,6 +16,11 @@ FIRST_YEAR = 2000
 LAST_YEAR = 2100
 
 
+def day_within(period: Period, today: date) -> date:
+    """The day a new record starts on: today when the period holds it, else its first day."""
+    return today if period.start <= today <= period.end else period.start
+
+
 class PeriodKind(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.domain.holidays import YearSource
 from desktop.domain.workcalendar import basis_notice
+from desktop.storage.ledger_role import is_office
 from desktop.storage.trash import TrashItem
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.db_path = db_path
-        self.setWindowTitle(self.tr("OneThird — investment promotion ledger"))
+        self._update_title()
         self.resize(1280, 800)
         self.period_bar = PeriodBar(session)
         toolbar = QToolBar(self.tr("Person and period"))
@@ -212,7 +214,16 @@ class MainWindow(QMainWindow):
         fallback = any(b.source is YearSource.FALLBACK for b in basis)
         self.notice.setStyleSheet("color: #a05a00;" if fallback else "color: #555;")
 
+    def _update_title(self) -> None:
+        """Name the database file and its role, so that two open windows can be told apart."""
+        role = (
+            self.tr("supervision office") if is_office(self.session.ledger.db) else self.tr("unit")
+        )
+        name = Path(self.db_path).name
+        self.setWindowTitle(self.tr("%1 (%2) — OneThird").replace("%1", name).replace("%2", role))
+
     def _on_data_changed(self) -> None:
+        self._update_title()  # the first report taken in makes it the office's
         self.period_bar.reload_persons()
         self._update_notice()
 

@@ -545,10 +545,6 @@ Enter your unit and the first leader whose work you will log. You can add more p
 <context>
     <name>MainWindow</name>
     <message>
-        <source>OneThird — investment promotion ledger</source>
-        <translation>三分之一招商台账</translation>
-    </message>
-    <message>
         <source>Person and period</source>
         <translation>人员与统计期</translation>
     </message>
@@ -639,6 +635,18 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>supervision office</source>
+        <translation>督查室</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — OneThird</source>
+        <translation>%1（%2）— 三分之一招商台账</translation>
     </message>
     <message>
         <source>Not done</source>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.entries import Entry
 from desktop.domain.errors import LedgerError
-from desktop.domain.periods import PeriodKind
+from desktop.domain.periods import PeriodKind, day_within
 from desktop.ui.choices import Choices
 from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.entry_dialog import EntryDialog
@@ -167,7 +167,7 @@ class EntriesPage(Page):
             self._save,
             entry,
             self.session.person_id,
-            self.session.today,
+            day_within(self.session.period, self.session.today),
             self.session.lang,
             calendar=lambda: self.session.ledger.calendar,
             today=self.session.today,

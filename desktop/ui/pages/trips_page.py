@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.domain.errors import LedgerError
+from desktop.domain.periods import day_within
 from desktop.domain.trips import Trip
 from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
@@ -71,7 +72,7 @@ class TripsPage(TablePage):
             self._save,
             trip,
             self.session.person_id,
-            self.session.today,
+            day_within(self.session.period, self.session.today),
             self.session.lang,
             calendar=lambda: self.session.ledger.calendar,
         )
