@@ -380,3 +380,13 @@ def test_an_older_ledger_is_upgraded_once_and_the_cli_says_so(tmp_path: Path) ->
     assert "正在为新版本升级数据库" in first.stderr
     again = run(db, "person", "list")
     assert again.returncode == 0 and again.stderr == ""
+
+
+def introduce(receiver: Path, sender: Path, role: str, unit: str = "") -> None:
+    """The sender's registration file accepted by the receiver, the fingerprint compared, as
+    the two offices do it."""
+    card = sender.with_name(f"{sender.stem}-{role}.otk")
+    args = ["key", "export", "--role", role, "--out", str(card)]
+    ok(sender, *args, *(["--unit", unit] if unit else []))
+    fingerprint = ok(sender, "key", "show").strip().rsplit("：", 1)[-1]
+    assert "已登记" in ok(receiver, "key", "accept", str(card), "--fingerprint", fingerprint)

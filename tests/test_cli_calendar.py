@@ -15,7 +15,7 @@ from tests.calendar_data import (
     WORKDAYS_2027,
     independent_counts,
 )
-from tests.test_cli import ok, refused
+from tests.test_cli import introduce, ok, refused
 
 
 def _dump(db: Path) -> list[str]:
@@ -150,6 +150,7 @@ def test_a_unit_that_takes_in_the_offices_calendar_computes_the_offices_share(
     for db in (office, unit):
         _log_february(db)
     _set_2027(office)
+    introduce(unit, office, "office")  # the unit trusts the office's key
     sent = tmp_path / "2027.otc"
     assert "已写出" in ok(office, "calendar", "export", "--year", "2027", "--out", str(sent))
     office_share = _share(office)
@@ -173,6 +174,7 @@ def test_a_damaged_calendar_file_is_refused_and_changes_nothing(
     sent.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     unit = tmp_path / "unit.db"
     ok(unit, "init")
+    introduce(unit, office, "office")
     before = _dump(unit)
     done = refused(unit, "intake", str(sent))
     assert "不是完好的节假日安排文件" in done

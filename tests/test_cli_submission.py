@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.cli.guard import is_write
 from desktop.cli.main import build_parser
-from tests.test_cli import ok, refused, run
+from tests.test_cli import introduce, ok, refused, run
 
 
 def test_status_only_reads() -> None:
@@ -99,6 +99,9 @@ def test_a_month_goes_to_the_office_and_back(tmp_path: Path) -> None:
     # the office takes it in, once
     ok(office, "init")
     ok(office, "person", "add", "李娜", "--title", "区长", "--unit", "高新区")  # expected too
+    # once, before the first report: each trusts the other's key (fingerprints read by phone)
+    introduce(office, unit, "unit", "市人民政府")
+    introduce(unit, office, "office")
     said = ok(office, "intake", str(sent))
     assert "已接收 张伟（市人民政府） 2026年10月的月报（第 1 次报送" in said
     assert "导入前已备份" in said

@@ -15,6 +15,7 @@ from desktop.cli import (
     calendar_commands,
     guard,
     import_commands,
+    key_commands,
     order_commands,
     records,
     report_commands,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     records.add_parsers(sub, common)
     tables.add_parsers(sub, common)
     calendar_commands.add_parsers(sub, common)
+    key_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
     import_commands.add_parsers(sub, common)
     order_commands.add_parsers(sub, common)

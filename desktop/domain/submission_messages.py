@@ -89,6 +89,51 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "“{value}”中的 {part} 与清单中的 SHA-256 校验值不符（内容被改动或已损坏）",
         "{part} in '{value}' does not match the SHA-256 in its manifest (changed or damaged)",
     ),
+    "unsigned": (
+        "“{value}”没有签名，不能确认它来自哪个单位；请对方用新版 OneThird 重新报送",
+        "'{value}' is not signed, so where it comes from cannot be told; ask for it again from"
+        " an up-to-date OneThird",
+    ),
+    "bad_signature": (
+        "“{value}”的签名与内容不符（文件被改动过，可能是伪造的）",
+        "the signature of '{value}' does not match its content (it was changed; it may be forged)",
+    ),
+    "key_unregistered": (
+        "“{value}”的签名密钥 {key} 尚未在本数据库登记；请先接受对方的登记文件（电话核对密钥指纹）",
+        "'{value}' is signed by key {key}, which is not registered here; accept the sender's"
+        " registration file first (compare the fingerprint by phone)",
+    ),
+    "key_revoked": (
+        "“{value}”的签名密钥 {key} 已被注销",
+        "'{value}' is signed by key {key}, which was revoked",
+    ),
+    "key_wrong_role": (
+        "“{value}”的签名密钥 {key} 登记为{role}的密钥，不能用于此类文件",
+        "'{value}' is signed by key {key}, registered for a {role}, not for this kind of file",
+    ),
+    "key_other_unit": (
+        "“{value}”的签名密钥 {key} 登记给“{registered}”，不能报送“{unit}”人员的月报",
+        "'{value}' is signed by key {key}, registered for '{registered}', not for '{unit}'",
+    ),
+    "key_unknown": (
+        "没有指纹为 {value} 的已登记密钥",
+        "no registered key with fingerprint {value}",
+    ),
+    "bad_registration": (
+        "“{value}”不是完好的 OneThird 登记文件（{detail}）",
+        "'{value}' is not a sound OneThird registration file ({detail})",
+    ),
+    "fingerprint_mismatch": (
+        "登记文件的密钥指纹是 {actual}，与电话核对的 {expected} 不符，未登记",
+        "the registration's key fingerprint is {actual}, not {expected} as compared by phone;"
+        " not registered",
+    ),
+    "revision_jump": (
+        "“{value}”是第 {revision} 次报送，但本数据库已接收的是第 {current} 次；"
+        "报送次数应逐次递增，未接收",
+        "'{value}' is submission {revision}, but submission {current} is the last taken in;"
+        " submissions follow on one by one. Not taken in",
+    ),
     "bad_content": (
         "“{value}”中的 {part} 内容有误：{detail}",
         "{part} in '{value}' is wrong: {detail}",

@@ -3,7 +3,8 @@ arrangements it entered, so that units and office count the same working days.
 
 A JSON document: {"format": "onethird.calendar", "version": 1, "sender": "...", "source": the
 sending database's id, "years": [one year in the form of docs/holidays.md, ...], "sha256": of the
-years}. The hash detects damage; it is not a signature."""
+years}, "signature": the office key's signature of the rest}. A unit takes it in only when it
+trusts the office's key (storage/keys.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.holidays import YearArrangement, arrangement_from_json
+from desktop.storage.signatures import KeyPair, Signature, canonical
 
 CALENDAR_SUFFIX = ".otc"
 FORMAT = "onethird.calendar"
@@ -27,15 +29,18 @@ class CalendarFile:
     sender: str
     source: str
     years: tuple[YearArrangement, ...]
+    signature: Signature | None
 
 
 def _years_json(years: list[dict[str, Any]]) -> bytes:
     return json.dumps(years, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def calendar_file_bytes(arrangements: list[YearArrangement], sender: str, source: str) -> bytes:
+def calendar_file_bytes(
+    arrangements: list[YearArrangement], sender: str, source: str, signer: KeyPair
+) -> bytes:
     years = [a.to_json() for a in sorted(arrangements, key=lambda a: a.year)]
-    doc = {
+    body = {
         "format": FORMAT,
         "version": VERSION,
         "sender": sender,
@@ -43,6 +48,7 @@ def calendar_file_bytes(arrangements: list[YearArrangement], sender: str, source
         "years": years,
         "sha256": hashlib.sha256(_years_json(years)).hexdigest(),
     }
+    doc = {**body, "signature": signer.sign(canonical(body))}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -66,6 +72,19 @@ def read_calendar_file(path: Path) -> CalendarFile:
         raise ValidationError("file", "calendar_file_bad", value=name, detail="years")
     if hashlib.sha256(_years_json(years)).hexdigest() != doc.get("sha256"):
         raise ValidationError("file", "calendar_file_bad", value=name, detail="sha256")
+    signature = None
+    block = doc.pop("signature", None)
+    if block is not None:
+        try:
+            signature = Signature.read(block)
+        except ValueError:
+            raise ValidationError(
+                "file", "calendar_file_bad", value=name, detail="signature"
+            ) from None
+        if not signature.verifies(canonical(doc)):
+            raise ValidationError(
+                "file", "calendar_file_bad", value=name, detail="signature"
+            ) from None
     sender = " ".join(str(doc.get("sender", "")).split())[:50]
     try:
         parsed = tuple(arrangement_from_json(y) for y in years)
@@ -73,4 +92,4 @@ def read_calendar_file(path: Path) -> CalendarFile:
         raise ValidationError(
             "file", "calendar_file_bad", value=name, detail=exc.message("en")
         ) from None
-    return CalendarFile(sender, str(doc.get("source", "")), parsed)
+    return CalendarFile(sender, str(doc.get("source", "")), parsed, signature)

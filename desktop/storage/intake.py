@@ -19,7 +19,7 @@ from desktop.domain.report_payload import REVIEW_PART, MonthReport, ReviewNote
 from desktop.domain.submission import Action, Decision, MonthState, Origin, decide, local_text
 from desktop.domain.submission import transition as next_state
 from desktop.domain.submission_messages import SubmissionError, outcome_text
-from desktop.storage import backups, holiday_store
+from desktop.storage import backups, holiday_store, keys
 from desktop.storage.calendar_exchange import CALENDAR_SUFFIX, read_calendar_file
 from desktop.storage.intake_apply import ReceiveStore, check_report
 from desktop.storage.intake_rows import IntakeWarning
@@ -132,6 +132,7 @@ class IntakeStore(ReceiveStore):
 
     def _take_calendar_file(self, path: Path, before_writing: Callable[[], None]) -> IntakeOutcome:
         received = read_calendar_file(path)
+        keys.check_signer(self.db, received.signature, path.name, "office", "")
         sender = received.sender or "督查室"
         years = "、".join(str(a.year) for a in received.years)
         held = holiday_store.load(self.db)
@@ -164,9 +165,16 @@ class IntakeStore(ReceiveStore):
             raise SubmissionError(
                 "report_file", "bad_content", value=name, part="manifest.json", detail="person"
             )
+        keys.check_signer(self.db, m.signature, name, "unit", report.person.unit)
         check_report(report, name, self.today(), self.rules().minutes_per_day)
         pid = self._find_person(report.person.key)
         row = None if pid is None else self.held_row(pid, report.period)
+        if row is not None and m.revision > row.revision + 1:
+            # a genuine unit numbers its submissions one by one: a jump cannot be its own
+            raise SubmissionError(
+                "report_file", "revision_jump", value=name, revision=m.revision,
+                current=row.revision,
+            )  # fmt: skip
         decision = decide(
             None if row is None else row.held(), m.revision, m.submitted_at, m.report_id, m.content
         )
@@ -266,6 +274,7 @@ class IntakeStore(ReceiveStore):
             return IntakeOutcome(pkg.path, "review_own", who)  # the office's own outbox
         if pid is None or row is None or row.origin is not Origin.LOCAL:
             raise SubmissionError("review", "review_unknown", **where)
+        keys.check_signer(self.db, pkg.manifest.signature, name, "office", "")
         if note.report_id != row.report_id:
             if note.revision < row.revision:
                 return IntakeOutcome(pkg.path, "review_stale", who)

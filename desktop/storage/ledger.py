@@ -11,11 +11,13 @@ from sqlite_utils import Database
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.official_order import OfficialOrder
+from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import holiday_store, order_store
+from desktop.storage import holiday_store, keys, order_store
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.intake import IntakeStore
+from desktop.storage.signatures import KeyPair
 
 
 # IntakeStore stacks every store: intake, submissions and the month lock on top of the 回收站,
@@ -90,7 +92,42 @@ class Ledger(IntakeStore):
         missing = [y for y in years if y not in held]
         if missing:
             raise ValidationError("year", "year_not_held", value=missing[0])
-        return calendar_file_bytes([held[y] for y in years], sender, self.database_id())
+        return calendar_file_bytes(
+            [held[y] for y in years], sender, self.database_id(), keys.own_key(self.db)
+        )
+
+    # ---- signing keys (storage/keys.py)
+
+    def own_key(self) -> KeyPair:
+        return keys.own_key(self.db)
+
+    def new_own_key(self) -> KeyPair:
+        return keys.new_own_key(self.db, self.actor)
+
+    def registration_file(self, role: str, unit: str = "") -> bytes:
+        """The file that introduces this database's key: a unit names itself and the persons
+        it reports; the office names itself as such."""
+        persons = [p.name for p in self.persons() if not unit or p.unit == unit]
+        return keys.registration_bytes(
+            keys.own_key(self.db), role, unit, persons, self.database_id()
+        )
+
+    def accept_registration(self, path: Path | str, fingerprint: str = "") -> keys.TrustedKey:
+        """Trust the key a registration file brings; `fingerprint`, when given, is the code read
+        out by phone and must match."""
+        reg = keys.read_registration(Path(path))
+        wanted = fingerprint.strip().upper().replace(" ", "")
+        if wanted and wanted.replace("-", "") != reg.signature.key.replace("-", ""):
+            raise SubmissionError(
+                "report_file", "fingerprint_mismatch", actual=reg.signature.key, expected=wanted
+            )
+        return keys.accept(self.db, self.actor, reg)
+
+    def trusted_keys(self) -> list[keys.TrustedKey]:
+        return keys.trusted_keys(self.db)
+
+    def revoke_key(self, fingerprint: str) -> keys.TrustedKey:
+        return keys.revoke(self.db, self.actor, fingerprint)
 
     @property
     def path(self) -> Path:

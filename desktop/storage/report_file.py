@@ -13,7 +13,7 @@ import os
 import secrets
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from desktop.domain.report_payload import (
     PersonRef,
 )
 from desktop.domain.submission_messages import SubmissionError
+from desktop.storage.signatures import KeyPair, Signature, canonical
 
 REPORT_SUFFIX = ".otr"
 REVIEW_SUFFIX = ".otv"
@@ -55,6 +56,7 @@ class Manifest:
     submitted_by: str
     source: str  # the id of the database that wrote it
     parts: Mapping[str, str]
+    signature: Signature | None = None  # checked against the content when the file was read
 
     @property
     def is_review(self) -> bool:
@@ -109,8 +111,10 @@ def package_bytes(
     submitted_by: str,
     source: str,
     parts: Mapping[str, bytes],
+    signer: KeyPair | None = None,
 ) -> tuple[bytes, Manifest]:
-    """The zip in memory: the parts, then the manifest that lists their hashes."""
+    """The zip in memory: the parts, then the manifest that lists their hashes, signed by the
+    sending database's key."""
     manifest = Manifest(
         fmt,
         SCHEMA_VERSION,
@@ -128,7 +132,10 @@ def package_bytes(
     stamp = submitted_at.astimezone(UTC).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        items = [*parts.items(), (MANIFEST, _json_bytes(manifest.to_json()))]
+        body = manifest.to_json()
+        if signer is not None:
+            body["signature"] = signer.sign(canonical(body))
+        items = [*parts.items(), (MANIFEST, _json_bytes(body))]
         for name, data in items:
             info = zipfile.ZipInfo(name, date_time=stamp)  # the same file for the same content
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -217,8 +224,17 @@ def _manifest(z: zipfile.ZipFile, name: str) -> Manifest:
         raise SubmissionError(
             "report_file", "unknown_schema", value=name, version=version, supported=SCHEMA_VERSION
         )
+    block = obj.pop("signature", None)
+    signature = None
+    if block is not None:
+        try:
+            signature = Signature.read(block)
+        except ValueError as exc:
+            raise SubmissionError("report_file", "bad_signature", value=name) from exc
+        if not signature.verifies(canonical(obj)):
+            raise SubmissionError("report_file", "bad_signature", value=name)
     try:
-        return _manifest_fields(obj, fmt)
+        return replace(_manifest_fields(obj, fmt), signature=signature)
     except (KeyError, TypeError, ValueError, LedgerError) as exc:
         detail = f"{type(exc).__name__} {exc}"
         raise SubmissionError(

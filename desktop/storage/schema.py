@@ -265,3 +265,28 @@ def m007_official_order(db: Database) -> None:
         UNIQUE (kind, position)
     );
     """)
+
+
+@migrations()
+def m008_signing_keys(db: Database) -> None:
+    # the keys of other databases this one trusts: a unit's, accepted at the office once its
+    # fingerprint was compared by phone, or the office's, accepted at a unit; the database's own
+    # key pair is in `settings`
+    db.executescript("""
+    CREATE TABLE trusted_keys (
+        fingerprint TEXT PRIMARY KEY,
+        algorithm TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('unit', 'office')),
+        unit TEXT NOT NULL DEFAULT '',
+        persons TEXT NOT NULL DEFAULT '[]',
+        source TEXT NOT NULL DEFAULT '',
+        accepted_at TEXT NOT NULL,
+        accepted_by TEXT NOT NULL DEFAULT '',
+        revoked_at TEXT
+    );
+    """)
+    # every database signs what it sends: a new one gets its key pair now
+    from desktop.storage.keys import install_new_key
+
+    install_new_key(db)

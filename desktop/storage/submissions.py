@@ -22,6 +22,7 @@ from desktop.domain.report_payload import (
 )
 from desktop.domain.submission import Action, MonthState, MonthStatus, Origin, transition
 from desktop.domain.submission_messages import SubmissionError
+from desktop.storage import keys
 from desktop.storage.report_file import (
     REPORT_FORMAT,
     REVIEW_FORMAT,
@@ -153,6 +154,7 @@ class SubmissionStore(SubmissionStateStore):
             submitted_by=self.actor,
             source=self.database_id(),
             parts={**report.encode(), PDF_PART: pdf},
+            signer=keys.own_key(self.db),
         )
         out = Path(out)
         written = False
@@ -275,6 +277,7 @@ class SubmissionStore(SubmissionStateStore):
             submitted_by=row.reviewed_by,
             source=self.database_id(),
             parts={REVIEW_PART: note.encode()},
+            signer=keys.own_key(self.db),
         )
         return data
 

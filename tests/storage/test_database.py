@@ -21,6 +21,7 @@ def test_migrations_on_an_empty_file_then_again_idempotently(tmp_path: Path) -> 
         "m005_entries_text_search",
         "m006_holiday_arrangements",
         "m007_official_order",
+        "m008_signing_keys",
     ]
     assert {"persons", "entries", "trips", "projects", "change_log"} <= set(db.table_names())
     assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 10

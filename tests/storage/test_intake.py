@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,37 +23,7 @@ from desktop.reports.circular import CircularReport, CircularRow
 from desktop.reports.sources import gather_circular
 from desktop.storage.ledger import Ledger
 from tests.conftest import TODAY, activity_id, snapshot
-from tests.storage.units import OCTOBER, PDF, make_units, open_ledger, submit_all
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The three units' databases and the files they submitted for October, made once."""
-    root = tmp_path_factory.mktemp("world")
-    for unit, db in make_units(root).items():
-        submit_all(db, root / "out" / unit)
-    return root
-
-
-@pytest.fixture
-def units(world: Path, tmp_path: Path) -> dict[str, Path]:
-    """Fresh copies of the units' databases (their October is submitted)."""
-    shutil.copytree(world, tmp_path / "w")
-    return {
-        u: tmp_path / "w" / f"unit{i}.db"
-        for i, u in enumerate(("市人民政府", "高新区", "青山县"), 1)
-    }
-
-
-@pytest.fixture
-def out(units: dict[str, Path]) -> Path:
-    return next(iter(units.values())).parent / "out"
-
-
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[Ledger]:
-    with open_ledger(tmp_path / "office.db", actor="督查室") as led:
-        yield led
+from tests.storage.units import OCTOBER, PDF, open_ledger, trust_units
 
 
 def file_of(out: Path, name: str) -> Path:
@@ -301,6 +270,7 @@ def test_a_folder_with_both_submissions_ends_with_the_newer(
     f2 = resubmit(units["青山县"], "王强", office, tmp_path, drop_leave)
     fresh_path = tmp_path / "fresh.db"
     with open_ledger(fresh_path) as fresh:
+        trust_units(fresh, {"青山县": units["青山县"]})
         run = fresh.intake([f2, f1])  # given newest first: taken oldest first
         assert [o.code for o in run.outcomes] == ["replaced", "taken"]
         wang = fresh.find_person("王强")

@@ -188,3 +188,20 @@ def submit_all(db: Path, out: Path, period: Period = OCTOBER) -> list[Path]:
             name = f"{period.code}-{p.unit}-{p.name}.otr"
             files.append(led.submit_month(p.id, period, PDF, out / name).path)
     return files
+
+
+def introduce(receiver: Ledger, sender: Ledger, role: str, unit: str = "") -> None:
+    """The sender's registration file, accepted by the receiver (the fingerprint compared)."""
+    folder = receiver.path.parent / "registrations"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{sender.path.stem}-{role}.otk"
+    path.write_bytes(sender.registration_file(role, unit))
+    receiver.accept_registration(path, sender.own_key().fingerprint)
+
+
+def trust_units(office: Ledger, units: dict[str, Path]) -> None:
+    """The office accepts every unit's key, and every unit the office's."""
+    for unit, db in units.items():
+        with open_ledger(db) as led:
+            introduce(office, led, "unit", unit)
+            introduce(led, office, "office")

@@ -13,6 +13,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.entries_page import EntriesPage
 from desktop.ui.pages.submissions_page import SubmissionsPage
 from tests.conftest import TODAY, activity_id
+from tests.storage.units import introduce
 
 
 def test_submit_lock_take_in_and_return(
@@ -41,6 +42,8 @@ def test_submit_lock_take_in_and_return(
     office_path = tmp_path / "office.db"
     returned = tmp_path / "2026-10-张伟.otv"
     with Ledger.open(office_path, today=lambda: TODAY) as office:
+        introduce(office, ledger, "unit", "市人民政府")
+        introduce(ledger, office, "office")
         run = office.intake([out])
         assert not run.refused
         (item,) = office.summary(Period.parse("2026-10"))

@@ -34,6 +34,7 @@ from tests.calendar_data import (
     independent_counts,
 )
 from tests.conftest import calendar_not_knowing, snapshot
+from tests.storage.units import introduce
 from tests.ui.scenarios.drive import (
     CTRL,
     choose,
@@ -181,6 +182,7 @@ def test_a_unit_takes_in_the_offices_calendar_and_shows_the_offices_share(
         office.set_holiday_year(
             arrangement(2027, HOLIDAYS_2027, WORKDAYS_2027, NOTICE, NOTICE_DATE)
         )
+        introduce(ledger, office, "office")  # the unit trusts the office's key
         sent = tmp_path / "2027.otc"
         sent.write_bytes(office.calendar_file([2027], "市委督查室"))
         (office_item,) = office.summary(Period.month(2027, 2))

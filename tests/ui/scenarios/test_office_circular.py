@@ -10,7 +10,7 @@ from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.reports_page import ReportsPage
 from tests.reports.conftest import pdf_text
-from tests.storage.units import OCTOBER, make_units, submit_all
+from tests.storage.units import OCTOBER, make_units, submit_all, trust_units
 from tests.test_cli import ok
 from tests.ui.scenarios.conftest import FileAnswers
 from tests.ui.scenarios.drive import choose, click_item, press
@@ -28,6 +28,7 @@ def test_the_circular_printed_in_the_window_is_the_cli_circular(
 ) -> None:
     # the office has taken in the October files of three units; 高新区's 陈静 sent none
     units = make_units(tmp_path / "units")
+    trust_units(ledger, units)
     sent = []
     for unit, db in units.items():
         sent += submit_all(db, tmp_path / "sent" / unit)
