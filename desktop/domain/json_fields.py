@@ -25,10 +25,62 @@ def dump_json(obj: object) -> bytes:
     return json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+MAX_DEPTH = 32  # the deepest the schema nests is 5
+MAX_DIGITS = 30  # a number in the file that long is not one the program wrote
+MAX_TEXT = 10_000  # no text field of the schema comes near it (notes are at most 2,000)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > MAX_DIGITS:
+        raise ValueError(f"a number of {len(text)} characters")
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return value
+
+
+def _constant(text: str) -> float:
+    raise ValueError(f"{text} is not a number")
+
+
+def _depth(text: str) -> int:
+    """How deeply arrays and objects nest (outside strings), without building anything."""
+    deepest = depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def load_json(part: str, data: bytes) -> Any:
+    """Read a part; a file that nests too deeply, carries numbers too long to be ours, NaN or
+    Infinity is refused before any of it is built."""
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = data.decode("utf-8")
+        if _depth(text) > MAX_DEPTH:
+            raise ValueError(f"nested more than {MAX_DEPTH} deep")
+        return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise PayloadError(part, "JSON", exc) from None
 
 
@@ -56,6 +108,8 @@ class Fields:
         value = self._get(key, str, optional=not required)
         if required and not value.strip():
             raise PayloadError(self.part, self._where(key), value)
+        if value is not None and len(value) > MAX_TEXT:
+            raise PayloadError(self.part, self._where(key), f"{len(value)} characters")
         return value or ""
 
     def opt_text(self, key: str) -> str | None:
@@ -78,17 +132,23 @@ class Fields:
     def day(self, key: str) -> date:
         text = self._get(key, str)
         try:
-            return date.fromisoformat(text)
+            value = date.fromisoformat(text)
         except ValueError:
             raise PayloadError(self.part, self._where(key), text) from None
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise PayloadError(self.part, self._where(key), text)
+        return value
 
     def moment(self, key: str) -> datetime:
         text = self._get(key, str)
         try:
             value = datetime.fromisoformat(text)
-        except ValueError:
+            value = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+            if not FIRST_YEAR <= value.astimezone(UTC).year <= LAST_YEAR:
+                raise ValueError(text)
+        except (ValueError, OverflowError):
             raise PayloadError(self.part, self._where(key), text) from None
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        return value
 
     def decimal(self, key: str, optional: bool = False) -> Decimal | None:
         text = self._get(key, str, optional=optional)
@@ -98,7 +158,8 @@ class Fields:
             value = Decimal(text)
         except InvalidOperation:
             raise PayloadError(self.part, self._where(key), text) from None
-        if not value.is_finite() or value < 0:
+        if not value.is_finite() or value < 0 or value.adjusted() > 12:
+            # more than a trillion 万元 is no amount: refused, never printed as inf
             raise PayloadError(self.part, self._where(key), text)
         return value
 

@@ -89,6 +89,22 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "“{value}”中的 {part} 与清单中的 SHA-256 校验值不符（内容被改动或已损坏）",
         "{part} in '{value}' does not match the SHA-256 in its manifest (changed or damaged)",
     ),
+    "not_a_file": (
+        "“{value}”不是普通文件（可能是管道或设备），已跳过",
+        "'{value}' is not an ordinary file (a pipe or a device); skipped",
+    ),
+    "too_large": (
+        "“{value}”太大（{size}，上限 {limit}），不是 OneThird 写出的月报文件",
+        "'{value}' is too large ({size}, at most {limit}); not a report file OneThird wrote",
+    ),
+    "bad_zip": (
+        "“{value}”的压缩包结构不可接受（{detail}），未导入",
+        "the zip structure of '{value}' is not acceptable ({detail}); not taken in",
+    ),
+    "write_failed": (
+        "“{value}”未能写入数据库（{detail}），该文件的内容已全部撤销",
+        "'{value}' could not be written ({detail}); all of it was rolled back",
+    ),
     "unsigned": (
         "“{value}”没有签名，不能确认它来自哪个单位；请对方用新版 OneThird 重新报送",
         "'{value}' is not signed, so where it comes from cannot be told; ask for it again from"

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop import logs
 from desktop.domain.errors import LedgerError
 from desktop.domain.json_fields import PayloadError
 from desktop.domain.ledger_parsing import name_key
@@ -105,6 +106,8 @@ class IntakeStore(ReceiveStore):
                 detail = exc.strerror or type(exc).__name__
                 error = SubmissionError("report_file", "unreadable", value=path.name, detail=detail)
                 outcomes[i] = IntakeOutcome(path, "refused", error=error)
+            except Exception as exc:  # one bad file never stops the others
+                outcomes[i] = _failed(path, exc, "unreadable")
         backup: list[Path | None] = []
 
         def before_writing() -> None:
@@ -127,6 +130,8 @@ class IntakeStore(ReceiveStore):
                     outcomes[i] = self._take_report(pkg, before_writing, now)
             except LedgerError as exc:
                 outcomes[i] = IntakeOutcome(pkg.path, "refused", error=exc)
+            except Exception as exc:  # a full disk, or what nobody foresaw: this file only
+                outcomes[i] = _failed(pkg.path, exc, "write_failed")
         ordered = tuple(outcomes[i] for i in sorted(outcomes))
         return IntakeRun(ordered, backup[0] if backup else None)
 
@@ -295,6 +300,17 @@ class IntakeStore(ReceiveStore):
         if new is MonthState.RETURNED:
             return IntakeOutcome(pkg.path, "review_returned", {**who, "opinion": note.opinion})
         return IntakeOutcome(pkg.path, "review_accepted", who)
+
+
+def _failed(path: Path, exc: Exception, code: str) -> IntakeOutcome:
+    """A file that failed for a reason that is not in it: its transaction was rolled back, the
+    run goes on with the next file, and the log has the details."""
+    logs.get_logger(__name__).exception("intake of %s failed", path)
+    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    if "full" in str(exc).lower():
+        detail = "磁盘空间不足 / disk full"
+    error = SubmissionError("report_file", code, value=path.name, detail=detail)
+    return IntakeOutcome(path, "refused", error=error)
 
 
 def _order(pkg: Package) -> tuple[Any, ...]:

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import secrets
+import stat
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.domain.errors import LedgerError
+from desktop.domain.json_fields import load_json
 from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.report_payload import (
     REPORT_PARTS,
@@ -37,6 +39,11 @@ MANIFEST = "manifest.json"
 REPORT_FORMAT = "onethird.monthly-report"
 REVIEW_FORMAT = "onethird.review"
 _ZIP_MAGIC = b"PK\x03\x04"
+# far above a real month (a person's month with its PDF is a few hundred kilobytes) and far
+# below what would strain an office PC's memory
+MAX_FILE_BYTES = 32 * 2**20
+MAX_PART_BYTES = 32 * 2**20
+MAX_MEMBERS = 16
 _EXPECTED_PARTS = {REPORT_FORMAT: REPORT_PARTS, REVIEW_FORMAT: (REVIEW_PART,)}
 
 
@@ -172,9 +179,21 @@ def read_package(path: Path | str) -> Package:
     path = Path(path)
     name = path.name
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError:
         raise SubmissionError("report_file", "file_missing", value=str(path)) from None
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a device never end it
+        raise SubmissionError("report_file", "not_a_file", value=name)
+    if info.st_size > MAX_FILE_BYTES:
+        raise SubmissionError(
+            "report_file",
+            "too_large",
+            value=name,
+            size=_mb(info.st_size),
+            limit=_mb(MAX_FILE_BYTES),
+        )
+    with path.open("rb") as f:
+        data = f.read(MAX_FILE_BYTES + 1)
     if not data:
         raise SubmissionError("report_file", "file_empty", value=name)
     try:
@@ -184,6 +203,7 @@ def read_package(path: Path | str) -> Package:
             raise SubmissionError("report_file", "truncated", value=name, detail=exc) from None
         raise SubmissionError("report_file", "not_zip", value=name) from None
     with z:
+        _check_members(z, name)
         manifest = _manifest(z, name)
         parts = {part: _read_part(z, name, part) for part in manifest.parts}
     for part in _EXPECTED_PARTS[manifest.format]:
@@ -195,9 +215,41 @@ def read_package(path: Path | str) -> Package:
     return Package(path, sha256(data), manifest, parts)
 
 
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB"
+
+
+def _check_members(z: zipfile.ZipFile, name: str) -> None:
+    """What the zip's directory says, before anything is inflated: how many members, their
+    names once each, plain deflate or stored, not encrypted."""
+    members = z.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise SubmissionError(
+            "report_file", "bad_zip", value=name, detail=f"{len(members)} members"
+        )
+    names = [m.filename for m in members]
+    if len(set(names)) != len(names):
+        # unzip tools disagree on which of two same-named members counts: refuse both
+        raise SubmissionError("report_file", "bad_zip", value=name, detail="a member name twice")
+    for m in members:
+        if m.flag_bits & 0x1:
+            raise SubmissionError("report_file", "bad_zip", value=name, detail="encrypted")
+        if m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            detail = f"compression {m.compress_type}"
+            raise SubmissionError("report_file", "bad_zip", value=name, detail=detail)
+
+
 def _read_part(z: zipfile.ZipFile, name: str, part: str) -> bytes:
     try:
-        return z.read(part)
+        # inflated in pieces with a cap: the size the directory states can lie
+        with z.open(part) as member:
+            data = member.read(MAX_PART_BYTES + 1)
+        if len(data) > MAX_PART_BYTES:
+            raise SubmissionError(
+                "report_file", "too_large", value=f"{name}/{part}", size=f"> {_mb(MAX_PART_BYTES)}",
+                limit=_mb(MAX_PART_BYTES),
+            )  # fmt: skip
+        return data
     except KeyError:
         raise SubmissionError("report_file", "missing_part", value=name, part=part) from None
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:  # bad CRC, cut-off data
@@ -209,10 +261,10 @@ def _manifest(z: zipfile.ZipFile, name: str) -> Manifest:
         raise SubmissionError("report_file", "no_manifest", value=name)
     raw = _read_part(z, name, MANIFEST)
     try:
-        obj = json.loads(raw.decode("utf-8"))
+        obj = load_json(MANIFEST, raw)
         if not isinstance(obj, dict):
             raise ValueError(MANIFEST)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except ValueError as exc:
         raise SubmissionError(
             "report_file", "bad_content", value=name, part=MANIFEST, detail=exc
         ) from None
@@ -235,7 +287,7 @@ def _manifest(z: zipfile.ZipFile, name: str) -> Manifest:
             raise SubmissionError("report_file", "bad_signature", value=name)
     try:
         return replace(_manifest_fields(obj, fmt), signature=signature)
-    except (KeyError, TypeError, ValueError, LedgerError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError, LedgerError) as exc:
         detail = f"{type(exc).__name__} {exc}"
         raise SubmissionError(
             "report_file", "bad_content", value=name, part=MANIFEST, detail=detail
@@ -253,9 +305,15 @@ def _manifest_fields(obj: dict[str, Any], fmt: str) -> Manifest:
     ):
         raise ValueError("parts")
     revision = obj["revision"]
-    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
+    if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision <= 10**6:
         raise ValueError(f"revision={revision!r}")
-    at = datetime.fromisoformat(str(obj["submitted_at"]))
+    try:
+        at = datetime.fromisoformat(str(obj["submitted_at"]))
+        at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+        if not 2000 <= at.astimezone(UTC).year <= 2100:
+            raise ValueError(obj["submitted_at"])
+    except (ValueError, OverflowError):
+        raise ValueError(f"submitted_at={obj['submitted_at']!r}") from None
     report_id = str(obj["report_id"])
     if not report_id or not str(person["name"]).strip():
         raise ValueError("report_id / person")
@@ -268,7 +326,7 @@ def _manifest_fields(obj: dict[str, Any], fmt: str) -> Manifest:
         str(obj.get("unit", "")),
         period,
         revision,
-        at if at.tzinfo is not None else at.replace(tzinfo=UTC),
+        at,
         str(obj.get("submitted_by", "")),
         str(obj.get("source", "")),
         {str(k): str(v["sha256"]) for k, v in parts.items()},
