@@ -62,6 +62,7 @@ class ReceiveStore(RowIntakeStore):
         self, report: MonthReport, report_id: str, file_name: str, held: HeldRow | None
     ) -> Applied:
         """Write the report; call inside a transaction (a refusal rolls all of it back)."""
+        self._forget_indexes()
         period = report.period
         done = Applied(self._person_for(report.person, [], update=True))
         warnings = done.warnings

@@ -30,6 +30,7 @@ IntakeWarning = tuple[str, dict[str, Any]]
 
 
 class RowIntakeStore(SubmissionStore):
+    _projects_by_key: dict[str, int] | None = None
     # ---- persons and activities
 
     def _person_for(
@@ -154,14 +155,29 @@ class RowIntakeStore(SubmissionStore):
 
     # ---- projects
 
+    def _project_index(self) -> dict[str, int]:
+        """The ledger's projects by their matching key, read once per report (the report's own
+        inserts are added as they happen): looking each project up by a scan of all of them made
+        a file's intake grow with the square of its projects."""
+        index = self._projects_by_key
+        if index is None:
+            rows = self.db.execute("SELECT id, name FROM projects").fetchall()
+            index = {}
+            for pid, name in rows:
+                index.setdefault(key_of_project(name), pid)
+            self._projects_by_key = index
+        return index
+
+    def _forget_indexes(self) -> None:
+        self._projects_by_key = None
+
     def _project_for(
         self, p: ReportedProject, report_id: str, warnings: list[IntakeWarning]
     ) -> int:
         """One project per name however many units report it; its details follow the newest
         report (an empty value never overwrites one), its history and funds are merged."""
         key = key_of_project(p.name)
-        rows = self.db.execute("SELECT id, name FROM projects").fetchall()
-        match = next((r[0] for r in rows if key_of_project(r[1]) == key), None)
+        match = self._project_index().get(key)
         found = None if match is None else self.project(match)
         leader = None if p.leader is None else self._person_for(p.leader, warnings)
         amount = None if p.amount is None else str(p.amount)
@@ -173,6 +189,7 @@ class RowIntakeStore(SubmissionStore):
             )
             self._log("insert", "projects", pid, None, asdict(self.project(pid)))
             self._link(report_id, "projects", pid, owner=True)
+            self._project_index()[key] = pid
         else:
             assert found.id is not None
             pid = found.id
