@@ -90,9 +90,8 @@ def main() -> None:
             took = one_file(Path(tmp), n)
         times.append(took)
         print(f"one file naming {n:>6} projects: intake {took:6.2f} s")
-    for (a, ta), (b, tb) in zip(
-        zip(args.projects, times), zip(args.projects[1:], times[1:]), strict=False
-    ):
+    for i in range(1, len(times)):
+        a, ta, b, tb = args.projects[i - 1], times[i - 1], args.projects[i], times[i]
         print(f"  {a} -> {b} projects: time x{tb / ta:.2f} for data x{b / a:.2f}")
     if args.persons:
         with tempfile.TemporaryDirectory() as tmp:
