@@ -12,14 +12,19 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.reports.export import monthly_file_name, write_report
-from desktop.reports.sources import gather_monthly, gather_pipeline, printed_circular
+from desktop.reports.sources import (
+    gather_monthly,
+    gather_pipeline,
+    gather_trip_form,
+    printed_circular,
+)
 from desktop.storage.ledger import Ledger
 from desktop.ui.jobs import Job
 
 
 @dataclass(frozen=True)
 class ReportRequest:
-    kind: str  # monthly | monthly_all | circular | pipeline
+    kind: str  # monthly | monthly_all | circular | pipeline | trips
     period: Period
     fmt: str  # pdf | xlsx | csv
     out: Path  # a file, or a folder for monthly_all
@@ -82,6 +87,9 @@ class ReportJob(Job):
         if r.kind == "circular":
             circular = printed_circular(ledger, r.period, r.by, today)
             written = write_report(circular, r.fmt, r.out, r.lang)
+        elif r.kind == "trips":
+            trips = gather_trip_form(ledger, r.period, today)
+            written = write_report(trips, r.fmt, r.out, r.lang)
         else:
             written = write_report(gather_pipeline(ledger, r.period, today), r.fmt, r.out, r.lang)
         outcome.paths += written.paths

@@ -456,6 +456,85 @@ Enter your unit and the first leader whose work you will log. You can add more p
     </message>
 </context>
 <context>
+    <name>ImportColumnsWidget</name>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>counterpart</source>
+        <translation>客商/企业</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>note (the work done, first)</source>
+        <translation>备注（工作内容在前）</translation>
+    </message>
+    <message>
+        <source>recorded by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>not imported (row numbers)</source>
+        <translation>不导入（序号）</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>（无列名）</translation>
+    </message>
+    <message>
+        <source>append to the note</source>
+        <translation>追加到备注</translation>
+    </message>
+    <message>
+        <source>as the note</source>
+        <translation>作为备注</translation>
+    </message>
+    <message>
+        <source>do not import</source>
+        <translation>不导入</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import a ledger</source>
@@ -498,8 +577,16 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>导入</translation>
     </message>
     <message>
+        <source>Columns of the file</source>
+        <translation>文件的各列</translation>
+    </message>
+    <message>
         <source>Activities this ledger names that OneThird does not know — choose what each one is:</source>
         <translation>台账中有以下本程序没有的活动类型，请为每一项选择对应的类型：</translation>
+    </message>
+    <message>
+        <source>Not in the ledger</source>
+        <translation>台账中没有的</translation>
     </message>
     <message>
         <source>Ledger file</source>
@@ -518,12 +605,24 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>正在导入…</translation>
     </message>
     <message>
+        <source>%p% — about %1 min left</source>
+        <translation>%p% — 约剩 %1 分钟</translation>
+    </message>
+    <message>
+        <source>%p% — about %1 s left</source>
+        <translation>%p% — 约剩 %1 秒</translation>
+    </message>
+    <message>
         <source>%1 new entries of %2 persons, %3 to %4; %5 already in the ledger.</source>
         <translation>新增 %1 条记录（%2 人，%3 至 %4）；%5 条已在台账中，跳过。</translation>
     </message>
     <message>
         <source>New persons: %1</source>
         <translation>新增人员：%1</translation>
+    </message>
+    <message>
+        <source>New projects: %1</source>
+        <translation>新项目：%1</translation>
     </message>
     <message>
         <source>This very file was imported before.</source>
@@ -540,6 +639,30 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>(not mapped)</source>
         <translation>（未对应）</translation>
+    </message>
+    <message>
+        <source>Persons not in the ledger: %1 (tick “%2” above to add them)</source>
+        <translation>台账中没有的人员：%1（勾选上方“%2”即可添加）</translation>
+    </message>
+    <message>
+        <source>Projects not in the ledger — tick each one to create it:</source>
+        <translation>台账中没有的项目——勾选即新建：</translation>
+    </message>
+    <message>
+        <source>Create project “%1”</source>
+        <translation>新建项目“%1”</translation>
+    </message>
+    <message>
+        <source>line %1 (%2)</source>
+        <translation>第 %1 行（%2）</translation>
+    </message>
+    <message>
+        <source>sums</source>
+        <translation>各列之和</translation>
+    </message>
+    <message>
+        <source>Rows of totals skipped, not imported: %1</source>
+        <translation>已跳过合计行，未导入：%1</translation>
     </message>
 </context>
 <context>
@@ -667,6 +790,44 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>OneThird database (*.db)</source>
         <translation>招商台账数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Official order of units</source>
+        <translation>单位排序</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>招商组</translation>
+    </message>
+    <message>
+        <source>Reports list units and groups in this order where the custom is a fixed order, and break ties with it elsewhere. Drag a name, or select it and move it.</source>
+        <translation>报告按此顺序列出单位和招商组（按惯例固定排序的表格），其他表格在并列时也按此顺序。拖动名称，或选中后上移、下移。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListWidget</name>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1163,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>项目推进情况</translation>
     </message>
     <message>
+        <source>Promotion trips form</source>
+        <translation>外出招商情况上报表</translation>
+    </message>
+    <message>
         <source>by person</source>
         <translation>按人员</translation>
     </message>
@@ -1048,6 +1213,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>pipeline</source>
         <translation>项目推进</translation>
+    </message>
+    <message>
+        <source>trips-form</source>
+        <translation>外出招商情况上报表</translation>
     </message>
     <message>
         <source>Export report</source>
@@ -1113,6 +1282,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>节假日安排…</translation>
     </message>
     <message>
+        <source>Official order of units…</source>
+        <translation>单位排序…</translation>
+    </message>
+    <message>
         <source>Target share</source>
         <translation>目标占比</translation>
     </message>
@@ -1133,6 +1306,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>节假日安排</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
         <source>none (built-in calendar)</source>
         <translation>无（使用内置日历）</translation>
     </message>
@@ -1151,6 +1328,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Remove the public holidays entered for %1</source>
         <translation>删除录入的 %1 年节假日安排</translation>
+    </message>
+    <message>
+        <source>Set the official order of units</source>
+        <translation>设置单位排序</translation>
     </message>
     <message>
         <source>Change settings</source>

@@ -1,11 +1,13 @@
-"""导入台账: check an Excel-era ledger (CSV or XLSX), map its unknown activities, then import it."""
+"""导入台账: check an Excel-era ledger (CSV or XLSX), choose what becomes of its columns and of
+the activities, persons and projects it names that the ledger does not know, then import it."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,57 +15,31 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.errors import LedgerError
-from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage.import_results import ImportOptions, ImportRefused, ImportResult
+from desktop.storage.import_results import ColumnUse, ImportOptions, ImportRefused, ImportResult
 from desktop.storage.ledger import Ledger
-from desktop.ui.jobs import Job
+from desktop.ui.dialogs.import_columns import ImportColumnsWidget
+from desktop.ui.dialogs.import_job import ImportJob
+
+PERMILLE = 1000  # the progress bar's steps
 
 
-class ImportJob(Job):
-    """Checks or imports a file on a connection of its own, so the window stays usable."""
-
-    succeeded = Signal(object)  # ImportResult
-    refused = Signal(object)  # ImportRefused
-    failed = Signal(str)
-
-    def __init__(
-        self,
-        owner: QObject,
-        db_path: Path,
-        calendar: WorkCalendar,
-        today: date,
-        actor: str,
-        path: Path,
-        options: ImportOptions,
-        dry_run: bool,
-        lang: str,
-    ) -> None:
-        super().__init__(owner)
-        self.args = (db_path, calendar, today, actor)
-        self.path, self.options, self.dry_run, self.lang = path, options, dry_run, lang
-
-    def run(self) -> None:
-        db_path, calendar, today, actor = self.args
-        try:
-            with Ledger.open(db_path, calendar, actor, lambda: today) as ledger:
-                self.succeeded.emit(ledger.import_entries(self.path, self.options, self.dry_run))
-        except ImportRefused as exc:
-            self.refused.emit(exc)
-        except LedgerError as exc:
-            self.failed.emit(exc.message(self.lang))
-        except OSError as exc:
-            self.failed.emit(f"{exc.filename or ''} {exc.strerror or exc}")
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
 
 
 class ImportDialog(QDialog):
@@ -76,19 +52,30 @@ class ImportDialog(QDialog):
         self._ledger, self._today, self._lang = ledger, today, lang
         self.job: ImportJob | None = None
         self._checked = False  # the last check passed with rows to import
+        self._began = 0.0  # when the running job started (time.monotonic)
         self.setWindowTitle(self.tr("Import a ledger"))
-        self.resize(760, 520)
+        self.resize(900, 680)
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         choose = QPushButton(self.tr("Choose file…"))
         self.sheet = QLineEdit()
         self.sheet.setPlaceholderText(self.tr("first sheet"))
         self.create_persons = QCheckBox(self.tr("Add the persons this ledger does not know"))
+        self.columns = ImportColumnsWidget()
         self.mapping_box = QWidget()
         self.mapping = QFormLayout(self.mapping_box)
         self._map_combos: dict[str, QComboBox] = {}
+        self.unknown_persons = QLabel()
+        self.unknown_persons.setWordWrap(True)
+        self.projects_box = QWidget()
+        self._projects = QVBoxLayout(self.projects_box)
+        self._projects.setContentsMargins(0, 0, 0, 0)
+        self.project_boxes: dict[str, QCheckBox] = {}
         self.summary = QLabel(self.tr("Choose a CSV or Excel file, then check it."))
         self.summary.setWordWrap(True)
+        self.notices = QLabel()
+        self.notices.setWordWrap(True)
+        self.notices.hide()
         self.problems = QListWidget()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -109,9 +96,11 @@ class ImportDialog(QDialog):
             self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.import_button.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(
+        columns_group = QGroupBox(self.tr("Columns of the file"))
+        QVBoxLayout(columns_group).addWidget(_scrolled(self.columns))
+        unknown = QWidget()
+        unknown_layout = QVBoxLayout(unknown)
+        unknown_layout.addWidget(
             QLabel(
                 self.tr(
                     "Activities this ledger names that OneThird does not "
@@ -119,8 +108,20 @@ class ImportDialog(QDialog):
                 )
             )
         )
-        layout.addWidget(self.mapping_box)
+        unknown_layout.addWidget(self.mapping_box)
+        unknown_layout.addWidget(self.unknown_persons)
+        unknown_layout.addWidget(self.projects_box)
+        unknown_layout.addStretch(1)
+        unknown_group = QGroupBox(self.tr("Not in the ledger"))
+        QVBoxLayout(unknown_group).addWidget(_scrolled(unknown))
+        choices = QHBoxLayout()
+        choices.addWidget(columns_group, 1)
+        choices.addWidget(unknown_group, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(choices, 2)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notices)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.progress)
         layout.addWidget(buttons)
@@ -144,8 +145,14 @@ class ImportDialog(QDialog):
             for name, combo in self._map_combos.items()
             if combo.currentIndex() > 0
         }
+        boxes = self.project_boxes.values()
         return ImportOptions(
-            self.sheet.text().strip() or None, mapping, self.create_persons.isChecked()
+            self.sheet.text().strip() or None,
+            mapping,
+            self.create_persons.isChecked(),
+            # the import creates the projects it does not know all together or not at all
+            create_projects=bool(boxes) and all(b.isChecked() for b in boxes),
+            columns=self.columns.chosen(),
         )
 
     def start(self, dry_run: bool) -> ImportJob | None:
@@ -163,6 +170,7 @@ class ImportDialog(QDialog):
             dry_run,
             self._lang,
         )
+        job.progressed.connect(self._on_job_progressed)
         job.succeeded.connect(self._on_job_succeeded)
         job.refused.connect(self._on_job_refused)
         job.failed.connect(self._on_job_failed)
@@ -171,11 +179,28 @@ class ImportDialog(QDialog):
         self._checked = False
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
+        self._began = time.monotonic()
+        self.progress.setRange(0, 0)
         self.progress.show()
         self.problems.clear()
+        self.notices.hide()
         self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
         job.launch()
         return job
+
+    def _on_job_progressed(self, done: int, total: int) -> None:
+        if total <= 0 or done >= total:
+            self.progress.setRange(0, 0)  # read through: the rows are checked (or written)
+            return
+        self.progress.setRange(0, PERMILLE)
+        self.progress.setValue(done * PERMILLE // total)
+        elapsed = time.monotonic() - self._began
+        left = elapsed * (total - done) / done if done else 0.0
+        if left >= 90:
+            text = self.tr("%p% — about %1 min left").replace("%1", str(round(left / 60)))
+        else:
+            text = self.tr("%p% — about %1 s left").replace("%1", str(max(1, round(left))))
+        self.progress.setFormat(text)
 
     def _on_job_succeeded(self, result: ImportResult) -> None:
         text = self.tr("%1 new entries of %2 persons, %3 to %4; %5 already in the ledger.")
@@ -188,6 +213,8 @@ class ImportDialog(QDialog):
         )
         if result.new_persons:
             text += " " + self.tr("New persons: %1").replace("%1", "、".join(result.new_persons))
+        if result.new_projects:
+            text += " " + self.tr("New projects: %1").replace("%1", "、".join(result.new_projects))
         if result.previous:
             text += " " + self.tr("This very file was imported before.")
         if result.dry_run:
@@ -196,13 +223,25 @@ class ImportDialog(QDialog):
         else:
             self.summary.setText(self.tr("Imported: ") + text)
             self.imported.emit(result)
+        self.columns.show_columns(result.columns)
+        self._show_skipped(result.skipped)
         for name, rows in result.per_person:
             self.problems.addItem(f"{name}: {rows}")
 
-    def _on_job_refused(self, refused: ImportRefused) -> None:
+    def _on_job_refused(self, refused: ImportRefused, columns: tuple[ColumnUse, ...]) -> None:
         self.summary.setText(refused.message(self._lang))
         self.problems.addItems(refused.lines(self._lang))
+        with_text = [
+            str(p.error.params.get("value", ""))
+            for p in refused.problems
+            if p.error.code == "extra_column"
+        ]
+        if columns:
+            self.columns.show_columns(columns, with_text)
+        self._show_skipped(refused.skipped)
         self._offer_mapping(list(refused.unknown_activities))
+        self._show_unknown_persons(list(refused.unknown_persons))
+        self._offer_projects(list(refused.unknown_projects))
 
     def _offer_mapping(self, unknown: list[str]) -> None:
         names = [a.name for a in self._ledger.activities()]
@@ -215,6 +254,37 @@ class ImportDialog(QDialog):
             self.mapping.addRow(name, combo)
             self._map_combos[name] = combo
 
+    def _show_unknown_persons(self, names: list[str]) -> None:
+        text = ""
+        if names:
+            text = self.tr("Persons not in the ledger: %1 (tick “%2” above to add them)")
+            text = text.replace("%1", "、".join(names)).replace("%2", self.create_persons.text())
+        self.unknown_persons.setText(text)
+
+    def _offer_projects(self, unknown: list[str]) -> None:
+        if unknown and not self.project_boxes:
+            self._projects.addWidget(
+                QLabel(self.tr("Projects not in the ledger — tick each one to create it:"))
+            )
+        for name in unknown:
+            if name not in self.project_boxes:
+                box = QCheckBox(self.tr("Create project “%1”").replace("%1", name))
+                # as wide as its text: a click beside the text would not tick it
+                self._projects.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
+                self.project_boxes[name] = box
+
+    def _show_skipped(self, skipped: tuple[tuple[int, str], ...]) -> None:
+        if not skipped:
+            return
+        rows = "、".join(
+            self.tr("line %1 (%2)").replace("%1", str(line)).replace("%2", word or self.tr("sums"))
+            for line, word in skipped
+        )
+        self.notices.setText(
+            self.tr("Rows of totals skipped, not imported: %1").replace("%1", rows)
+        )
+        self.notices.show()
+
     def _on_job_failed(self, message: str) -> None:
         self.summary.setText(message)
 
@@ -222,5 +292,6 @@ class ImportDialog(QDialog):
         # the buttons come back only now: a click before this would find the job still running
         self.job = None
         self.progress.hide()
+        self.progress.resetFormat()
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(self._checked)

@@ -23,13 +23,19 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.periods import PeriodKind
 from desktop.reports.export import Report, monthly_file_name
 from desktop.reports.sheet import Sheet
-from desktop.reports.sources import gather_monthly, gather_pipeline, printed_circular
+from desktop.reports.sources import (
+    gather_monthly,
+    gather_pipeline,
+    gather_trip_form,
+    printed_circular,
+)
 from desktop.ui.choices import Choices
 from desktop.ui.pages.base import Page
 from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
 from desktop.ui.session import Session
 from desktop.ui.sheet_model import SheetTableModel
 
+MAX_COLUMN_WIDTH = 360  # pixels
 FORMATS = (("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
 
 
@@ -43,6 +49,7 @@ class ReportsPage(Page):
                 (self.tr("Monthly report (one person)"), "monthly"),
                 (self.tr("City circular"), "circular"),
                 (self.tr("Project pipeline"), "pipeline"),
+                (self.tr("Promotion trips form"), "trips"),
             ),
         )
         self.by = QComboBox()
@@ -126,11 +133,16 @@ class ReportsPage(Page):
         self.hint.setVisible(bool(problem))
         self.export_button.setEnabled(not problem and self.job is None)
         self._report = None if problem else self._build()
+        at = self.sheet.currentIndex()
+        shown = self._sheets[at].key if 0 <= at < len(self._sheets) else ""
         self._sheets = self._report.sheets(self.session.lang) if self._report else []
         self.sheet.blockSignals(True)
         self.sheet.clear()
         for sheet in self._sheets:
             self.sheet.addItem(sheet.title)
+        # the table looked at stays in view when the period or the data change
+        keys = [sheet.key for sheet in self._sheets]
+        self.sheet.setCurrentIndex(keys.index(shown) if shown in keys else 0)
         self.sheet.blockSignals(False)
         self._on_sheet_chosen()
 
@@ -143,12 +155,18 @@ class ReportsPage(Page):
             return report
         if kind == "circular":
             return printed_circular(ledger, s.period, self.bys.current(), s.today)
+        if kind == "trips":
+            return gather_trip_form(ledger, s.period, s.today)
         return gather_pipeline(ledger, s.period, s.today)
 
     def _on_sheet_chosen(self) -> None:
         i = self.sheet.currentIndex()
         self.model.set_sheet(self._sheets[i] if 0 <= i < len(self._sheets) else None)
         self.table.resizeColumnsToContents()
+        # 工作开展情况 and the destinations run long: wrapped in a column of readable width
+        for c in range(self.model.columnCount()):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), MAX_COLUMN_WIDTH))
+        self.table.resizeRowsToContents()
 
     def _default_name(self, fmt: str) -> str:
         report = self._report
@@ -157,7 +175,11 @@ class ReportsPage(Page):
 
             if isinstance(report, MonthlyReport):
                 return monthly_file_name(report, fmt)
-        title = {"circular": self.tr("circular"), "pipeline": self.tr("pipeline")}
+        title = {
+            "circular": self.tr("circular"),
+            "pipeline": self.tr("pipeline"),
+            "trips": self.tr("trips-form"),
+        }
         return f"{title.get(self.kinds.current(), 'report')}-{self.session.period.code}.{fmt}"
 
     def export(self) -> None:

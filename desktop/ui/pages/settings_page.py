@@ -1,4 +1,5 @@
-"""设置: the rule's settings, the language, the database file and the holiday override file."""
+"""设置: the rule's settings, the language, the database file, the holiday override file and
+the official order of units."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -27,6 +29,7 @@ from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import parse_overrides
 from desktop.storage.backups import backups_dir
 from desktop.ui.dialogs.holiday_dialog import HolidayDialog
+from desktop.ui.dialogs.order_dialog import OrderDialog, names_in_order
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -61,6 +64,7 @@ class SettingsPage(Page):
         self.override_label.setWordWrap(True)
         load_override = QPushButton(self.tr("Load a holiday arrangement file…"))
         self.edit_holidays = QPushButton(self.tr("Public holidays…"))
+        self.edit_order = QPushButton(self.tr("Official order of units…"))
         form = QFormLayout()
         form.addRow(self.tr("Target share"), self.target)
         form.addRow(self.tr("Hours per working day"), self.hours)
@@ -77,6 +81,7 @@ class SettingsPage(Page):
         cal_row.addWidget(self.edit_holidays)
         cal_row.addWidget(load_override)
         form.addRow(self.tr("Holiday calendar"), cal_row)
+        form.addRow(self.tr("Reports"), self.edit_order)
         panel = QWidget()
         panel.setMaximumWidth(760)
         panel.setLayout(form)
@@ -91,6 +96,7 @@ class SettingsPage(Page):
         restore.clicked.connect(self.choose_backup)
         load_override.clicked.connect(self.load_override)
         self.edit_holidays.clicked.connect(self._on_edit_holidays_clicked)
+        self.edit_order.clicked.connect(self._on_edit_order_clicked)
 
     def refresh(self) -> None:
         rules = self.session.ledger.rules()
@@ -132,6 +138,36 @@ class SettingsPage(Page):
         )
         dialog.exec()
         dialog.deleteLater()
+
+    def _on_edit_order_clicked(self) -> None:
+        ledger = self.session.ledger
+        before = ledger.official_order()
+        persons = ledger.persons()
+        dialog = OrderDialog(
+            self,
+            names_in_order(before.units, (p.unit for p in persons)),
+            names_in_order(before.groups, (p.group for p in persons)),
+        )
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.orders()
+        dialog.deleteLater()
+        old = {"unit": list(before.units), "group": list(before.groups)}
+        changed = {kind: names for kind, names in chosen.items() if names != old[kind]}
+        if not accepted or not changed:
+            return
+
+        def put(orders: dict[str, list[str]]) -> None:
+            for kind, names in orders.items():
+                ledger.set_official_order(kind, names)
+
+        try:
+            self.session.run(
+                self.tr("Set the official order of units"),
+                lambda: put(changed),
+                lambda: put({kind: old[kind] for kind in changed}),
+            )
+        except LedgerError as exc:
+            self.refuse(exc)
 
     def apply_rules(self) -> None:
         ledger = self.session.ledger
