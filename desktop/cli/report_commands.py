@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.context import Context
+from desktop.cli.guard import is_disk_full
 from desktop.cli.text import phrase
 from desktop.domain.errors import ValidationError
 from desktop.domain.periods import Period, PeriodKind
@@ -45,6 +46,14 @@ SAY: Mapping[str, tuple[str, str]] = {
         "Wrote {n} monthly reports ({period}) to {path}",
     ),
     "none": ("没有需要编制月报的人员", "nobody to report on"),
+    "failed_one": (
+        "未能生成 {name} 的月报（{error}），其余人员照常生成",
+        "could not write the monthly report of {name} ({error}); the others are written",
+    ),
+    "failed_all": (
+        "{n} 份月报未能生成，见上",
+        "{n} monthly reports could not be written; see above",
+    ),
     "warning": ("警告：{text}", "warning: {text}"),
 }
 
@@ -135,13 +144,28 @@ def cmd_monthly(ctx: Context, args: argparse.Namespace) -> int:
         print(say("none", ctx.lang))
         return 0
     warnings: list[FontWarning] = []
-    n = 0
+    taken: set[str] = set()  # two persons whose names clean alike still get two files
+    n = failed = 0
     for report in gather_monthly(ledger, persons, period, ctx.today):
-        written = write_report(report, fmt, args.out / monthly_file_name(report, fmt), ctx.lang)
+        name = monthly_file_name(report, fmt, taken)
+        taken.add(name)
+        try:
+            written = write_report(report, fmt, args.out / name, ctx.lang)
+        except Exception as exc:  # one person's report must not cost everyone else theirs
+            if isinstance(exc, OSError) and is_disk_full(exc):
+                raise
+            failed += 1
+            error = f"{type(exc).__name__}: {exc}"[:200]
+            who = report.person.name
+            print(say("failed_one", ctx.lang, name=who, error=error), file=sys.stderr)
+            continue
         warnings += written.warnings
         n += 1
     print(say("written_all", ctx.lang, n=n, period=period.text(ctx.lang), path=args.out))
     _warn(ctx, warnings)
+    if failed:
+        print(say("failed_all", ctx.lang, n=failed), file=sys.stderr)
+        return 1
     return 0
 
 

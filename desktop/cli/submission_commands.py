@@ -16,10 +16,9 @@ from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import phrase
 from desktop.domain.periods import Period
 from desktop.domain.submission import MonthStatus, UnitStatus, Urgency, deadline, local_text
-from desktop.reports.export import safe_name
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.report_file import REPORT_SUFFIX, REVIEW_SUFFIX
-from desktop.storage.submissions import require_month
+from desktop.storage.submissions import report_file_name, require_month
 
 Sub = Any
 
@@ -128,12 +127,12 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_deadline)
 
 
-def _out_file(text: str, name_parts: tuple[str, ...], suffix: str) -> Path:
+def _out_file(text: str, name: str, suffix: str) -> Path:
     """--out as given; a folder (existing, or written with a trailing slash) gets a file named
     2026-10-市人民政府-张伟.otr; a name without an extension gets the suffix."""
     out = Path(text)
     if out.is_dir() or text.endswith(("/", "\\")):
-        return out / ("-".join(safe_name(s) for s in name_parts if s) + suffix)
+        return out / name
     return out if out.suffix else out.with_suffix(suffix)
 
 
@@ -148,7 +147,7 @@ def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
     require_month(period)
     person = ledger.find_person(args.person, unit=args.unit)
     assert person.id is not None
-    out = _out_file(args.out, (period.code, person.unit, person.name), REPORT_SUFFIX)
+    out = _out_file(args.out, report_file_name(person, period), REPORT_SUFFIX)
     pdf, warnings = monthly_pdf(ledger, person, period, ctx.today, lang)
     done = ledger.submit_month(person.id, period, pdf, out, now=_now(ctx))
     counts = {"entries": done.entries, "trips": done.trips, "projects": done.projects}
@@ -282,8 +281,8 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
                 )
             )
     if args.out is not None:
-        parts = (period.code, person.unit, person.name, "审核意见")
-        out = _out_file(args.out, parts, REVIEW_SUFFIX)
+        name = report_file_name(person, period, REVIEW_SUFFIX, "审核意见")
+        out = _out_file(args.out, name, REVIEW_SUFFIX)
         print(say("review_file", lang, path=ledger.write_review_file(person.id, period, out)))
     else:
         print(say("no_review_file", lang))

@@ -11,6 +11,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from desktop.domain.errors import RangeError, ValidationError
+from desktop.domain.texts import LIST_MAX, ORG_MAX, clean_name, clean_note
 
 EARLIEST = date(2000, 1, 1)
 DAY_MINUTES = 24 * 60
@@ -167,7 +168,14 @@ class Entry:
                 raise ValidationError("hours", "bad_hours", value=f"{minutes / 60:g}")
         elif minutes is not None:
             raise ValidationError("hours", "bad_hours", value=self.day_part.label)
-        return replace(self, minutes=minutes)
+        return replace(
+            self,
+            minutes=minutes,
+            location=clean_name(self.location, "location", LIST_MAX),
+            counterpart=clean_name(self.counterpart, "counterpart", LIST_MAX),
+            note=clean_note(self.note),
+            recorded_by=clean_name(self.recorded_by, "recorded_by", ORG_MAX),
+        )
 
 
 def check_day(person: str, day: date, entries: Iterable[Entry], minutes_per_day: float) -> None:

@@ -17,6 +17,7 @@ from desktop.domain.ledger_parsing import (
     parse_ledger_date,
     parse_ledger_duration,
 )
+from desktop.domain.texts import LIST_MAX, ORG_MAX, clean_name, clean_note
 
 # canonical field -> accepted header names; the first two are what exports write (zh, en).
 COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -271,21 +272,22 @@ def parse_row(
         minutes = end - start
     elif minutes is None and part is None:
         raise ValidationError("hours", "required")
+    # the rule every door applies to names and notes (domain/texts.py)
     return EntryRow(
         day,
-        person,
-        get("title", ""),
-        activity,
+        clean_name(person, "person", required=True),
+        clean_name(get("title", ""), "title"),
+        clean_name(activity, "activity"),
         minutes,
         part,
         start,
         end,
-        get("project", ""),
-        get("location", ""),
-        _note(get("content", ""), get("note", ""), values, extras),
-        get("unit", ""),
-        get("counterpart", ""),
-        get("recorded_by", ""),
+        clean_name(get("project", ""), "project", ORG_MAX),
+        clean_name(get("location", ""), "location", LIST_MAX),
+        clean_note(_note(get("content", ""), get("note", ""), values, extras)),
+        clean_name(get("unit", ""), "unit"),
+        clean_name(get("counterpart", ""), "counterpart", LIST_MAX),
+        clean_name(get("recorded_by", ""), "recorded_by", ORG_MAX),
     )
 
 

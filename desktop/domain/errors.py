@@ -48,6 +48,14 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "backup": ("备份", "backup"),
     "database": ("数据库", "database"),
     "trash": ("回收站", "recycle bin"),
+    "investor": ("投资方", "investor"),
+    "chain": ("产业链", "industry chain"),
+    "park": ("落地园区", "park"),
+    "company": ("考察企业", "company visited"),
+    "contact": ("联系人", "contact"),
+    "contact_title": ("联系人职务", "contact's title"),
+    "results": ("成效", "results"),
+    "recorded_by": ("填报人", "recorded by"),
 }
 
 # code -> (Chinese template, English template); templates use str.format fields.
@@ -180,6 +188,14 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "too_long": (
         "“{value}”过长（最多 {limit} 个字）",
         "'{value}' is too long (at most {limit} characters)",
+    ),
+    "control_char": (
+        "含有控制字符（{char}，第 {position} 个字符），请删除后再保存",
+        "holds a control character ({char}, character {position}); remove it first",
+    ),
+    "trip_too_long": (
+        "行程共 {days} 天，超过 {limit} 天；请检查开始和结束日期",
+        "the trip would last {days} days, more than {limit}; check its start and end dates",
     ),
     "owned_by_trip": (
         "记录 {value} 属于外出招商行程 {trip}，请修改或删除该行程",

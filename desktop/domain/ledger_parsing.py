@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from desktop.domain.entries import DAY_MINUTES, DayPart
 from desktop.domain.errors import ValidationError
+from desktop.domain.texts import normal_name
 
 # Full-width ASCII (０-９, Ａ-Ｚ, ：, ．, ／ …) and the ideographic space, as IMEs type them.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -44,8 +45,9 @@ def squeeze(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """How names are matched: spaces Excel users pad names with ('张  伟') do not count."""
-    return "".join(clean(text).split())
+    """How names are matched: spaces Excel users pad names with ('张  伟') do not count, nor
+    invisible characters or full-width forms (domain/texts.py)."""
+    return "".join(normal_name(clean(text)).split())
 
 
 def tidy_name(text: str) -> str:

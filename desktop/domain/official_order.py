@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from desktop.domain.errors import ValidationError
+from desktop.domain.texts import clean_name
 
 Rank = tuple[int, int, str]
 
@@ -54,10 +55,11 @@ def _rank(order: tuple[str, ...], name: str) -> Rank:
 
 
 def clean_order(names: Iterable[str], kind: str = "unit") -> tuple[str, ...]:
-    """Names as the office lists them: stripped, blank lines dropped; a repeated name refused."""
+    """Names as the office lists them (by the rule of domain/texts.py), blank lines dropped; a
+    repeated name refused."""
     out: list[str] = []
     for raw in names:
-        name = raw.strip()
+        name = clean_name(raw, kind)
         if not name:
             continue
         if name in out:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktop.domain.errors import ValidationError
+from desktop.domain.texts import clean_name
 
 
 class ActivityKind(StrEnum):
@@ -27,6 +27,9 @@ class Activity:
     @property
     def is_leave(self) -> bool:
         return self.kind is ActivityKind.LEAVE
+
+    def validated(self) -> Activity:
+        return Activity(clean_name(self.name, "activity", required=True), self.kind, self.id)
 
 
 TRIP_ACTIVITY = "外出招商"
@@ -55,14 +58,12 @@ class Person:
     id: int | None = None
 
     def validated(self) -> Person:
-        name = self.name.strip()
-        if not name:
-            raise ValidationError("person", "required")
+        """Names by the rule of domain/texts.py (张\u200b伟 is 张伟)."""
         return Person(
-            name=name,
-            title=self.title.strip(),
-            unit=self.unit.strip(),
-            group=self.group.strip(),
+            name=clean_name(self.name, "person", required=True),
+            title=clean_name(self.title, "title"),
+            unit=clean_name(self.unit, "unit"),
+            group=clean_name(self.group, "group"),
             subject_to_rule=self.subject_to_rule,
             id=self.id,
         )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from desktop.domain.entries import check_date
 from desktop.domain.errors import ConfirmationRequired, ValidationError
+from desktop.domain.texts import ORG_MAX, clean_name, clean_note
 
 LARGE_AMOUNT_WAN = Decimal(1_000_000)  # 100 亿元 in 万元
 
@@ -112,19 +113,17 @@ class Project:
     funds: tuple[Funding, ...] = ()
 
     def validated(self, confirmed: bool = False) -> Project:
-        name = self.name.strip()
-        if not name:
-            raise ValidationError("project", "required")
+        name = clean_name(self.name, "project", ORG_MAX, required=True)
         if self.amount is not None:
             check_amount(self.amount, confirmed)
         return Project(
             name,
-            self.investor.strip(),
-            self.chain.strip(),
+            clean_name(self.investor, "investor", ORG_MAX),
+            clean_name(self.chain, "chain", ORG_MAX),
             self.amount,
             self.currency,
             self.leader_id,
-            self.park.strip(),
+            clean_name(self.park, "park", ORG_MAX),
             self.id,
             self.history,
             self.funds,
@@ -167,10 +166,10 @@ def check_stage_change(change: StageChange, today: date, confirmed: bool = False
     check_date(change.day, today)
     if change.amount is not None:
         check_amount(change.amount, confirmed)
-    return change
+    return replace(change, note=clean_note(change.note))
 
 
 def check_funding(funding: Funding, today: date, confirmed: bool = False) -> Funding:
     check_date(funding.day, today)
     check_amount(funding.amount, confirmed)
-    return funding
+    return replace(funding, note=clean_note(funding.note))

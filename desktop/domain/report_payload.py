@@ -21,7 +21,8 @@ from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.projects import Currency, Funding, Stage, StageChange
 from desktop.domain.rules import Rules
 from desktop.domain.submission import MonthState
-from desktop.domain.trips import CompanyVisit
+from desktop.domain.texts import LIST_MAX, NAME_MAX, ORG_MAX, clean_name, clean_note
+from desktop.domain.trips import CompanyVisit, check_span
 
 SCHEMA_VERSION = 1
 PERSON_PART, ENTRIES_PART, TRIPS_PART, PROJECTS_PART = (
@@ -327,12 +328,31 @@ def _items(parts: Mapping[str, bytes], part: str, key: str) -> list[Fields]:
     return Fields(part, load_json(part, parts[part])).each(key)
 
 
+def _where(r: Fields, key: str) -> str:
+    return f"{r.path}.{key}" if r.path else key
+
+
+def _name(r: Fields, key: str, field: str, limit: int = NAME_MAX, required: bool = False) -> str:
+    """A name from the file by the rule every door applies (domain/texts.py)."""
+    try:
+        return clean_name(r.text(key, required), field, limit, required)
+    except LedgerError as exc:
+        raise PayloadError(r.part, _where(r, key), exc.message()) from None
+
+
+def _note(r: Fields, key: str, field: str = "note") -> str:
+    try:
+        return clean_note(r.text(key), field)
+    except LedgerError as exc:
+        raise PayloadError(r.part, _where(r, key), exc.message()) from None
+
+
 def _person(r: Fields) -> PersonRef:
     return PersonRef(
-        r.text("name", required=True).strip(),
-        r.text("unit").strip(),
-        r.text("title"),
-        r.text("group"),
+        _name(r, "name", "person", required=True),
+        _name(r, "unit", "unit"),
+        _name(r, "title", "title"),
+        _name(r, "group", "group"),
         r.flag("subject_to_rule"),
     )
 
@@ -351,18 +371,18 @@ def _month(r: Fields, key: str) -> Period:
 def _entry(r: Fields) -> ReportedEntry:
     return ReportedEntry(
         r.day("date"),
-        r.text("activity", required=True),
+        _name(r, "activity", "activity", required=True),
         r.choice("activity_kind", ActivityKind),
         r.opt_int("minutes"),
         r.opt_choice("day_part", DayPart),
         r.opt_int("start"),
         r.opt_int("end"),
-        r.opt_text("project"),
+        None if r.opt_text("project") is None else _name(r, "project", "project", ORG_MAX),
         r.opt_int("trip"),
-        r.text("location"),
-        r.text("counterpart"),
-        r.text("note"),
-        r.text("recorded_by"),
+        _name(r, "location", "location", LIST_MAX),
+        _name(r, "counterpart", "counterpart", LIST_MAX),
+        _note(r, "note"),
+        _name(r, "recorded_by", "recorded_by", ORG_MAX),
     )
 
 
@@ -370,45 +390,56 @@ def _trip(r: Fields) -> ReportedTrip:
     travellers = tuple(_person(p) for p in r.each("travellers"))
     if not travellers:
         raise PayloadError(r.part, f"{r.path}.travellers", "[]")
+    start, end = r.day("start_date"), r.day("end_date")
+    try:
+        check_span(start, end)
+        places = tuple(clean_name(d, "destinations") for d in r.strings("destinations"))
+        projects = tuple(clean_name(p, "project", ORG_MAX) for p in r.strings("projects"))
+    except LedgerError as exc:
+        raise PayloadError(r.part, r.path, exc.message()) from None
     return ReportedTrip(
         r.integer("id"),
         travellers,
-        r.day("start_date"),
-        r.day("end_date"),
+        start,
+        end,
         r.flag("start_half"),
         r.flag("end_half"),
-        r.strings("destinations"),
+        places,
         tuple(
-            CompanyVisit(c.text("company"), c.text("contact"), c.text("title"))
+            CompanyVisit(
+                _name(c, "company", "company", ORG_MAX),
+                _name(c, "contact", "contact"),
+                _name(c, "title", "contact_title"),
+            )
             for c in r.each("companies")
         ),
-        r.strings("projects"),
-        r.text("results"),
-        r.text("recorded_by"),
+        projects,
+        _note(r, "results", "results"),
+        _name(r, "recorded_by", "recorded_by", ORG_MAX),
     )
 
 
 def _project(r: Fields) -> ReportedProject:
     leader = r.obj.get("leader")
     return ReportedProject(
-        r.text("name", required=True).strip(),
-        r.text("investor"),
-        r.text("chain"),
+        _name(r, "name", "project", ORG_MAX, required=True),
+        _name(r, "investor", "investor", ORG_MAX),
+        _name(r, "chain", "chain", ORG_MAX),
         r.decimal("amount", optional=True),
         r.choice("currency", Currency),
         None if leader is None else _person(r.sub("leader")),
-        r.text("park"),
+        _name(r, "park", "park", ORG_MAX),
         tuple(
             StageChange(
                 h.day("date"),
                 h.choice("stage", Stage),
-                h.text("note"),
+                _note(h, "note"),
                 h.decimal("amount", optional=True),
             )
             for h in r.each("history")
         ),
         tuple(
-            Funding(f.day("date"), _required(f.decimal("amount")), f.text("note"))
+            Funding(f.day("date"), _required(f.decimal("amount")), _note(f, "note"))
             for f in r.each("funds")
         ),
     )

@@ -7,6 +7,20 @@ from datetime import date, timedelta
 
 from desktop.domain.entries import DayPart, Entry, check_date
 from desktop.domain.errors import ValidationError
+from desktop.domain.texts import NAME_MAX, ORG_MAX, clean_name, clean_note
+
+MAX_TRIP_DAYS = 366  # a year away: longer is a typing mistake (0001-01-01 … 9999-12-31)
+
+
+def check_span(start: date, end: date) -> None:
+    """A trip ends on or after its start and lasts at most MAX_TRIP_DAYS days."""
+    if end < start:
+        raise ValidationError(
+            "end_date", "end_before_start", start=start.isoformat(), end=end.isoformat()
+        )
+    days = (end - start).days + 1
+    if days > MAX_TRIP_DAYS:
+        raise ValidationError("end_date", "trip_too_long", days=days, limit=MAX_TRIP_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +28,13 @@ class CompanyVisit:
     company: str
     contact: str = ""
     title: str = ""
+
+    def validated(self) -> CompanyVisit:
+        return CompanyVisit(
+            clean_name(self.company, "company", ORG_MAX),
+            clean_name(self.contact, "contact"),
+            clean_name(self.title, "contact_title"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,27 +57,22 @@ class Trip:
             raise ValidationError("travellers", "required")
         check_date(self.start_date, today, "start_date")
         check_date(self.end_date, today, "end_date")
-        if self.end_date < self.start_date:
-            raise ValidationError(
-                "end_date",
-                "end_before_start",
-                start=self.start_date.isoformat(),
-                end=self.end_date.isoformat(),
-            )
+        check_span(self.start_date, self.end_date)
         if self.start_date == self.end_date and self.start_half and self.end_half:
             raise ValidationError("end_date", "half_day_single")
         travellers = tuple(dict.fromkeys(self.traveller_ids))  # drop repeats, keep order
+        places = (clean_name(d, "destinations", NAME_MAX) for d in self.destinations)
         return Trip(
             travellers,
             self.start_date,
             self.end_date,
             self.start_half,
             self.end_half,
-            tuple(d.strip() for d in self.destinations if d.strip()),
-            self.companies,
+            tuple(d for d in places if d),
+            tuple(c.validated() for c in self.companies),
             tuple(dict.fromkeys(self.project_ids)),
-            self.results.strip(),
-            self.recorded_by,
+            clean_note(self.results, "results"),
+            clean_name(self.recorded_by, "recorded_by", ORG_MAX),
             self.id,
             self.entry_ids,
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desktop.reports.fonts import FontCheck, matplotlib_family
 from desktop.reports.labels import label
+from desktop.reports.text_fit import shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -24,6 +25,7 @@ PROMOTION_COLOUR = "#b22222"  # the red of official documents
 OTHER_COLOUR = "#8c8c8c"
 LEAVE_COLOUR = "#c8c8c8"
 BAR_COLOUR = "#35608f"
+MAX_LABEL = 12  # characters of an activity's name on the chart
 
 
 @contextmanager
@@ -50,6 +52,7 @@ def _figure(width_cm: float, height_cm: float, left_cm: float = 1.4) -> Figure:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54))
+    left_cm = min(left_cm, width_cm / 2)  # the plot keeps at least half the width
     fig.subplots_adjust(
         left=left_cm / width_cm,
         right=1 - 0.4 / width_cm,
@@ -69,7 +72,9 @@ def activity_chart(
     lines: Sequence[tuple[str, str, float]], check: FontCheck, lang: str = "zh"
 ) -> Figure:
     """Horizontal bars of day-equivalents per activity; lines are (name, kind, days)."""
-    names = [check.text(name, label("activity", lang)) for name, _, _ in lines]
+    # a label is cut to MAX_LABEL characters: the margin for a longer one would leave the bars
+    # no room (the full names stand in the table beside the chart)
+    names = [shorten(check.text(name, label("activity", lang)), MAX_LABEL) for name, _, _ in lines]
     widest = max((len(n) for n in names), default=2)
     with chart_style():
         fig = _figure(8.5, 1.6 + 0.5 * max(1, len(lines)), left_cm=0.5 + 0.34 * widest)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import os
-import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.file_names import file_name
 from desktop.reports.circular import CircularReport
 from desktop.reports.csv_out import write_sheet_csv
 from desktop.reports.fonts import FontWarning
@@ -25,7 +25,6 @@ from desktop.reports.trip_form import TripForm
 FORMATS = ("pdf", "csv", "xlsx")
 TABLE_FORMATS = ("csv", "xlsx")
 Report = MonthlyReport | CircularReport | PipelineReport | TripForm
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 @dataclass
@@ -39,22 +38,21 @@ def guess_format(out: Path, default: str = "pdf") -> str:
     return suffix if suffix in FORMATS else default
 
 
-def safe_name(text: str) -> str:
-    """A person's or unit's name as part of a file name on Windows and Linux alike."""
-    return _UNSAFE.sub("_", text).strip("._") or "_"
-
-
-def monthly_file_name(report: MonthlyReport, fmt: str) -> str:
-    """2026-10-市人民政府-张伟.pdf: unique, since no unit has two persons of one name."""
+def monthly_file_name(report: MonthlyReport, fmt: str, taken: Collection[str] = ()) -> str:
+    """2026-10-市人民政府-张伟.pdf, never one of `taken` (domain/file_names.py)."""
     parts = [report.period.code, report.person.unit, report.person.name]
-    return "-".join(safe_name(p) for p in parts if p) + f".{fmt}"
+    return file_name(parts, f".{fmt}", taken)
 
 
 def _replace(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a file that could not be written leaves nothing behind
+        raise
 
 
 def render_pdf(

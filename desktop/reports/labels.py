@@ -38,6 +38,10 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "location": ("地点", "Location"),
     "counterpart": ("客商/企业", "Counterpart"),
     "note": ("备注", "Note"),
+    "cut_notice": (
+        "注：{n} 处文字过长，已截断并以“…”标出，完整内容见台账。",
+        "Note: {n} texts were too long and are cut, marked with “…”; the ledger holds them whole.",
+    ),
     "recorded_by": ("填报人", "Recorded by"),
     "id": ("编号", "ID"),
     "month": ("月份", "Month"),

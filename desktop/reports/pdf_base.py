@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from desktop.reports.charts import figure_image
 from desktop.reports.fonts import FontCheck, FontWarning, reportlab_fonts
 from desktop.reports.labels import label
+from desktop.reports.text_fit import HARD_LIMIT, fit_lines, fit_width, shorten
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -50,6 +51,9 @@ GREY = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#e9e9e9")
 TOTAL_FILL = colors.HexColor("#f4f4f4")
 LINE = colors.HexColor("#333333")
+# a table row cannot break across pages: a cell's text is cut past this many lines
+MAX_CELL_LINES = 10
+MAX_PARA_CHARS = 20_000  # a paragraph may run over pages; past this it is cut all the same
 
 
 def day_text(day: date, lang: str = "zh") -> str:
@@ -180,6 +184,7 @@ class PdfDoc:
         self.styles = make_styles(size, lang)
         self.fonts = reportlab_fonts()
         self.story: list[Flowable] = []
+        self.cuts = 0  # texts cut to fit; build() adds a notice saying so
 
     # --- text --------------------------------------------------------------------------------
 
@@ -188,8 +193,19 @@ class PdfDoc:
 
     def para(self, value: str, where: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A Paragraph of plain text (escaped, checked); line breaks are kept."""
+        value = self._counted(value, shorten(value, MAX_PARA_CHARS))
         markup = escape(self.text(value, where)).replace("\n", "<br/>")
         return Paragraph(markup, style or self.styles.body)
+
+    def fit(self, value: str, width_cm: float, lines: int = MAX_CELL_LINES) -> str:
+        """value as it fits a cell of width_cm in at most `lines` lines, else cut (counted)."""
+        room = width_cm * cm - 6.5  # the cell's padding
+        return self._counted(value, fit_lines(value, self.fonts[0], self.size, room, lines))
+
+    def _counted(self, value: str, fitted: str) -> str:
+        if fitted != value:
+            self.cuts += 1
+        return fitted
 
     def add(self, *items: Flowable) -> None:
         self.story.extend(items)
@@ -220,6 +236,8 @@ class PdfDoc:
         for r, row in enumerate(rows):
             cells: list[Any] = []
             for i, (c, value) in enumerate(zip(cols, row, strict=True)):
+                # figures, dates and stages (not wrapped) are short; anything can be too long
+                value = self.fit(value, c.width) if c.wrap else shorten(value, HARD_LIMIT)
                 if c.wrap and not self._fits(value, c.width):
                     style = {"CENTRE": s.cell_centre, "RIGHT": s.cell_right}.get(c.align, s.cell)
                     if (i, r) in marked:  # TEXTCOLOR does not reach into a Paragraph
@@ -292,6 +310,7 @@ class PdfDoc:
             line: list[Any] = []
             for key, value in chunk:
                 width = widths[len(line) + 1]
+                value = self.fit(value, width)
                 cell = self.text(value, key) if self._fits(value, width) else None
                 line += [
                     self._head(key, widths[len(line)]) if key else "",
@@ -350,7 +369,8 @@ class PdfDoc:
         canvas.drawCentredString(self.pagesize[0] / 2, 1.0 * cm, footer)
         if page > 1:  # a running head, so a loose page still says what it belongs to
             top = self.pagesize[1] - 1.1 * cm
-            canvas.drawString(self.margin, top, self.text(self.title, "title"))
+            head = fit_width(self.title, regular, 9, self.pagesize[0] - 2 * self.margin)
+            canvas.drawString(self.margin, top, self.text(head, "title"))
             canvas.setStrokeColor(colors.HexColor("#999999"))
             canvas.setLineWidth(0.4)
             canvas.line(
@@ -374,5 +394,9 @@ class PdfDoc:
             initialFontName=self.fonts[0],  # else every page names an unembedded Helvetica
             initialFontSize=self.size,
         )
-        doc.build(self.story, canvasmaker=partial(_NumberedCanvas, decorate=self._decorate))
+        story = list(self.story)
+        if self.cuts:
+            notice = label("cut_notice", self.lang).format(n=self.cuts)
+            story.append(self.para(notice, "cut_notice", self.styles.note))
+        doc.build(story, canvasmaker=partial(_NumberedCanvas, decorate=self._decorate))
         return list(self.check.warnings)

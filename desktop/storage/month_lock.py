@@ -81,10 +81,13 @@ class LockingStore(TrashStore, ImportStore, ReportStore):
         return super().restore_entry(entry)
 
     def add_trip(self, trip: Trip) -> Trip:
+        # checked first, so a trip of 0001–9999 is refused by its dates, not walked day by day
+        trip = trip.validated(self.today())
         self.check_month_open(_trip_keys(trip))
         return super().add_trip(trip)
 
     def update_trip(self, trip: Trip) -> Trip:
+        trip = trip.validated(self.today())
         keys = _trip_keys(trip)
         if trip.id is not None:
             keys += _trip_keys(self.trip(trip.id))
@@ -96,6 +99,7 @@ class LockingStore(TrashStore, ImportStore, ReportStore):
         return super().delete_trip(trip_id)
 
     def restore_trip(self, trip: Trip) -> Trip:
+        trip = trip.validated(self.today())
         self.check_month_open(_trip_keys(trip))
         return super().restore_trip(trip)
 

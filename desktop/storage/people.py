@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.domain.errors import NotFoundError, UnknownNameError, ValidationError
 from desktop.domain.people import Activity, ActivityKind, Person
+from desktop.domain.texts import normal_name
 from desktop.storage.base import StoreBase
 
 _PERSON_COLUMNS = "id, name, title, unit, group_name, subject_to_rule"
@@ -58,17 +59,20 @@ class PeopleStore(StoreBase):
 
     def find_person(self, name: str, title: str = "", unit: str = "") -> Person:
         """The one person with this name (narrowed by title or unit when several share it)."""
-        name = name.strip()
+        # as names are stored (domain/texts.py): 张\u200b伟 finds 张伟
+        name, title, unit = normal_name(name), normal_name(title), normal_name(unit)
         if not name:
             raise ValidationError("person", "required")
         rows = self.db.execute(
             f"SELECT {_PERSON_COLUMNS} FROM persons WHERE name = ?", [name]
         ).fetchall()
         matches = [person_from_row(r) for r in rows]
-        if len(matches) > 1 and unit.strip():
-            matches = [p for p in matches if p.unit == unit.strip()]
-        if len(matches) > 1 and title.strip():
-            matches = [p for p in matches if p.title == title.strip()]
+        if not matches:  # a name stored before the rule, with the invisible characters it had
+            matches = [p for p in self.persons() if normal_name(p.name) == name]
+        if len(matches) > 1 and unit:
+            matches = [p for p in matches if p.unit == unit]
+        if len(matches) > 1 and title:
+            matches = [p for p in matches if p.title == title]
         if not matches:
             raise UnknownNameError("person", "unknown_person", value=name)
         if len(matches) > 1:
@@ -83,9 +87,10 @@ class PeopleStore(StoreBase):
         return [Activity(r[1], ActivityKind(r[2]), r[0]) for r in rows]
 
     def find_activity(self, name: str) -> Activity:
+        name = normal_name(name)
         for activity in self.activities():
-            if activity.name == name.strip():
+            if activity.name == name:
                 return activity
-        if not name.strip():
+        if not name:
             raise ValidationError("activity", "required")
-        raise UnknownNameError("activity", "unknown_activity", value=name.strip())
+        raise UnknownNameError("activity", "unknown_activity", value=name)

@@ -19,6 +19,7 @@ from desktop.domain.projects import (
     check_funding,
     check_stage_change,
 )
+from desktop.domain.texts import normal_name
 from desktop.storage.entries import EntryStore
 
 _PROJECT_COLUMNS = "id, name, investor, chain, amount, currency, leader_id, park"
@@ -55,11 +56,12 @@ class ProjectStore(EntryStore):
         return saved
 
     def find_project(self, name: str) -> Project:
-        row = self.db.execute("SELECT id FROM projects WHERE name = ?", [name.strip()]).fetchone()
+        name = normal_name(name)  # as names are stored (domain/texts.py)
+        row = self.db.execute("SELECT id FROM projects WHERE name = ?", [name]).fetchone()
         if row is None:
-            if not name.strip():
+            if not name:
                 raise ValidationError("project", "required")
-            raise UnknownNameError("project", "unknown_project", value=name.strip())
+            raise UnknownNameError("project", "unknown_project", value=name)
         return self.project(row[0])
 
     def add_stage(

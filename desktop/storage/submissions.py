@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.domain.file_names import file_name
+from desktop.domain.people import Person
 from desktop.domain.periods import Period
 from desktop.domain.report_payload import (
     PDF_PART,
@@ -25,6 +27,7 @@ from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import keys
 from desktop.storage.report_file import (
     REPORT_FORMAT,
+    REPORT_SUFFIX,
     REVIEW_FORMAT,
     package_bytes,
     sha256,
@@ -37,7 +40,22 @@ from desktop.storage.submission_state import (
     require_month,
 )
 
-__all__ = ["HeldRow", "SubmissionStore", "Submitted", "now_utc", "require_month"]
+__all__ = [
+    "HeldRow",
+    "SubmissionStore",
+    "Submitted",
+    "now_utc",
+    "report_file_name",
+    "require_month",
+]
+
+
+def report_file_name(
+    person: Person, period: Period, suffix: str = REPORT_SUFFIX, what: str = ""
+) -> str:
+    """2026-10-市人民政府-张伟.otr (or …-张伟-审核意见.otv): the name a person's report file, or
+    the office's return file, is given (domain/file_names.py)."""
+    return file_name((period.code, person.unit, person.name, what), suffix)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.periods import PeriodKind
 from desktop.domain.submission import MonthStatus, Urgency, local_text
 from desktop.reports.sources import monthly_pdf
+from desktop.storage.submissions import report_file_name
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.rows_model import RowsTableModel
 from desktop.ui.session import Session
@@ -122,7 +123,7 @@ class SubmissionsPage(TablePage):
         if status is None or status.person.id is None:
             return
         s = self.session
-        name = f"{s.period.code}-{status.person.unit}-{status.person.name}.otr"
+        name = report_file_name(status.person, s.period)
         out, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the report file"), name, self.tr("Report files (*.otr)")
         )
