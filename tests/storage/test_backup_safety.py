@@ -108,6 +108,13 @@ def test_after_twenty_killed_backups_the_next_start_leaves_no_partial_file(
         proc.wait()
         left_behind = max(left_behind, len(list(folder.glob(".*.partial*"))))
     assert left_behind > 0, "no kill landed while a copy was being written"
+    for n in range(20):  # a backup cleans what earlier kills left: end on one that left some
+        if list(folder.glob(".*.partial*")):
+            break
+        proc = subprocess.Popen([sys.executable, "-c", BACKUP, str(db_path)])
+        time.sleep(0.15 + full * (0.2 + 0.03 * n))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
     assert list(folder.glob(".*.partial*"))  # what the kills left
     assert check_at_start(db_path).usable  # the next start of the window
     assert list(folder.glob(".*.partial*")) == []
