@@ -420,7 +420,7 @@ Enter your unit and the first leader whose work you will log. You can add more p
     </message>
     <message>
         <source>Red: days off (法定节假日) · Blue: make-up workdays (调休上班日)</source>
-        <translation>红色：法定节假日&#x3000;蓝色：调休上班日</translation>
+        <translation>红底：法定节假日&#x3000;蓝底：调休上班日</translation>
     </message>
     <message>
         <source>Save</source>
