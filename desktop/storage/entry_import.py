@@ -264,7 +264,7 @@ class ImportStore(SummaryStore):
                 else:
                     key = name_key(row.project)
                     project_id = projects.get(key)
-                    if project_id is None and options.create_projects:
+                    if project_id is None and _creates(options.create_projects, key):
                         project_id = projects[key] = -1 - len(plan.new_projects)
                         plan.new_projects[project_id] = tidy_name(row.project)
                     project_cache[row.project] = project_id
@@ -558,3 +558,10 @@ def _identity(e: Entry) -> tuple[Any, ...]:
         e.counterpart,
         e.note,
     )
+
+
+def _creates(create: bool | frozenset[str], key: str) -> bool:
+    """Whether an unknown project (by its matching key) is to be created."""
+    if isinstance(create, bool):
+        return create
+    return key in {name_key(name) for name in create}

@@ -19,7 +19,8 @@ class ImportOptions:
     # matched as names are: spaces and full-width forms do not count
     activity_map: Mapping[str, str] = field(default_factory=dict)
     create_persons: bool = False  # add persons the ledger does not know, instead of refusing
-    create_projects: bool = False  # add projects the ledger does not know (by name only)
+    # add projects the ledger does not know (by name only): all of them, or those named here
+    create_projects: bool | frozenset[str] = False
     # what becomes of a column no field reads: "note" (its text joins the note), "append"
     # (joins it as 列名：内容), "ignore" (left out knowingly); "" refuses a file where such a
     # column holds text. `columns` chooses per header name and wins over `extra_columns`.

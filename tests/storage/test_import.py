@@ -8,6 +8,7 @@ from desktop.domain.periods import Period
 from desktop.domain.projects import Project
 from desktop.storage import changelog
 from desktop.storage.entry_import import ImportRefused
+from desktop.storage.import_results import ImportOptions
 from desktop.storage.ledger import Ledger
 from tests.conftest import snapshot
 
@@ -113,3 +114,21 @@ def test_dry_run_writes_nothing(seeded: Ledger, tmp_path: Path) -> None:
     before = snapshot(seeded)
     assert seeded.import_entries_csv(write(tmp_path, GOOD), dry_run=True).rows == 4
     assert snapshot(seeded) == before
+
+
+def test_only_the_unknown_projects_chosen_are_created(seeded: Ledger, tmp_path: Path) -> None:
+    lines = [
+        "2026-09-07,张伟,市长,,,2,项目洽谈,京东方 显示模组项目,,\n",
+        "2026-09-08,张伟,市长,,,2,项目洽谈,光伏组件项目,,\n",
+    ]
+    path = write(tmp_path, lines)
+    before = snapshot(seeded)
+    chosen = ImportOptions(create_projects=frozenset({"京东方显示模组项目"}))  # spaces aside
+    with pytest.raises(ImportRefused) as refused:
+        seeded.import_entries(path, chosen)
+    assert list(refused.value.unknown_projects) == ["光伏组件项目"]
+    assert snapshot(seeded) == before
+    both = ImportOptions(create_projects=frozenset({"京东方显示模组项目", "光伏组件项目"}))
+    seeded.import_entries(path, both)
+    assert {p.name for p in seeded.projects()} >= {"光伏组件项目"}
+    assert len(seeded.projects()) == 3

@@ -145,13 +145,13 @@ class ImportDialog(QDialog):
             for name, combo in self._map_combos.items()
             if combo.currentIndex() > 0
         }
-        boxes = self.project_boxes.values()
         return ImportOptions(
             self.sheet.text().strip() or None,
             mapping,
             self.create_persons.isChecked(),
-            # the import creates the projects it does not know all together or not at all
-            create_projects=bool(boxes) and all(b.isChecked() for b in boxes),
+            create_projects=frozenset(
+                name for name, box in self.project_boxes.items() if box.isChecked()
+            ),
             columns=self.columns.chosen(),
         )
 
