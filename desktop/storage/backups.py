@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from desktop import paths
 from desktop.domain.errors import LedgerError
+from desktop.storage.processes import process_gone
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -293,24 +294,11 @@ def _remove_stale_partials(folder: Path) -> list[Path]:
         if m is None:
             continue
         with contextlib.suppress(OSError, ValueError):
-            if _writer_gone(int(m["pid"])) or p.stat().st_mtime < cutoff:
+            if process_gone(int(m["pid"])) or p.stat().st_mtime < cutoff:
                 p.unlink()
                 removed.append(p)
     return removed
 
-
-def _writer_gone(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    if os.name == "nt":
-        # a file another process has open cannot be deleted there: trying is the test
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, another user's
-        return False
     return False
 
 

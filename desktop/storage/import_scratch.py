@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.entries import DayPart, Entry
+from desktop.storage.processes import process_gone
 
 BATCH = 20_000
 # a row as the entries table takes it (entry_params), after its line in the file
@@ -117,24 +118,12 @@ def sweep_leftovers(root: Path | None = None) -> list[Path]:
     removed = []
     for folder in (root or Path(tempfile.gettempdir())).glob(f"{PREFIX}*"):
         pid = folder.name[len(PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and _gone(int(pid)):
+        if pid.isdigit() and process_gone(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
             if not folder.exists():
                 removed.append(folder)
     return removed
 
-
-def _gone(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    if os.name == "nt":
-        return True  # a file an import still has open cannot be deleted there: trying tells
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, another user's
-        return False
     return False
 
 
