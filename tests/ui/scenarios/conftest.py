@@ -3,7 +3,8 @@ typed shortcuts reach its menus; file dialogs and message boxes answered at the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,36 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP))
+
+
+# What an exception's text looks like when it reaches a person: a class name, a traceback, the
+# words Python uses for a missing attribute
+EXCEPTION_TEXT = re.compile(
+    r"Traceback|\b[A-Z][A-Za-z]*(Error|Exception)\b|has no attribute|NoneType|object is not"
+)
+
+
+@pytest.fixture(autouse=True)
+def shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every message box a scenario brings up is answered (OK) and its text kept; the scenario
+    fails when one of them shows an exception's text instead of a message for a person."""
+    texts: list[str] = []
+
+    def record(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        texts.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, record)
+    yield texts
+    leaked = [t for t in texts if EXCEPTION_TEXT.search(t)]
+    assert not leaked, f"a message box showed an exception: {leaked}"
+
+
+@pytest.fixture
+def warnings(shown: list[str]) -> list[str]:
+    """What the message boxes said (warnings and notices alike)."""
+    return shown
 
 
 @pytest.fixture
@@ -71,12 +102,13 @@ def files(monkeypatch: pytest.MonkeyPatch) -> FileAnswers:
 
 
 @pytest.fixture
-def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """QMessageBox.question answered Yes; the texts asked."""
+def questions(monkeypatch: pytest.MonkeyPatch, shown: list[str]) -> list[str]:
+    """QMessageBox.question answered Yes; the texts asked (checked like every box's)."""
     asked: list[str] = []
 
     def yes(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
         asked.append(text)
+        shown.append(text)
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
