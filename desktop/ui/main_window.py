@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.pages.submissions_page import SubmissionsPage
 from desktop.ui.pages.trips_page import TripsPage
 from desktop.ui.period_bar import PeriodBar
+from desktop.ui.screen_fit import FRAME_HEIGHT, FRAME_WIDTH
 from desktop.ui.session import Session
 
 PAGES = (
@@ -49,6 +50,8 @@ PAGES = (
     "people",
     "settings",
 )
+# the size the window opens at where the screen has room for it
+PREFERRED_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +64,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.db_path = db_path
         self._update_title()
-        self.resize(1280, 800)
         self.period_bar = PeriodBar(session)
         toolbar = QToolBar(self.tr("Person and period"))
         toolbar.setObjectName("selectors")
@@ -271,11 +273,34 @@ class MainWindow(QMainWindow):
         if name:
             self.open_database_requested.emit(name)
 
+    def _fit_to_screen(self) -> None:
+        """The preferred size, or the screen's free area where that is smaller, centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*PREFERRED_SIZE)
+            return
+        free = screen.availableGeometry()
+        frame = QSize(FRAME_WIDTH, FRAME_HEIGHT)
+        size = QSize(
+            min(PREFERRED_SIZE[0], free.width() - frame.width()),
+            min(PREFERRED_SIZE[1], free.height() - frame.height()),
+        )
+        self.resize(size)
+        self.move(free.center() - QRect(QPoint(0, 0), size + frame).center())
+
     def _restore_state(self) -> None:
         settings = self.session.settings
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        fits = False
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            # a size remembered on a bigger monitor (or at a smaller scale) is not kept
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            fits = screen is not None and screen.availableGeometry().contains(
+                self.frameGeometry()
+            )
+        if not fits:
+            self.setWindowState(Qt.WindowState.WindowNoState)
+            self._fit_to_screen()
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

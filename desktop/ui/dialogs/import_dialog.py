@@ -31,6 +31,7 @@ from desktop.storage.import_results import ColumnUse, ImportOptions, ImportRefus
 from desktop.storage.ledger import Ledger
 from desktop.ui.dialogs.import_columns import ImportColumnsWidget
 from desktop.ui.dialogs.import_job import ImportJob
+from desktop.ui.screen_fit import keep_on_screen
 
 PERMILLE = 1000  # the progress bar's steps
 
@@ -55,6 +56,7 @@ class ImportDialog(QDialog):
         self._began = 0.0  # when the running job started (time.monotonic)
         self.setWindowTitle(self.tr("Import a ledger"))
         self.resize(900, 680)
+        keep_on_screen(self)
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         choose = QPushButton(self.tr("Choose file…"))

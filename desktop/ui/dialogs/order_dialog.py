@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.screen_fit import keep_on_screen
+
 
 def names_in_order(ordered: Sequence[str], in_use: Iterable[str]) -> list[str]:
     """The order as set, then the names in use it does not hold yet, as reports place them
@@ -68,6 +70,7 @@ class OrderDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Official order of units"))
         self.resize(480, 520)
+        keep_on_screen(self)
         self.units = OrderListWidget(units)
         self.groups = OrderListWidget(groups)
         self.tabs = QTabWidget()

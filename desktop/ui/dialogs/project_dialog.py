@@ -29,6 +29,7 @@ from desktop.domain.projects import Currency, Funding, Project, Stage, StageChan
 from desktop.ui.choices import Choices
 from desktop.ui.date_field import DateField, under_field
 from desktop.ui.dialog_keys import save_on_ctrl_enter
+from desktop.ui.screen_fit import keep_on_screen, scrolling
 
 
 class ProjectDialog(QDialog):
@@ -79,7 +80,9 @@ class ProjectDialog(QDialog):
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         self.error.hide()
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
 
         self.history = QListWidget()
@@ -144,7 +147,10 @@ class ProjectDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(body), 1)
+        outer.addWidget(buttons)
+        keep_on_screen(self)
         add_stage_button.clicked.connect(self._on_add_stage_clicked)
         add_funds_button.clicked.connect(self._on_add_funds_clicked)
         if project is not None:

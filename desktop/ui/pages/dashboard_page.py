@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.periods import Period
 from desktop.domain.pipeline import pipeline_figures
@@ -83,12 +91,22 @@ class DashboardPage(Page):
         grid.addWidget(self.trend, 0, 0, 1, 2)
         grid.addWidget(self.activities, 1, 0)
         grid.addWidget(self.stages, 1, 1)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(top)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(line)
         layout.addLayout(grid, 1)
+        # on a small screen (1366×768 at 150 %) the figures and charts scroll instead of
+        # making the window taller than the screen
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(area)
         self._charts = QTimer(self)
         self._charts.setSingleShot(True)
         self._charts.timeout.connect(self.draw_charts)

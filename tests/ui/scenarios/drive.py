@@ -3,6 +3,7 @@ and reading back what they see. Nothing here calls the session, the ledger or a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QListWidget,
+    QMainWindow,
+    QMenu,
     QWidget,
 )
 from pytestqt.exceptions import TimeoutError
@@ -224,3 +227,21 @@ def wait_for_text(qtbot, label: QLabel, start: str, timeout: int = 30_000) -> st
     except TimeoutError as exc:  # say what the label read instead
         raise AssertionError(f"waited for “{start}…”, the label reads “{label.text()}”") from exc
     return label.text()
+
+
+def _shown_text(text: str) -> str:
+    """A menu's text as a person reads it: without the & and the (&E) of an accelerator."""
+    return re.sub(r"\(&.\)", "", text).replace("&", "")
+
+
+def menu_item(window: QMainWindow, menu: str, item: str) -> None:
+    """Click the menu bar's menu, then the item in the list that opens."""
+    bar = window.menuBar()
+    titles = {_shown_text(a.text()): a for a in bar.actions()}
+    assert menu in titles, f"no menu “{menu}” among {list(titles)}"
+    QTest.mouseClick(bar, LEFT, NO_MODIFIER, bar.actionGeometry(titles[menu]).center())
+    opened = titles[menu].menu()
+    assert isinstance(opened, QMenu) and opened.isVisible(), f"menu “{menu}” did not open"
+    entries = {_shown_text(a.text()): a for a in opened.actions() if not a.isSeparator()}
+    assert item in entries, f"no “{item}” among {list(entries)}"
+    QTest.mouseClick(opened, LEFT, NO_MODIFIER, opened.actionGeometry(entries[item]).center())
