@@ -27,6 +27,7 @@ from desktop.storage.ledger_role import is_office
 from desktop.storage.trash import TrashItem
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
+from desktop.ui.feedback import FeedbackBar
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.entries_page import EntriesPage
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.read_only_banner)
+        self.feedback = FeedbackBar()
+        session.told.connect(self.feedback.show_feedback)
+        column.addWidget(self.feedback)
         column.addWidget(body, 1)
         self.setCentralWidget(outer)
         self.notice = QLabel()
@@ -295,9 +299,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             # a size remembered on a bigger monitor (or at a smaller scale) is not kept
             screen = self.screen() or QGuiApplication.primaryScreen()
-            fits = screen is not None and screen.availableGeometry().contains(
-                self.frameGeometry()
-            )
+            fits = screen is not None and screen.availableGeometry().contains(self.frameGeometry())
         if not fits:
             self.setWindowState(Qt.WindowState.WindowNoState)
             self._fit_to_screen()

@@ -53,6 +53,8 @@ class PeriodBar(QWidget):
         self.part.currentIndexChanged.connect(self._on_period_edited)
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(1))
+        # a period chosen elsewhere (a message's 显示…, the board's jump) shows here too
+        session.period_changed.connect(lambda: self._show_period(session.period))
 
     def reload_persons(self) -> None:
         self.person.blockSignals(True)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
 from desktop.storage.ledger import Ledger
+from desktop.ui.feedback import Feedback
 
 
 class LedgerCommand(QUndoCommand):
@@ -41,6 +42,7 @@ class Session(QObject):
     period_changed = Signal()
     data_changed = Signal()
     failed = Signal(str)  # an undo/redo the ledger refused: the reason, to show
+    told = Signal(object)  # Feedback: how something the person did ended, for the message bar
 
     def __init__(self, ledger: Ledger, settings: QSettings, today: date, lang: str = "zh") -> None:
         super().__init__()
@@ -69,6 +71,9 @@ class Session(QObject):
         if period != self.period:
             self.period = period
             self.period_changed.emit()
+
+    def tell(self, feedback: Feedback) -> None:
+        self.told.emit(feedback)
 
     def run(
         self,

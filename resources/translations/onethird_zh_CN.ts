@@ -114,6 +114,10 @@
         <translation>修改工作记录</translation>
     </message>
     <message>
+        <source>the entry of %1</source>
+        <translation>%1 的记录</translation>
+    </message>
+    <message>
         <source>Trip entry</source>
         <translation>外出招商记录</translation>
     </message>
@@ -250,6 +254,21 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackBar</name>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -836,6 +855,22 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <source>Saved: %1. It lies outside the period shown (%2).</source>
+        <translation>已保存：%1。它不在当前显示的时段（%2）内。</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示%1</translation>
+    </message>
+    <message>
+        <source>Deleted: %1. Undo (Ctrl+Z) or the recycle bin brings it back.</source>
+        <translation>已删除：%1。按 Ctrl+Z 撤销，或从回收站恢复。</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -1132,6 +1167,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>修改项目</translation>
     </message>
     <message>
+        <source>the project %1</source>
+        <translation>项目“%1”</translation>
+    </message>
+    <message>
         <source>Trip %1 to %2</source>
         <translation>%1 外出招商：%2</translation>
     </message>
@@ -1187,6 +1226,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>全部人员月报…</translation>
     </message>
     <message>
+        <source>Open the file when written</source>
+        <translation>生成后打开文件</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -1239,12 +1282,8 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>已生成：%1</translation>
     </message>
     <message>
-        <source>%1 files</source>
-        <translation>%1 个文件</translation>
-    </message>
-    <message>
-        <source>Characters missing from the font</source>
-        <translation>字体缺字</translation>
+        <source>%1 files in %2</source>
+        <translation>%1 个文件，位于 %2</translation>
     </message>
     <message>
         <source>Not written</source>
@@ -1477,6 +1516,14 @@ What was saved is safe. Details are in the log:
         <translation>报送截止：次月 %1 日。黄色：3 天内到期；红色：已逾期。可以把报送文件拖到这里接收。</translation>
     </message>
     <message>
+        <source>Submit the report of %1 for %2? The month becomes read-only until the supervision office returns it.</source>
+        <translation>报送%1 %2的月报？报送后该月只读，直至督查室退回。</translation>
+    </message>
+    <message>
+        <source>Submit the month</source>
+        <translation>报送本月</translation>
+    </message>
+    <message>
         <source>Save the report file</source>
         <translation>保存报送文件</translation>
     </message>
@@ -1519,6 +1566,10 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Report, return and calendar files (*.otr *.otv *.otc)</source>
         <translation>报送、退回和节假日安排文件 (*.otr *.otv *.otc)</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示%1</translation>
     </message>
     <message>
         <source>Some files were refused</source>
@@ -1708,6 +1759,10 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Edit trip</source>
         <translation>修改外出招商</translation>
+    </message>
+    <message>
+        <source>the trip of %1 to %2</source>
+        <translation>%1 至 %2 的外出招商</translation>
     </message>
     <message>
         <source>Delete trip</source>

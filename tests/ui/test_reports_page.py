@@ -62,7 +62,8 @@ def test_preview_and_export_a_monthly_report(
         pass
     assert warnings == []
     assert out.exists() and opened == [str(out)]
-    assert page.status.text().startswith("已生成：")
+    assert window.feedback.text.text().startswith("已生成：")
+    assert window.feedback.open_file.isVisible() and window.feedback.open_folder.isVisible()
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout

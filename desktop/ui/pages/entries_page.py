@@ -202,6 +202,10 @@ class EntriesPage(Page):
                 lambda: ledger.update_entry(entry),
                 lambda: ledger.update_entry(before),
             )
+        self.tell_saved(self._record(entry), entry.day)
+
+    def _record(self, entry: Entry) -> str:
+        return self.tr("the entry of %1").replace("%1", entry.day.isoformat())
 
     def new_record(self) -> bool:
         self.add_entry()
@@ -236,6 +240,8 @@ class EntriesPage(Page):
             )
         except LedgerError as exc:
             self.refuse(exc)
+            return
+        self.tell_deleted(self._record(entry))
 
     def show_history(self) -> None:
         entry = self._selected()

@@ -62,6 +62,7 @@ class PeoplePage(TablePage):
                 lambda: ledger.update_person(person),
                 lambda: ledger.update_person(before),
             )
+        self.tell_saved(person.name)
 
     def new_record(self) -> bool:
         self.add_person()
@@ -92,3 +93,5 @@ class PeoplePage(TablePage):
             )
         except LedgerError as exc:
             self.refuse(exc)
+            return
+        self.tell_deleted(before.name)

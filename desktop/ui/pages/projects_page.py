@@ -92,6 +92,10 @@ class ProjectsPage(TablePage):
                 lambda: ledger.update_project(project, confirmed),
                 lambda: ledger.update_project(before, True),
             )
+        self.tell_saved(self._record(project))
+
+    def _record(self, project: Project) -> str:
+        return self.tr("the project %1").replace("%1", project.name)
 
     def _mentions(self, project_id: int) -> list[str]:
         ledger = self.session.ledger
@@ -190,6 +194,8 @@ class ProjectsPage(TablePage):
             )
         except LedgerError as exc:
             self.refuse(exc)
+            return
+        self.tell_deleted(self._record(before))
 
     def show_history(self) -> None:
         key = self.selected_key()

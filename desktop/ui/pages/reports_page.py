@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from desktop.reports.sources import (
     printed_circular,
 )
 from desktop.ui.choices import Choices
+from desktop.ui.feedback import Feedback, open_file
 from desktop.ui.pages.base import Page
 from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
 from desktop.ui.session import Session
@@ -65,6 +65,9 @@ class ReportsPage(Page):
         self.fmts = Choices(self.fmt, ((text.split(" ")[0], key) for key, text in FORMATS))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_all_button = QPushButton(self.tr("Everyone's monthly reports…"))
+        self.open_after = QCheckBox(self.tr("Open the file when written"))
+        self.open_after.setChecked(bool(session.settings.value("reports/open", True, bool)))
+        self.open_after.toggled.connect(lambda on: session.settings.setValue("reports/open", on))
         self.sheet = QComboBox()
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #a05a00;")
@@ -95,6 +98,7 @@ class ReportsPage(Page):
             self.fmt,
             self.export_button,
             self.export_all_button,
+            self.open_after,
         ):
             exports.addWidget(widget)
         exports.addStretch(1)
@@ -258,19 +262,20 @@ class ReportsPage(Page):
             "%1",
             str(paths[0])
             if len(paths) == 1
-            else self.tr("%1 files").replace("%1", str(len(paths))),
+            else self.tr("%1 files in %2")
+            .replace("%1", str(len(paths)))
+            .replace("%2", str(paths[0].parent) if paths else ""),
         )
         if outcome.warnings:
             text += "\n" + "\n".join(outcome.warnings)
-            QMessageBox.warning(
-                self, self.tr("Characters missing from the font"), "\n".join(outcome.warnings)
-            )
-        self.status.setText(text)
-        if len(paths) == 1 and self.session.settings.value("reports/open", True, bool):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
+        self.status.clear()
+        self.session.tell(Feedback(text, problem=bool(outcome.warnings), files=tuple(paths)))
+        if len(paths) == 1 and self.open_after.isChecked():
+            open_file(paths[0])
 
     def _on_job_failed(self, message: str) -> None:
-        self.status.setText(message)
+        self.status.clear()
+        self.session.tell(Feedback(message, problem=True))
         QMessageBox.warning(self, self.tr("Not written"), message)
 
     def _on_job_finished(self) -> None:

@@ -10,10 +10,11 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from desktop.domain.errors import LedgerError
-from desktop.domain.periods import PeriodKind
+from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.submission import MonthStatus, Urgency, local_text
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.submissions import report_file_name
+from desktop.ui.feedback import Feedback
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.rows_model import RowsTableModel
 from desktop.ui.session import Session
@@ -65,10 +66,7 @@ class SubmissionsPage(TablePage):
         self.table.set_empty_hint(self.tr("No people yet: add them on the People page."))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.body.insertWidget(1, self.hint)
-        self.body.addWidget(self.message)
         self.statuses: list[MonthStatus] = []
         submit.clicked.connect(self.submit_selected)
         take_in.clicked.connect(self.choose_files)
@@ -123,6 +121,17 @@ class SubmissionsPage(TablePage):
         if status is None or status.person.id is None:
             return
         s = self.session
+        question = (
+            self.tr(
+                "Submit the report of %1 for %2? The month becomes read-only until the"
+                " supervision office returns it."
+            )
+            .replace("%1", status.person.name)
+            .replace("%2", s.period.text(s.lang))
+        )
+        answer = QMessageBox.question(self, self.tr("Submit the month"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         name = report_file_name(status.person, s.period)
         out, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the report file"), name, self.tr("Report files (*.otr)")
@@ -136,13 +145,10 @@ class SubmissionsPage(TablePage):
             pdf, _ = monthly_pdf(ledger, ledger.person(person_id), s.period, s.today, s.lang)
             done = ledger.submit_month(person_id, s.period, pdf, out)
         except LedgerError as exc:
-            self.message.setText(exc.message(s.lang))
+            self._tell_problem(exc.message(s.lang))
             return
-        self.message.setText(
-            self.tr("Submitted; the file is %1. The month is now read-only.").replace(
-                "%1", str(done.path)
-            )
-        )
+        text = self.tr("Submitted; the file is %1. The month is now read-only.")
+        self._tell(Feedback(text.replace("%1", str(done.path)), files=(done.path,)))
         s.data_changed.emit()
 
     def review_selected(self, accept: bool) -> None:
@@ -165,11 +171,11 @@ class SubmissionsPage(TablePage):
         try:
             ledger.review_month(person_id, s.period, accept=accept, opinion=opinion)
         except LedgerError as exc:
-            self.message.setText(exc.message(s.lang))
+            self._tell_problem(exc.message(s.lang))
             return
         s.data_changed.emit()
         if accept:
-            self.message.setText(self.tr("Accepted."))
+            self._tell(Feedback(self.tr("Accepted.")))
             return
         out, _ = QFileDialog.getSaveFileName(
             self,
@@ -179,7 +185,8 @@ class SubmissionsPage(TablePage):
         )
         if out:
             ledger.write_review_file(person_id, s.period, out)
-            self.message.setText(self.tr("Returned; give the unit the file %1.").replace("%1", out))
+            text = self.tr("Returned; give the unit the file %1.").replace("%1", out)
+            self._tell(Feedback(text, files=(Path(out),)))
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -196,15 +203,36 @@ class SubmissionsPage(TablePage):
         try:
             run = s.ledger.intake(paths)
         except LedgerError as exc:
-            self.message.setText(exc.message(s.lang))
+            self._tell_problem(exc.message(s.lang))
             return
         lines = [o.message(s.lang) for o in run.outcomes]
         for o in run.outcomes:
             lines += o.warning_lines(s.lang)
-        self.message.setText("\n".join(lines))
+        months = sorted(
+            {
+                o.params["period"]
+                for o in run.outcomes
+                if isinstance(o.params.get("period"), Period)
+            },
+            key=lambda p: p.start,
+        )
+        show = None
+        if months and months[-1] != s.period:
+            month = months[-1]
+            show = (
+                self.tr("Show %1").replace("%1", month.text(s.lang)),
+                lambda: s.set_period(month),
+            )
+        self._tell(Feedback("\n".join(lines), problem=bool(run.refused), action=show))
         if run.refused:
             QMessageBox.warning(self, self.tr("Some files were refused"), "\n".join(lines))
         s.data_changed.emit()
+
+    def _tell(self, feedback: Feedback) -> None:
+        self.session.tell(feedback)
+
+    def _tell_problem(self, text: str) -> None:
+        self._tell(Feedback(text, problem=True))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

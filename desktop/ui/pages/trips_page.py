@@ -98,6 +98,14 @@ class TripsPage(TablePage):
                 lambda: ledger.update_trip(trip),
                 lambda: ledger.update_trip(before),
             )
+        self.tell_saved(self._record(trip), trip.start_date, trip.end_date)
+
+    def _record(self, trip: Trip) -> str:
+        return (
+            self.tr("the trip of %1 to %2")
+            .replace("%1", trip.start_date.isoformat())
+            .replace("%2", trip.end_date.isoformat())
+        )
 
     def new_record(self) -> bool:
         self.add_trip()
@@ -125,6 +133,8 @@ class TripsPage(TablePage):
             )
         except LedgerError as exc:
             self.refuse(exc)
+            return
+        self.tell_deleted(self._record(before))
 
     def show_history(self) -> None:
         key = self.selected_key()

@@ -245,3 +245,20 @@ def menu_item(window: QMainWindow, menu: str, item: str) -> None:
     entries = {_shown_text(a.text()): a for a in opened.actions() if not a.isSeparator()}
     assert item in entries, f"no “{item}” among {list(entries)}"
     QTest.mouseClick(opened, LEFT, NO_MODIFIER, opened.actionGeometry(entries[item]).center())
+
+
+def feedback(window: QMainWindow) -> str:
+    """What the window's message bar says ("" when there is none to see)."""
+    bar = window.findChild(QWidget, "feedback")
+    assert bar is not None
+    label = bar.findChild(QLabel)
+    return label.text() if bar.isVisible() and label is not None else ""
+
+
+def wait_for_feedback(qtbot, window: QMainWindow, start: str, timeout: int = 60_000) -> str:
+    """Wait until the message bar says something that starts with start; what it says."""
+    try:
+        qtbot.waitUntil(lambda: feedback(window).startswith(start), timeout=timeout)
+    except TimeoutError as exc:
+        raise AssertionError(f"waited for “{start}…”, the bar says “{feedback(window)}”") from exc
+    return feedback(window)

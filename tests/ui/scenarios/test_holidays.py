@@ -39,6 +39,7 @@ from tests.ui.scenarios.drive import (
     CTRL,
     choose,
     click,
+    feedback,
     find,
     in_dialog,
     key,
@@ -199,7 +200,7 @@ def test_a_unit_takes_in_the_offices_calendar_and_shows_the_offices_share(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(Path(sent))], ""))
     shortcut(window, Qt.Key.Key_6, CTRL)  # 报送
     press(window, "接收报送文件…")
-    assert "已采用市委督查室下发的节假日安排：2027" in window.page("submissions").message.text()  # type: ignore[attr-defined]
+    assert "已采用市委督查室下发的节假日安排：2027" in feedback(window)
     shortcut(window, Qt.Key.Key_1, CTRL)  # 工作台
     assert dashboard.share_text.text() == f"{office_share * 100:.1f}%"  # type: ignore[attr-defined]
     assert "由市委督查室下发" in window.notice.text()

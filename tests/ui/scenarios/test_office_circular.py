@@ -13,7 +13,7 @@ from tests.reports.conftest import pdf_text
 from tests.storage.units import OCTOBER, make_units, submit_all, trust_units
 from tests.test_cli import ok
 from tests.ui.scenarios.conftest import FileAnswers
-from tests.ui.scenarios.drive import choose, click_item, press
+from tests.ui.scenarios.drive import choose, click_item, press, wait_for_feedback
 
 
 def test_the_circular_printed_in_the_window_is_the_cli_circular(
@@ -48,7 +48,7 @@ def test_the_circular_printed_in_the_window_is_the_cli_circular(
     gui_pdf = tmp_path / "gui.pdf"
     files.save.append(str(gui_pdf))
     press(page, "导出…")
-    qtbot.waitUntil(lambda: page.status.text().startswith("已生成"), timeout=60_000)
+    wait_for_feedback(qtbot, main, "已生成")
     assert opened == [str(gui_pdf)] and not warnings
 
     seen = pdf_text(gui_pdf.read_bytes(), tmp_path)

@@ -27,6 +27,7 @@ from tests.ui.scenarios.drive import (
     in_dialog,
     press,
     shortcut,
+    wait_for_feedback,
 )
 
 UNITS = (
@@ -120,7 +121,7 @@ def test_the_trips_form_is_exported_from_the_reports_page(
     out = tmp_path / "上报表.pdf"
     files.save.append(str(out))
     press(page, "导出…")
-    qtbot.waitUntil(lambda: page.status.text().startswith("已生成"), timeout=60_000)
+    wait_for_feedback(qtbot, main, "已生成")
     assert opened == [str(out)] and not warnings
     text = "".join(pdf_text(out.read_bytes(), tmp_path))
     for words in ("外出招商情况上报表", "市人民政府", "张伟", "市长", "重庆", "长安汽车"):
