@@ -27,6 +27,12 @@ _TEXT_KEYS = {
     Qt.Key.Key_End,
 }
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+# reached by Tab, Shift+Tab or a label's shortcut: the whole text is selected, to type over
+KEYBOARD_FOCUS = {
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+}
 
 
 def _qdate(d: date) -> QDate:
@@ -119,6 +125,12 @@ class DateField(QDateEdit):
             QAbstractSpinBox.keyPressEvent(self, event)
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in KEYBOARD_FOCUS:
+            # QDateTimeEdit would select the year only: 2026-11-16 typed became 2026-11-1611-20
+            self.lineEdit().selectAll()
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab leaves the field as it leaves any other, instead of stepping through its sections

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
 from desktop.ui.date_field import DateField
 from desktop.ui.dialog_keys import save_on_ctrl_enter
+from desktop.ui.time_field import TimeField
 
 DURATION_MODES = ("full", "half", "span", "hours")
 
@@ -98,10 +98,8 @@ class EntryDialog(QDialog):
             button = QRadioButton(text)
             self.modes.addButton(button, i)
             mode_row.addWidget(button)
-        self.start = QTimeEdit()
-        self.end = QTimeEdit()
-        for t in (self.start, self.end):
-            t.setDisplayFormat("HH:mm")
+        self.start = TimeField("start")
+        self.end = TimeField("end")
         self.hours = QDoubleSpinBox()
         # room above 24 so that a typed 25 reads as 25 (and is refused as more than a day), not 2
         self.hours.setRange(0.25, 99.75)
@@ -214,8 +212,8 @@ class EntryDialog(QDialog):
         elif mode == "half":
             part = DayPart.HALF
         elif mode == "span":
-            start = self.start.time().hour() * 60 + self.start.time().minute()
-            end = self.end.time().hour() * 60 + self.end.time().minute()
+            start = self.start.typed_minutes()
+            end = self.end.typed_minutes()
         else:
             minutes = round(self.hours.value() * 60)
         project_id = self._matched(self.projects)
