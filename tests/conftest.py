@@ -11,8 +11,10 @@ import pytest
 
 # GUI tests run on an offscreen screen of an office laptop's size, 1366×768 (--scale 1.5 makes
 # it the 911×512 a window gets there at 150 %)
-SCREEN = Path(__file__).parent / "ui" / "screens" / "1366x768.json"
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
+os.environ.setdefault(
+    "QT_QPA_PLATFORM",
+    f"offscreen:configfile={Path(__file__).parent / 'ui' / 'screens' / '1366x768.json'}",
+)
 
 from desktop.domain.holidays import PackageHolidays
 from desktop.domain.people import Person

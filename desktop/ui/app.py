@@ -216,6 +216,13 @@ def _window_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，应写成 2026-11-20") from None
+
+
 def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="onethird", description=APP_TITLE)
     parser.add_argument("--db", type=Path, default=None, help="数据库文件")
@@ -230,16 +237,26 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
     parser.add_argument(
         "--size",
         type=_window_size,
-        default=(1280, 800),
+        default=None,
         metavar="宽x高",
-        help="截图的窗口大小（默认 1280x800）",
+        help="截图的窗口大小（默认按屏幕大小，与正常打开时相同）",
     )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="界面语言")
     parser.add_argument(
         "--self-test", action="store_true", help="自检：在临时示例台账上打开主窗口、生成报告后退出"
     )
+    parser.add_argument(
+        "--as-of",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="与 --screenshots 或 --demo 一起用：示例数据截至这一天（默认今天）",
+    )
     parser.add_argument("--version", action="version", version=f"onethird {__version__}")
-    return parser.parse_known_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.as_of is not None and args.screenshots is None and not args.demo:
+        parser.error("--as-of 只能与 --screenshots 或 --demo 一起使用")
+    return args, rest
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -256,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = app_settings()
     lang = args.lang or str(settings.value("ui/language", "zh"))
     install_language(qt, lang)
-    today = date.today()
+    today = args.as_of or date.today()
     if args.screenshots is not None:
         from desktop.ui.screenshots import take_screenshots
 

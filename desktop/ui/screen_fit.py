@@ -3,7 +3,7 @@ to live in, so a tall form scrolls while its buttons stay in reach below it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
 
@@ -11,14 +11,23 @@ from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
 FRAME_WIDTH, FRAME_HEIGHT = 20, 50
 
 
+class _BodyArea(QScrollArea):
+    """Asks for as much room as its body wants (a plain scroll area asks for a capped size);
+    the dialog is then shrunk to the screen, and only then does the body scroll."""
+
+    def sizeHint(self) -> QSize:
+        body = self.widget()
+        wanted = body.sizeHint() if body is not None else super().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(wanted.width() + bar, wanted.height())
+
+
 def scrolling(body: QWidget) -> QScrollArea:
     """body in a frameless area that scrolls when the dialog is shorter than body wants."""
-    area = QScrollArea()
+    area = _BodyArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(body)
-    # as tall as the body wants, where the screen has room: the area's own hint is capped
-    area.sizeHint = lambda: body.sizeHint().expandedTo(area.minimumSizeHint())  # type: ignore[method-assign]
     return area
 
 
@@ -39,8 +48,10 @@ def keep_inside(window: QWidget) -> None:
     if screen is None:
         return
     free = screen.availableGeometry()
-    width = min(window.width(), free.width() - FRAME_WIDTH)
-    height = min(window.height(), free.height() - FRAME_HEIGHT)
+    # as big as it asks to be (Qt first caps a window at 2/3 of the screen), as the screen allows
+    wanted = window.size().expandedTo(window.sizeHint())
+    width = min(wanted.width(), free.width() - FRAME_WIDTH)
+    height = min(wanted.height(), free.height() - FRAME_HEIGHT)
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
     frame = window.frameGeometry()

@@ -43,12 +43,17 @@ def test_window_paints_without_heavy_imports(tmp_path: Path) -> None:
     assert "heavy-modules -" in done.stdout  # no matplotlib, reportlab, openpyxl yet
 
 
-def test_screenshots_of_every_page(tmp_path: Path) -> None:
+def test_screenshots_of_every_page_and_dialog(tmp_path: Path) -> None:
     out = tmp_path / "shots"
     done = _run(["--screenshots", str(out)], tmp_path)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == [
+    dialogs = ["entry", "trip", "project", "person", "history", "import", "recycle-bin"]
+    dialogs += ["holidays", "unit-order", "first-run"]
+    shots = {f"d{i}-{n}.png" for i, n in enumerate(dialogs, 1)}
+    assert shots <= set(names) and all((out / n).stat().st_size > 5_000 for n in shots)
+    pages = [n for n in names if n not in shots]
+    assert pages == [
         "1-dashboard.png",
         "2-entries.png",
         "3-trips.png",
@@ -58,4 +63,4 @@ def test_screenshots_of_every_page(tmp_path: Path) -> None:
         "7-people.png",
         "8-settings.png",
     ]
-    assert all((out / n).stat().st_size > 20_000 for n in names)
+    assert all((out / n).stat().st_size > 20_000 for n in pages)
