@@ -56,8 +56,8 @@ class FeedbackBar(QWidget):
         row.addWidget(self.text, 1)
         for b in (self.action, self.open_file, self.open_folder, self.close_button):
             row.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
-        self.open_file.clicked.connect(lambda: self._file and open_file(self._file))
-        self.open_folder.clicked.connect(lambda: self._file and open_folder(self._file))
+        self.open_file.clicked.connect(lambda: self._with_file(open_file))
+        self.open_folder.clicked.connect(lambda: self._with_file(open_folder))
         self.action.clicked.connect(self._on_action)
         self.close_button.clicked.connect(self.hide)
         self._file: Path | None = None
@@ -74,6 +74,10 @@ class FeedbackBar(QWidget):
         self.action.setText(feedback.action[0] if feedback.action else "")
         self.action.setVisible(feedback.action is not None)
         self.show()
+
+    def _with_file(self, do: Callable[[Path], None]) -> None:
+        if self._file is not None:
+            do(self._file)
 
     def _on_action(self) -> None:
         do = self._do
