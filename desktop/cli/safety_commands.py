@@ -41,6 +41,8 @@ ACTIONS = {
     "delete": ("删除", "deleted"),
     "restore": ("恢复", "restored"),
     "import": ("导入", "imported"),
+    "undo_import": ("撤销导入", "import undone"),
+    "redo_import": ("重做导入", "import redone"),
 }
 OTHER_TABLES = {"project_stages": ("阶段", "stage"), "funds": ("到位资金", "funds")}
 HEADERS = {
@@ -251,8 +253,9 @@ def describe(c: Change, lang: str, limit: int = 6) -> str:
     """What changed: old → new for an update; the main values otherwise."""
     before = c.before if isinstance(c.before, dict) else {}
     after = c.after if isinstance(c.after, dict) else {}
-    if c.action == "import":
-        return f"{after.get('file', '')}（{after.get('rows', '')}）"
+    if c.action in ("import", "undo_import", "redo_import"):
+        told = after or before
+        return f"{told.get('file', '')}（{told.get('rows', '')}）"
     if before and after:
         changed = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
         parts = [f"{k}: {_short(before.get(k))} → {_short(after.get(k))}" for k in changed]

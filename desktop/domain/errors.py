@@ -56,6 +56,7 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "contact_title": ("联系人职务", "contact's title"),
     "results": ("成效", "results"),
     "recorded_by": ("填报人", "recorded by"),
+    "import": ("导入台账", "ledger import"),
 }
 
 # code -> (Chinese template, English template); templates use str.format fields.
@@ -284,6 +285,64 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "trash_missing_ref": (
         "恢复前需要先有{what}（编号 {value}），它已被删除",
         "{what_en} {value} must exist first; it was deleted",
+    ),
+    # undo and redo of a ledger import (storage/import_undo.py)
+    "import_undo_changed": (
+        "“{value}”导入的记录中有 {count} 条在导入后被修改或删除（如 {example}），撤销导入会丢掉"
+        "这些修改，因此没有撤销；请先撤销或改回这些修改",
+        "{count} of the entries imported from '{value}' were changed or deleted since (e.g."
+        " {example}); undoing the import would lose those changes, so it was not undone",
+    ),
+    "import_undo_project_changed": (
+        "“{value}”导入时新建的项目“{project}”此后被修改过或已被其他记录使用，因此没有撤销导入",
+        "the project '{project}' created by importing '{value}' was changed or is used by"
+        " other records since, so the import was not undone",
+    ),
+    "import_undo_person_changed": (
+        "“{value}”导入时新增的人员“{person}”此后被修改过或已被其他记录使用，因此没有撤销导入",
+        "the person '{person}' added by importing '{value}' was changed or is used by other"
+        " records since, so the import was not undone",
+    ),
+    "import_undo_locked": (
+        "{person} {period}的月报已于 {at} 提交，该月的工作记录只读，因此没有撤销“{value}”的导入；"
+        "如需撤销，请督查室退回该月报后再撤销",
+        "{person}'s report for {period} was submitted on {at}, so that month's entries are"
+        " read-only and the import of '{value}' was not undone; undo it once the report is"
+        " returned",
+    ),
+    "import_undo_locked_accepted": (
+        "{person} {period}的月报已于 {at} 提交并已审核通过，该月的工作记录只读，"
+        "因此没有撤销“{value}”的导入",
+        "{person}'s report for {period} was submitted on {at} and accepted, so that month's"
+        " entries are read-only and the import of '{value}' was not undone",
+    ),
+    "import_redo_locked": (
+        "{person} {period}的月报已于 {at} 提交，该月的工作记录只读，因此没有重做“{value}”的导入",
+        "{person}'s report for {period} was submitted on {at}, so that month's entries are"
+        " read-only and the import of '{value}' was not redone",
+    ),
+    "import_redo_taken": (
+        "重做“{value}”的导入要新建{what}“{name}”，但现在已有同名的{what}，因此没有重做",
+        "redoing the import of '{value}' would create the {what_en} '{name}', which exists by"
+        " now, so it was not redone",
+    ),
+    "import_redo_conflict": (
+        "撤销“{value}”的导入后，数据库又被其他程序写入了导入记录，因此没有重做",
+        "after the import of '{value}' was undone, another program imported into the"
+        " database, so it was not redone",
+    ),
+    "import_already_undone": (
+        "“{value}”的导入已经撤销",
+        "the import of '{value}' is undone already",
+    ),
+    "import_not_undone": (
+        "“{value}”的导入没有撤销，无需重做",
+        "the import of '{value}' is not undone; there is nothing to redo",
+    ),
+    "import_not_undoable": (
+        "“{value}”是由旧版本导入的，没有记下导入时新建了什么，不能撤销",
+        "'{value}' was imported by an older version, which did not note what it created;"
+        " it cannot be undone",
     ),
     "not_a_month": (
         "“{value}”不是一个月份（月报按月编制，如 2026-10）",

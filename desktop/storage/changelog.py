@@ -27,6 +27,13 @@ def _dump(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
 
+def as_logged(value: Any) -> Any:
+    """A value as the log gives it back once written: dates and decimals as text, tuples as
+    lists; for comparing a record now with one the log holds."""
+    text = _dump(value)
+    return None if text is None else json.loads(text)
+
+
 def record(
     db: Database,
     actor: str,

@@ -175,8 +175,8 @@ class ImportStore(SummaryStore):
             if dry_run or not kept:
                 return result  # nothing new: nothing written, not even a backup
             backup = backups.backup_before(self.db, backups.BackupReason.IMPORT)
-            self._write(scratch, plan, path.name, result)
-        return replace(result, backup=backup.path if backup else None)
+            written = self._write(scratch, plan, path.name, result)
+        return replace(written, backup=backup.path if backup else None)
 
     def imports(self, limit: int = 100) -> list[PreviousImport]:
         """Past imports, newest first."""
@@ -379,7 +379,10 @@ class ImportStore(SummaryStore):
                 skip.clear()
         scratch.skip(skip)
 
-    def _write(self, scratch: Scratch, plan: _Plan, file_name: str, result: ImportResult) -> None:
+    def _write(
+        self, scratch: Scratch, plan: _Plan, file_name: str, result: ImportResult
+    ) -> ImportResult:
+        """Write the kept rows; the result then says which rows this import wrote."""
         with self.db.atomic():
             ids: dict[int, int] = {}
             for placeholder, person in plan.new_persons.items():
@@ -422,21 +425,7 @@ class ImportStore(SummaryStore):
                     self.db.conn.executemany(INSERT, params)
                     added += len(params)
             last = first + added - 1
-            self._log(
-                "import",
-                "entries",
-                None,
-                None,
-                {
-                    "file": file_name,
-                    "rows": added,
-                    "duplicates": result.duplicates,
-                    "first_id": first,
-                    "last_id": last,
-                    "sha256": result.sha256,
-                },
-            )
-            self.db.execute(
+            import_id = self._insert(
                 "INSERT INTO imports (at, actor, file_name, sha256, format, sheet, rows_added,"
                 " duplicates, first_id, last_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -452,6 +441,33 @@ class ImportStore(SummaryStore):
                     last,
                 ],
             )
+            person_ids = tuple(ids.values())
+            created = tuple(project_ids.values())
+            self._log(
+                "import",
+                "entries",
+                None,
+                None,
+                {
+                    "file": file_name,
+                    "rows": added,
+                    "duplicates": result.duplicates,
+                    "first_id": first,
+                    "last_id": last,
+                    "sha256": result.sha256,
+                    # what undoing it removes (storage/import_undo.py)
+                    "import_id": import_id,
+                    "projects": list(created),
+                    "persons": list(person_ids),
+                },
+            )
+        return replace(
+            result,
+            import_id=import_id,
+            entry_ids=(first, last),
+            project_ids=created,
+            person_ids=person_ids,
+        )
 
 
 def _choose_columns(

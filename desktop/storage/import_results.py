@@ -67,6 +67,13 @@ class ImportResult:
     columns: tuple[ColumnUse, ...] = ()  # every column of the file and what became of it
     skipped: tuple[tuple[int, str], ...] = ()  # rows of totals skipped: (line, 合计 … or "")
     new_projects: tuple[str, ...] = ()
+    # what a real import wrote, for undoing it (Ledger.undo_import): its row in `imports`, the
+    # ids of the entries it added (one range: they are written in one transaction), and of
+    # the projects and persons it created
+    import_id: int | None = None
+    entry_ids: tuple[int, int] | None = None
+    project_ids: tuple[int, ...] = ()
+    person_ids: tuple[int, ...] = ()
 
 
 class ImportRefused(LedgerError):

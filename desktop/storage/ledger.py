@@ -16,13 +16,14 @@ from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import holiday_store, keys, order_store
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
+from desktop.storage.import_undo import ImportUndoStore
 from desktop.storage.intake import IntakeStore
 from desktop.storage.signatures import KeyPair
 
 
 # IntakeStore stacks every store: intake, submissions and the month lock on top of the 回收站,
-# imports, report queries and edits
-class Ledger(IntakeStore):
+# imports, report queries and edits; ImportUndoStore adds undo and redo of an import
+class Ledger(IntakeStore, ImportUndoStore):
     def __init__(
         self,
         db: Database,

@@ -112,15 +112,19 @@ class TrashStore(ProjectEditStore):
 
     def record_history(self, kind: str, record_id: int, limit: int = 1000) -> list[Change]:
         """Who changed an entry, trip or project, when and how, newest first; an entry's history
-        includes the import or trip that made it, a project's its stages and funds."""
+        includes the import or trip that made it (and an import's undo and redo), a project's
+        its stages and funds."""
         table = KINDS[kind]
         where = "(table_name = :table AND record_id = :id)"
         params: dict[str, Any] = {"table": table, "id": record_id}
         if kind == "entry":
+            # an import names the range of ids it wrote; its undo (storage/import_undo.py)
+            # and redo name the same range
             where += (
-                " OR (table_name = 'entries' AND action = 'import'"
-                " AND json_extract(after, '$.first_id') <= :id"
-                " AND json_extract(after, '$.last_id') >= :id)"
+                " OR (table_name = 'entries' AND action IN ('import', 'undo_import',"
+                " 'redo_import') AND record_id IS NULL"
+                " AND json_extract(coalesce(after, before), '$.first_id') <= :id"
+                " AND json_extract(coalesce(after, before), '$.last_id') >= :id)"
                 " OR (table_name = 'trips' AND EXISTS (SELECT 1 FROM json_each(after,"
                 " '$.entry_ids') WHERE value = :id))"
             )
