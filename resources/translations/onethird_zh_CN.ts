@@ -351,6 +351,14 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>导入</translation>
     </message>
     <message>
+        <source>import undone</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>import redone</source>
+        <translation>重做导入</translation>
+    </message>
+    <message>
         <source>sample data</source>
         <translation>示例数据</translation>
     </message>
@@ -606,6 +614,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Not in the ledger</source>
         <translation>台账中没有的</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入台账“%1”</translation>
     </message>
     <message>
         <source>Ledger file</source>
@@ -1554,6 +1566,10 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Return files (*.otv)</source>
         <translation>退回文件 (*.otv)</translation>
+    </message>
+    <message>
+        <source>The month is returned, but its file could not be written (%1). Select the row and press Return with an opinion… again to save the file.</source>
+        <translation>该月已退回，但退回文件未能写出（%1）。请选中该行，再按“退回并提出意见…”保存文件。</translation>
     </message>
     <message>
         <source>Returned; give the unit the file %1.</source>

@@ -4,6 +4,7 @@ the activities, persons and projects it names that the ledger does not know, the
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from desktop.ui.dialogs.import_job import ImportJob
 from desktop.ui.screen_fit import keep_on_screen
 
 PERMILLE = 1000  # the progress bar's steps
+Step = Callable[[], object]
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -44,7 +46,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 
 
 class ImportDialog(QDialog):
-    imported = Signal(object)  # ImportResult, after a real import
+    imported = Signal(object)  # ImportResult, after an import that wrote rows
 
     def __init__(
         self, parent: QWidget | None, ledger: Ledger, today: date, lang: str = "zh"
@@ -131,6 +133,20 @@ class ImportDialog(QDialog):
         self.check_button.clicked.connect(lambda: self.start(dry_run=True))
         self.import_button.clicked.connect(lambda: self.start(dry_run=False))
         buttons.rejected.connect(self.reject)
+
+    def undo_step(self, result: ImportResult) -> tuple[str, Step, Step, Step]:
+        """The import just made as a change for the undo stack, in the order Session.run takes
+        them: its name, what to do now (nothing: the job did it), how to undo and to redo it,
+        both on the window's ledger (which holds the rows an undo takes out for the redo)."""
+        assert result.import_id is not None
+        import_id, ledger = result.import_id, self._ledger
+        name = self.tr("Import %1").replace("%1", Path(self.file.text()).name)
+        return (
+            name,
+            lambda: None,
+            lambda: ledger.undo_import(import_id),
+            lambda: ledger.redo_import(import_id),
+        )
 
     def _on_choose_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -224,7 +240,8 @@ class ImportDialog(QDialog):
             self._checked = result.rows > 0
         else:
             self.summary.setText(self.tr("Imported: ") + text)
-            self.imported.emit(result)
+            if result.import_id is not None:  # something was written, to be undone
+                self.imported.emit(result)
         self.columns.show_columns(result.columns)
         self._show_skipped(result.skipped)
         for name, rows in result.per_person:

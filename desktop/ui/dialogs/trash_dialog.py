@@ -103,6 +103,8 @@ class HistoryDialog(QDialog):
             "delete": self.tr("deleted"),
             "restore": self.tr("put back"),
             "import": self.tr("imported"),
+            "undo_import": self.tr("import undone"),
+            "redo_import": self.tr("import redone"),
             "demo": self.tr("sample data"),
         }
         model = RowsTableModel(
