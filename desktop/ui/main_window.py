@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def show_import(self) -> ImportDialog:
         dialog = ImportDialog(self, self.session.ledger, self.session.today, self.session.lang)
-        dialog.imported.connect(lambda _: self.session.data_changed.emit())
+        dialog.imported.connect(lambda result: self.session.run(*dialog.undo_step(result)))
         dialog.open()
         return dialog
 
