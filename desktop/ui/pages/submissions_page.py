@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period, PeriodKind
-from desktop.domain.submission import MonthStatus, Urgency, local_text
+from desktop.domain.submission import MonthState, MonthStatus, Urgency, local_text
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.submissions import report_file_name
 from desktop.ui.feedback import Feedback
@@ -155,38 +155,64 @@ class SubmissionsPage(TablePage):
         status = self._selected()
         if status is None or status.person.id is None:
             return
-        opinion = ""
-        if not accept:
-            opinion, ok = QInputDialog.getMultiLineText(
-                self,
-                self.tr("Return with an opinion"),
-                self.tr("Opinion for %1").replace("%1", status.person.name),
-            )
-            if not ok or not opinion.strip():
-                return
-        self.review(status.person.id, accept, opinion.strip())
+        person_id = status.person.id
+        if accept:
+            self.review(person_id, accept=True)
+            return
+        if status.state is MonthState.RETURNED:
+            # returned before: the unit may still need the file (lost, or never saved)
+            out = self._return_file_name(status.person.name)
+            if out is not None:
+                self._write_return_file(person_id, out)
+            return
+        opinion, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Return with an opinion"),
+            self.tr("Opinion for %1").replace("%1", status.person.name),
+        )
+        if not ok or not opinion.strip():
+            return
+        # where the unit's file goes is asked before anything changes: cancelling leaves the
+        # month as it was, not returned without a file to send
+        out = self._return_file_name(status.person.name)
+        if out is not None and self.review(person_id, accept=False, opinion=opinion.strip()):
+            self._write_return_file(person_id, out)
 
-    def review(self, person_id: int, accept: bool, opinion: str = "") -> None:
+    def review(self, person_id: int, accept: bool, opinion: str = "") -> bool:
         s, ledger = self.session, self.session.ledger
         try:
             ledger.review_month(person_id, s.period, accept=accept, opinion=opinion)
         except LedgerError as exc:
             self._tell_problem(exc.message(s.lang))
-            return
+            return False
         s.data_changed.emit()
         if accept:
             self._tell(Feedback(self.tr("Accepted.")))
-            return
+        return True
+
+    def _return_file_name(self, person_name: str) -> Path | None:
         out, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the return file for the unit"),
-            f"{s.period.code}-{ledger.person(person_id).name}.otv",
+            f"{self.session.period.code}-{person_name}.otv",
             self.tr("Return files (*.otv)"),
         )
-        if out:
-            ledger.write_review_file(person_id, s.period, out)
-            text = self.tr("Returned; give the unit the file %1.").replace("%1", out)
-            self._tell(Feedback(text, files=(Path(out),)))
+        return Path(out) if out else None
+
+    def _write_return_file(self, person_id: int, out: Path) -> None:
+        s = self.session
+        try:
+            s.ledger.write_review_file(person_id, s.period, out)
+        except (LedgerError, OSError) as exc:
+            reason = exc.message(s.lang) if isinstance(exc, LedgerError) else exc.strerror or ""
+            text = self.tr(
+                "The month is returned, but its file could not be written (%1). Select the row"
+                " and press Return with an opinion… again to save the file."
+            )
+            self._tell_problem(text.replace("%1", reason))
+            return
+        text = self.tr("Returned; give the unit the file %1.").replace("%1", str(out))
+        self._tell(Feedback(text, files=(out,)))
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

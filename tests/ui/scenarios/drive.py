@@ -111,6 +111,7 @@ def choose(combo: QComboBox, text: str) -> None:
         QTest.keyClick(view, Qt.Key.Key_Down)
     QTest.keyClick(view, Qt.Key.Key_Return)
     assert combo.currentText() == text
+    _active_again(combo.window())
 
 
 def click_choice(combo: QComboBox, text: str) -> None:
@@ -128,6 +129,20 @@ def click_choice(combo: QComboBox, text: str) -> None:
     QTest.mouseMove(view.viewport(), point)
     QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, point)
     assert combo.currentText() == text, (rect, view.viewport().rect(), view.isVisible(), point)
+    _active_again(combo.window())
+
+
+def _active_again(window: QWidget) -> None:
+    """What a window manager does once a combo's list has closed: the window is active again.
+    The offscreen platform, a moment after the list closes, makes the hidden list the active
+    window, and a dialog opened then would hand activation back to it when it closes."""
+    QTest.qWait(50)
+    for _ in range(100):
+        if window.isActiveWindow():
+            return
+        window.activateWindow()
+        QTest.qWait(10)
+    raise AssertionError(f"{window.windowTitle()} did not become active again")
 
 
 def cells(view: QAbstractItemView) -> list[list[str]]:

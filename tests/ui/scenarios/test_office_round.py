@@ -102,16 +102,6 @@ def click_row(view: QAbstractItemView, row: int) -> None:
     assert view.selectionModel().isRowSelected(row, index.parent()), f"row {row} not selected"
 
 
-def popups_closed(qtbot, window: MainWindow) -> None:
-    """The window active again once the lists opened by choose() have closed, as a window
-    manager makes it: the offscreen platform, a moment after such a list closes, makes the
-    hidden list the active window, and a dialog opened then would hand activation back to it."""
-    qtbot.wait(50)
-    if not window.isActiveWindow():
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-
-
 def board_rows(page: SubmissionsPage) -> dict[str, tuple[str, str, str]]:
     """Name → (unit, state, opinion), as the board shows them."""
     return {
@@ -231,7 +221,6 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
 
     # 李娜 of 高新区 is returned, with an opinion typed into the opinion dialog
     board = to_board(main)
-    popups_closed(qtbot, main)
     click_row(board.table, column(board.table, "姓名").index("李娜"))
     otv = tmp_path / "退回" / "2026-10-李娜.otv"
     otv.parent.mkdir()
@@ -245,6 +234,14 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
         ok_button = find(dialog, QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         click(ok_button)
 
+    # cancelling the file dialog leaves the month as it was, not returned with no file to send
+    files.save.clear()
+    in_dialog(qtbot, lambda: press(board, "退回并提出意见…"), give_opinion)
+    assert files.asked[-1] == "保存发给单位的退回文件"
+    (li,) = [s for s in ledger.submission_status(OCTOBER) if s.person.name == "李娜"]
+    assert li.state is MonthState.SUBMITTED and board_rows(board)["李娜"][1] == "已报送"
+    asked.clear()
+    files.save.append(str(otv))
     in_dialog(qtbot, lambda: press(board, "退回并提出意见…"), give_opinion)
     assert asked[:2] == ["退回并提出意见", "对 李娜 的审核意见"], asked
     assert otv.exists(), outcome(main, board)
@@ -256,6 +253,12 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
     assert all(rows[n][1] == "已报送" for n in ("张伟", "陈静", "王强")), rows
     (li,) = [s for s in ledger.submission_status(OCTOBER) if s.person.name == "李娜"]
     assert (li.state, li.opinion) == (MonthState.RETURNED, OPINION)
+    # the file lost: pressing it again on the returned row saves the file again, nothing else
+    again = tmp_path / "退回" / "again.otv"
+    files.save.append(str(again))
+    click_row(board.table, column(board.table, "姓名").index("李娜"))
+    press(board, "退回并提出意见…")
+    assert again.read_bytes() == otv.read_bytes() and str(again) in outcome(main, board)
     main.close()
 
     # at 高新区, on its own database: October is locked until the return file is taken in
@@ -282,7 +285,6 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
         assert status.state is MonthState.RETURNED and not status.locked
 
         entries = to_entries(there)
-        popups_closed(qtbot, there)
         assert OPINION in entries.banner.text() and "只读" not in entries.banner.text()
         assert button(entries, "新建工作记录").isEnabled()
 
