@@ -282,6 +282,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "回收站中没有编号 {value} 的项目",
         "nothing with number {value} in the recycle bin",
     ),
+    "already_back": (
+        "编号 {value} 的记录已经在台账中（可能已从回收站恢复），未做改动",
+        "record {value} is already in the ledger (put back from the recycle bin, maybe);"
+        " nothing was changed",
+    ),
     "trash_missing_ref": (
         "恢复前需要先有{what}（编号 {value}），它已被删除",
         "{what_en} {value} must exist first; it was deleted",

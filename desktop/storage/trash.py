@@ -64,22 +64,37 @@ class TrashStore(ProjectEditStore):
         return before
 
     def restore_entry(self, entry: Entry) -> Entry:
+        self._not_back("entries", entry.id)
         with self.db.atomic():
             saved = super().restore_entry(entry)
             self._forget("entry", entry.id)
         return saved
 
     def restore_trip(self, trip: Trip) -> Trip:
+        self._not_back("trips", trip.id)
         with self.db.atomic():
             saved = super().restore_trip(trip)
             self._forget("trip", trip.id)
         return saved
 
     def restore_project(self, project: Project) -> Project:
+        self._not_back("projects", project.id)
         with self.db.atomic():
             saved = super().restore_project(project)
             self._forget("project", project.id)
         return saved
+
+    def _not_back(self, table: str, record_id: int | None) -> None:
+        """An undo of a delete whose record is already back (restored from the 回收站 by
+        another way) is refused, not a constraint failure."""
+        if (
+            record_id is not None
+            and self.db.execute(
+                f"SELECT 1 FROM {table} WHERE id = ?",
+                [record_id],
+            ).fetchone()
+        ):
+            raise ValidationError("trash", "already_back", value=record_id)
 
     def trash_items(self, kind: str | None = None, limit: int = 1000) -> list[TrashItem]:
         """What is in the 回收站, most recently deleted first."""

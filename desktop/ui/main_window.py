@@ -260,15 +260,37 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_trash(self) -> TrashDialog:
-        ledger, session = self.session.ledger, self.session
-
-        def restore(item: TrashItem) -> None:
-            ledger.restore_from_trash(item.id)
-            session.data_changed.emit()
-
-        dialog = TrashDialog(self, ledger.trash_items(), restore, session.lang)
+        dialog = TrashDialog(
+            self, self.session.ledger.trash_items(), self._restore, self.session.lang
+        )
         dialog.open()
         return dialog
+
+    def _restore(self, item: TrashItem) -> None:
+        """Put an item back from the 回收站 as one undoable change: undo deletes it again (into
+        the bin), redo takes that newest bin item out again."""
+        ledger = self.session.ledger
+        deletes = {
+            "entry": ledger.delete_entry,
+            "trip": ledger.delete_trip,
+            "project": ledger.delete_project,
+        }
+        state = {"item": item.id, "record": item.record_id}
+
+        def put_back() -> None:
+            _, state["record"] = ledger.restore_from_trash(state["item"])
+
+        def delete_again() -> None:
+            deletes[item.kind](state["record"])
+            state["item"] = next(
+                i.id for i in ledger.trash_items(item.kind) if i.record_id == state["record"]
+            )
+
+        self.session.run(
+            self.tr("Restore %1 from the recycle bin").replace("%1", item.label),
+            put_back,
+            delete_again,
+        )
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -815,6 +815,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>三分之一招商台账 %1——记录领导干部招商引资精力投入的台账。</translation>
     </message>
     <message>
+        <source>Restore %1 from the recycle bin</source>
+        <translation>从回收站恢复 %1</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>

@@ -205,3 +205,24 @@ def test_history_of_an_entry_a_trip_and_a_project(
     assert imported.id is not None
     (made,) = ledger.record_history("entry", imported.id)
     assert (made.action, made.after["file"], made.actor) == ("import", "ledger.csv", "测试秘书")
+
+
+def test_undoing_a_delete_whose_record_is_back_from_the_bin_is_refused(
+    ledger: Ledger, zhang: Person
+) -> None:
+    assert zhang.id is not None
+    made = ledger.add_entry(
+        Entry(zhang.id, date(2026, 9, 1), activity_id(ledger, "项目洽谈"), minutes=90)
+    )
+    assert made.id is not None
+    ledger.delete_entry(made.id)
+    (item,) = ledger.trash_items()
+    ledger.restore_from_trash(item.id)
+    before = snapshot(ledger)
+    with pytest.raises(ValidationError) as refused:
+        ledger.restore_entry(made)  # the Delete key's undo, after the bin put it back
+    assert (
+        refused.value.message()
+        == f"回收站：编号 {made.id} 的记录已经在台账中（可能已从回收站恢复），未做改动"
+    )
+    assert snapshot(ledger) == before

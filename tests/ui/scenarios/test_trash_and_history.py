@@ -18,8 +18,10 @@ from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from tests.conftest import activity_id
 from tests.ui.scenarios.drive import (
+    CTRL,
     LEFT,
     NO_MODIFIER,
+    SHIFT,
     cells,
     click_item,
     column,
@@ -28,6 +30,7 @@ from tests.ui.scenarios.drive import (
     key,
     menu_item,
     press,
+    shortcut,
     type_into,
 )
 
@@ -100,6 +103,20 @@ def test_a_deleted_entry_is_put_back_from_the_recycle_bin(
     assert ledger.trash_items() == []
     assert visit_id == stored[1][0] and talks_id == stored[0][0]
     assert not warnings
+
+    # the restore is one step on the undo stack: Ctrl+Z sends it back to the bin (it once
+    # raised: the delete's own undo put the entry back a second time), Ctrl+Shift+Z restores it
+    shortcut(main, Qt.Key.Key_Z, CTRL)
+    assert column(table, "进展成效") == [TALKS]
+    assert [i.record_id for i in ledger.trash_items()] == [visit_id]
+    shortcut(main, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert column(table, "进展成效") == [TALKS, VISIT] and notes(ledger) == stored
+    assert ledger.trash_items() == []
+    # further back: the restore undone again, then the Delete key's own undo puts it back
+    shortcut(main, Qt.Key.Key_Z, CTRL)
+    shortcut(main, Qt.Key.Key_Z, CTRL)
+    assert notes(ledger) == stored and ledger.trash_items() == []
+    assert warnings == [], warnings
 
 
 def test_the_history_of_an_entry_changed_twice(
