@@ -58,6 +58,35 @@ def pytest_configure(config: pytest.Config) -> None:
         holiday_stub.install()
 
 
+# Tests that count no days: the database file's safety (killed processes, locks, full disks,
+# damaged files) and the tooling. The run with the holiday stub leaves them out; they are the
+# slowest of the suite and would pass or fail the same with any holiday data.
+COUNT_NO_DAYS = frozenset(
+    {
+        "tests/test_tooling.py",
+        "tests/test_cli_database_conditions.py",
+        "tests/test_cli_safety.py",
+        "tests/storage/test_crash_safety.py",
+        "tests/storage/test_restore_killed.py",
+        "tests/storage/test_backup_safety.py",
+        "tests/ui/test_startup_conditions.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not holiday_stub.wanted():
+        return
+    root = Path(__file__).parent.parent
+    left_out = [
+        i for i in items if Path(str(i.fspath)).relative_to(root).as_posix() in COUNT_NO_DAYS
+    ]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        gone = {id(i) for i in left_out}
+        items[:] = [i for i in items if id(i) not in gone]
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
     lines = [f"screen: {os.environ['QT_QPA_PLATFORM']}, scale {scale}"]
