@@ -1,5 +1,6 @@
-"""导入台账 fifty times in one window, by Ctrl+I, the file dialog, 检查 and 导入: every check and
-import runs off the GUI thread, and the window survives all of them (it once crashed in Qt)."""
+"""导入台账 fifty times in one window, by Ctrl+I, the file dialog, 检查 and 导入, each import then
+undone with Ctrl+Z: every check and import runs off the GUI thread, and the window survives all
+of them (it once crashed in Qt)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from desktop.domain.projects import Project
 from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from tests.ui.scenarios.conftest import FileAnswers
-from tests.ui.scenarios.drive import CTRL, button, modal, press, shortcut, wait_for_text
+from tests.ui.scenarios.drive import CTRL, SHIFT, button, modal, press, shortcut, wait_for_text
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ROUNDS = 50
@@ -73,7 +74,13 @@ def test_fifty_imports_in_one_window(
         qtbot.waitUntil(lambda: modal() is None)
         main.activateWindow()  # the window manager's part when a dialog closes
         qtbot.waitUntil(main.isActiveWindow)
+        assert len(ledger.entries()) == 6, i
+        shortcut(main, Qt.Key.Key_Z, CTRL)
+        assert ledger.entries() == [], i
+        imported = ledger.db.execute("SELECT count(*) FROM imports").fetchone()[0]
+        assert imported == 0, i
     took = time.monotonic() - began
-    assert len(ledger.entries()) == 6 * ROUNDS
     assert not warnings
-    print(f"{ROUNDS} checks and imports through the dialog: {took:.1f} s")
+    shortcut(main, Qt.Key.Key_Z, CTRL | SHIFT)  # the last one made again
+    assert len(ledger.entries()) == 6
+    print(f"{ROUNDS} checks, imports and undos through the dialog: {took:.1f} s")
