@@ -1721,6 +1721,10 @@ What was saved is safe. Details are in the log:
         <source>%1 days</source>
         <translation>共 %1 天</translation>
     </message>
+    <message>
+        <source>%1 day</source>
+        <translation>共 %1 天</translation>
+    </message>
 </context>
 <context>
     <name>TripsPage</name>

@@ -104,14 +104,15 @@ class ImportDialog(QDialog):
         QVBoxLayout(columns_group).addWidget(_scrolled(self.columns))
         unknown = QWidget()
         unknown_layout = QVBoxLayout(unknown)
-        unknown_layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Activities this ledger names that OneThird does not "
-                    "know — choose what each one is:"
-                )
+        self.mapping_intro = QLabel(
+            self.tr(
+                "Activities this ledger names that OneThird does not "
+                "know — choose what each one is:"
             )
         )
+        self.mapping_intro.setWordWrap(True)
+        self.mapping_intro.hide()  # until a check finds such activities
+        unknown_layout.addWidget(self.mapping_intro)
         unknown_layout.addWidget(self.mapping_box)
         unknown_layout.addWidget(self.unknown_persons)
         unknown_layout.addWidget(self.projects_box)
@@ -263,6 +264,8 @@ class ImportDialog(QDialog):
         self._offer_projects(list(refused.unknown_projects))
 
     def _offer_mapping(self, unknown: list[str]) -> None:
+        if unknown:
+            self.mapping_intro.show()
         names = [a.name for a in self._ledger.activities()]
         for name in unknown:
             if name in self._map_combos:
@@ -282,9 +285,9 @@ class ImportDialog(QDialog):
 
     def _offer_projects(self, unknown: list[str]) -> None:
         if unknown and not self.project_boxes:
-            self._projects.addWidget(
-                QLabel(self.tr("Projects not in the ledger — tick each one to create it:"))
-            )
+            intro = QLabel(self.tr("Projects not in the ledger — tick each one to create it:"))
+            intro.setWordWrap(True)
+            self._projects.addWidget(intro)
         for name in unknown:
             if name not in self.project_boxes:
                 box = QCheckBox(self.tr("Create project “%1”").replace("%1", name))

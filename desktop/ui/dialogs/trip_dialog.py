@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -108,17 +108,16 @@ class TripDialog(QDialog):
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         self.error.hide()
-        dates = QHBoxLayout()
-        for w in (
-            under_field(self.start),
-            self.start_half,
-            QLabel("—"),
-            under_field(self.end),
-            self.end_half,
-            self.days,
-        ):
-            dates.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
-        dates.addStretch(1)
+        # each day's half-day box under its date: one line would not fit 911 px in English
+        dates = QGridLayout()
+        top = Qt.AlignmentFlag.AlignTop
+        dates.addWidget(under_field(self.start), 0, 0, top)
+        dates.addWidget(QLabel("—"), 0, 1, top)
+        dates.addWidget(under_field(self.end), 0, 2, top)
+        dates.addWidget(self.days, 0, 3, top)
+        dates.addWidget(self.start_half, 1, 0)
+        dates.addWidget(self.end_half, 1, 2)
+        dates.setColumnStretch(4, 1)
         form = QFormLayout()
         form.addRow(self.tr("Leader"), self.leader)
         form.addRow(self.tr("Companions"), self.companions)
@@ -181,7 +180,8 @@ class TripDialog(QDialog):
             days = self._draft().days_away
         except (LedgerError, ValueError):
             days = 0
-        self.days.setText(self.tr("%1 days").replace("%1", f"{days:g}"))
+        text = self.tr("%1 day") if days == 1 else self.tr("%1 days")
+        self.days.setText(text.replace("%1", f"{days:g}"))
 
     def _draft(self, typed: bool = False) -> Trip:
         """The trip as the form holds it; typed: its dates as typed, refused if they name no day
