@@ -102,6 +102,7 @@ def choose(combo: QComboBox, text: str) -> None:
     """Open the combo's list with a click and pick text with the arrow keys and Enter."""
     names = items(combo)
     assert text in names, f"“{text}” not among {names}"
+    _shown(combo)
     assert combo.isVisible() and combo.isEnabled(), f"cannot reach {combo}"
     click(combo)
     view = combo.view()
@@ -130,6 +131,15 @@ def click_choice(combo: QComboBox, text: str) -> None:
     QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, point)
     assert combo.currentText() == text, (rect, view.viewport().rect(), view.isVisible(), point)
     _active_again(combo.window())
+
+
+def _shown(widget: QWidget) -> None:
+    """A widget added to a dialog already on the screen is shown a moment later (Qt shows it
+    queued): a person sees it appear and then uses it."""
+    for _ in range(100):
+        if widget.isVisible():
+            return
+        QTest.qWait(10)
 
 
 def _active_again(window: QWidget) -> None:
