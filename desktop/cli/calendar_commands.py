@@ -10,6 +10,7 @@ from typing import Any
 from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import say
+from desktop.domain.changes import SetHolidayYear
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import (
     YearArrangement,
@@ -148,7 +149,7 @@ def _from_args(args: argparse.Namespace) -> YearArrangement:
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     a = _from_args(args)
-    ctx.ledger.set_holiday_year(a)
+    ctx.ledger.apply(SetHolidayYear(a.year, a))
     print(_say("set", ctx.lang, year=a.year, holidays=len(a.holidays), workdays=len(a.workdays)))
     return 0
 
@@ -158,7 +159,7 @@ def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
     held = ledger.holiday_years().get(args.year)
     if held is None:
         raise ValidationError("year", "year_not_held", value=args.year)
-    ledger.restore_holiday_year(args.year, None)
+    ledger.apply(SetHolidayYear(args.year, None))
     source = ledger.calendar.source(args.year)
     name = _say("fallback" if source is YearSource.FALLBACK else "package", ctx.lang)
     print(_say("removed", ctx.lang, year=args.year, source=name))

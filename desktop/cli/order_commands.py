@@ -11,6 +11,7 @@ from typing import Any
 from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import phrase
+from desktop.domain.changes import SetOfficialOrder
 from desktop.domain.errors import ValidationError
 from desktop.reports.labels import label
 from desktop.storage.ledger_files import decode_text
@@ -67,7 +68,9 @@ def cmd_order(ctx: Context, args: argparse.Namespace) -> int:
     if not args.clear and not any(n.strip() for n in names):
         raise ValidationError(kind, "required")
     ledger = ctx.ledger
-    before = ledger.set_official_order(kind, names)
+    applied = ledger.apply(SetOfficialOrder(((kind, tuple(names)),)))
+    assert isinstance(applied.inverse, SetOfficialOrder)
+    ((_, before),) = applied.inverse.orders
     order = ledger.official_order()
     after = order.units if kind == "unit" else order.groups
     word = say(kind, lang)

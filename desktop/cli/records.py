@@ -8,6 +8,15 @@ from typing import Any
 from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import say
+from desktop.domain.changes import (
+    AddEntry,
+    AddFunds,
+    AddPerson,
+    AddProject,
+    AddStage,
+    AddTrip,
+    DeleteEntry,
+)
 from desktop.domain.entries import DayPart, Entry, parse_clock, parse_date, parse_hours
 from desktop.domain.errors import ValidationError
 from desktop.domain.people import Person
@@ -119,9 +128,9 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_person_add(ctx: Context, args: argparse.Namespace) -> int:
-    p = ctx.ledger.add_person(
-        Person(args.name, args.title, args.unit, args.group, not args.not_subject)
-    )
+    p = ctx.ledger.apply(
+        AddPerson(Person(args.name, args.title, args.unit, args.group, not args.not_subject))
+    ).result
     print(say("person_added", ctx.lang, name=p.name, id=p.id))
     return 0
 
@@ -159,22 +168,24 @@ def cmd_entry_add(ctx: Context, args: argparse.Namespace) -> int:
     project = ledger.find_project(args.project) if args.project else None
     minutes, part, start, end = _duration(args)
     assert person.id is not None and activity.id is not None
-    saved = ledger.add_entry(
-        Entry(
-            person.id,
-            parse_date(args.date),
-            activity.id,
-            minutes,
-            part,
-            start,
-            end,
-            project.id if project else None,
-            None,
-            args.location,
-            args.counterpart,
-            args.note,
+    saved = ledger.apply(
+        AddEntry(
+            Entry(
+                person.id,
+                parse_date(args.date),
+                activity.id,
+                minutes,
+                part,
+                start,
+                end,
+                project.id if project else None,
+                None,
+                args.location,
+                args.counterpart,
+                args.note,
+            )
         )
-    )
+    ).result
     print(say("entry_added", ctx.lang, id=saved.id))
     return 0
 
@@ -213,7 +224,7 @@ def cmd_entry_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_entry_delete(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.ledger.delete_entry(args.id)
+    ctx.ledger.apply(DeleteEntry(args.id))
     print(say("entry_deleted", ctx.lang, id=args.id))
     return 0
 
@@ -230,19 +241,21 @@ def cmd_trip_add(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger
     travellers = [ledger.find_person(n).id for n in [args.person, *args.companions]]
     projects = [ledger.find_project(n).id for n in args.projects]
-    trip = ledger.add_trip(
-        Trip(
-            tuple(t for t in travellers if t is not None),
-            parse_date(args.start, "start_date"),
-            parse_date(args.end, "end_date"),
-            args.start_half,
-            args.end_half,
-            tuple(args.destinations),
-            tuple(_company(c) for c in args.company),
-            tuple(p for p in projects if p is not None),
-            args.results,
+    trip = ledger.apply(
+        AddTrip(
+            Trip(
+                tuple(t for t in travellers if t is not None),
+                parse_date(args.start, "start_date"),
+                parse_date(args.end, "end_date"),
+                args.start_half,
+                args.end_half,
+                tuple(args.destinations),
+                tuple(_company(c) for c in args.company),
+                tuple(p for p in projects if p is not None),
+                args.results,
+            )
         )
-    )
+    ).result
     print(
         say(
             "trip_added",
@@ -259,18 +272,20 @@ def cmd_project_add(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger
     leader = ledger.find_person(args.leader).id if args.leader else None
     amount = parse_amount(args.amount) if args.amount is not None else None
-    p = ledger.add_project(
-        Project(
-            args.name,
-            args.investor,
-            args.chain,
-            amount,
-            Currency.USD if args.usd else Currency.CNY,
-            leader,
-            args.park,
-        ),
-        confirmed=args.confirm,
-    )
+    p = ledger.apply(
+        AddProject(
+            Project(
+                args.name,
+                args.investor,
+                args.chain,
+                amount,
+                Currency.USD if args.usd else Currency.CNY,
+                leader,
+                args.park,
+            ),
+            confirmed=args.confirm,
+        )
+    ).result
     print(say("project_added", ctx.lang, name=p.name, id=p.id))
     return 0
 
@@ -280,11 +295,13 @@ def cmd_project_stage(ctx: Context, args: argparse.Namespace) -> int:
     project = ledger.find_project(args.name)
     amount = parse_amount(args.amount) if args.amount is not None else None
     assert project.id is not None
-    c = ledger.add_stage(
-        project.id,
-        StageChange(parse_date(args.date), Stage.parse(args.stage), args.note, amount),
-        confirmed=args.confirm,
-    )
+    c = ledger.apply(
+        AddStage(
+            project.id,
+            StageChange(parse_date(args.date), Stage.parse(args.stage), args.note, amount),
+            confirmed=args.confirm,
+        )
+    ).result
     print(
         say(
             "stage_added",
@@ -301,11 +318,13 @@ def cmd_project_funds(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger
     project = ledger.find_project(args.name)
     assert project.id is not None
-    f = ledger.add_funds(
-        project.id,
-        Funding(parse_date(args.date), parse_amount(args.amount), args.note),
-        confirmed=args.confirm,
-    )
+    f = ledger.apply(
+        AddFunds(
+            project.id,
+            Funding(parse_date(args.date), parse_amount(args.amount), args.note),
+            confirmed=args.confirm,
+        )
+    ).result
     print(say("funds_added", ctx.lang, name=project.name, amount=f.amount, date=f.day.isoformat()))
     return 0
 

@@ -11,6 +11,7 @@ from typing import Any
 from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import phrase
+from desktop.domain.changes import PutBack
 from desktop.storage.backups import (
     BackupReason,
     list_backups,
@@ -216,7 +217,7 @@ def cmd_trash_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trash_restore(ctx: Context, args: argparse.Namespace) -> int:
-    kind, new_id = ctx.ledger.restore_from_trash(args.id)
+    kind, new_id = ctx.ledger.apply(PutBack(args.id)).result
     print(say("trash_restored", ctx.lang, kind=pick(KIND_NAMES[kind], ctx.lang), id=new_id))
     return 0
 

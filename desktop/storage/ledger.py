@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.changes import Applied, Change
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.official_order import OfficialOrder
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import holiday_store, keys, order_store
+from desktop.storage import apply, holiday_store, keys, order_store
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.import_undo import ImportUndoStore
@@ -54,6 +56,10 @@ class Ledger(IntakeStore, ImportUndoStore):
     ) -> Ledger:
         """A ledger that reads and reports; every change is refused with the reason."""
         return cls(open_read_only(path), calendar or WorkCalendar(), actor, today)
+
+    def apply(self, change: Change) -> Applied[Any]:
+        """Do one change (domain/changes.py) in one transaction: what it made, and its inverse."""
+        return apply.apply(self, change)
 
     @property
     def read_only(self) -> bool:

@@ -71,10 +71,10 @@ class LockingStore(TrashStore, ImportStore, ReportStore):
         self.check_month_open(keys)
         return super().update_entry(entry)
 
-    def delete_entry(self, entry_id: int) -> Entry:
+    def delete_entry(self, entry_id: int, to_trash: bool = True) -> Entry:
         before = self.entry(entry_id)
         self.check_month_open([(before.person_id, before.day)])
-        return super().delete_entry(entry_id)
+        return super().delete_entry(entry_id, to_trash)
 
     def restore_entry(self, entry: Entry) -> Entry:
         self.check_month_open([(entry.person_id, entry.day)])
@@ -94,9 +94,9 @@ class LockingStore(TrashStore, ImportStore, ReportStore):
         self.check_month_open(keys)
         return super().update_trip(trip)
 
-    def delete_trip(self, trip_id: int) -> Trip:
+    def delete_trip(self, trip_id: int, to_trash: bool = True) -> Trip:
         self.check_month_open(_trip_keys(self.trip(trip_id)))
-        return super().delete_trip(trip_id)
+        return super().delete_trip(trip_id, to_trash)
 
     def restore_trip(self, trip: Trip) -> Trip:
         trip = trip.validated(self.today())

@@ -70,10 +70,13 @@ class ProjectStore(EntryStore):
         project = self.project(project_id)
         c = check_stage_change(change, self.today(), confirmed)
         with self.db.atomic():
+            # a change with an id is added back under it where it is free (the redo of an
+            # undone add; another row may have taken it meanwhile)
             cid = self._insert(
-                "INSERT INTO project_stages (project_id, date, stage, note, amount)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO project_stages (id, project_id, date, stage, note, amount)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 [
+                    self._free_id("project_stages", change.id),
                     project_id,
                     c.day.isoformat(),
                     c.stage.value,
@@ -95,11 +98,24 @@ class ProjectStore(EntryStore):
         f = check_funding(funding, self.today(), confirmed)
         with self.db.atomic():
             fid = self._insert(
-                "INSERT INTO funds (project_id, date, amount, note) VALUES (?, ?, ?, ?)",
-                [project_id, f.day.isoformat(), str(f.amount), f.note],
+                "INSERT INTO funds (id, project_id, date, amount, note) VALUES (?, ?, ?, ?, ?)",
+                [
+                    self._free_id("funds", funding.id),
+                    project_id,
+                    f.day.isoformat(),
+                    str(f.amount),
+                    f.note,
+                ],
             )
             self._log("insert", "funds", fid, None, {"project": project.name, **asdict(f)})
         return Funding(f.day, f.amount, f.note, fid)
+
+    def _free_id(self, table: str, wanted: int | None) -> int | None:
+        """wanted where no row of table has it; None (a new id) otherwise."""
+        if wanted is None:
+            return None
+        taken = self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [wanted]).fetchone()
+        return None if taken else wanted
 
     def project(self, project_id: int) -> Project:
         found = self._load_projects("WHERE id = ?", [project_id])

@@ -4,13 +4,13 @@ rows that went with it, and can be put back; a record's history is read from the
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from desktop.domain.entries import Entry
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.projects import Project
+from desktop.domain.trash import Row, TrashItem
 from desktop.domain.trips import Trip
 from desktop.storage.changelog import Change
 from desktop.storage.edits import ProjectEditStore
@@ -23,40 +23,33 @@ DEPENDANTS: dict[str, tuple[tuple[str, str], ...]] = {
     "trip": (("trip_travellers", "trip_id"), ("trip_projects", "trip_id"), ("entries", "trip_id")),
     "project": (("project_stages", "project_id"), ("funds", "project_id")),
 }
-Row = dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class TrashItem:
-    id: int
-    deleted_at: str  # UTC, ISO 8601
-    deleted_by: str
-    kind: str  # "entry", "trip" or "project"
-    record_id: int
-    label: str  # a line to recognise it by: date, person, activity / dates, places / name
-    record: Row  # the record's row as it was
-    dependants: dict[str, list[Row]]  # table -> rows deleted with it
 
 
 class TrashStore(ProjectEditStore):
     """Deletes put the record into the 回收站 in the same transaction; undo of a delete (the
     restore_* methods) and restore_from_trash take it out again."""
 
-    def delete_entry(self, entry_id: int) -> Entry:
+    def delete_entry(self, entry_id: int, to_trash: bool = True) -> Entry:
+        if not to_trash:  # the undo of adding it: nothing a person deleted
+            return super().delete_entry(entry_id)
         with self.db.atomic():
             snapshot = self._snapshot("entry", entry_id)
             before = super().delete_entry(entry_id)
             self._to_trash("entry", entry_id, snapshot)
         return before
 
-    def delete_trip(self, trip_id: int) -> Trip:
+    def delete_trip(self, trip_id: int, to_trash: bool = True) -> Trip:
+        if not to_trash:  # the undo of adding it: nothing a person deleted
+            return super().delete_trip(trip_id)
         with self.db.atomic():
             snapshot = self._snapshot("trip", trip_id)
             before = super().delete_trip(trip_id)
             self._to_trash("trip", trip_id, snapshot)
         return before
 
-    def delete_project(self, project_id: int) -> Project:
+    def delete_project(self, project_id: int, to_trash: bool = True) -> Project:
+        if not to_trash:  # the undo of adding it: nothing a person deleted
+            return super().delete_project(project_id)
         with self.db.atomic():
             snapshot = self._snapshot("project", project_id)
             before = super().delete_project(project_id)
@@ -124,6 +117,37 @@ class TrashStore(ProjectEditStore):
                 "restore", KINDS[item.kind], new_id, None, {"from_trash": item_id, **item.record}
             )
         return item.kind, new_id
+
+    def return_to_trash(self, item: TrashItem) -> None:
+        """Undo of putting item back: its record leaves the ledger again and item is in the
+        回收站 again as it was (its number, when and by whom it was deleted)."""
+        deletes = {"entry": self.delete_entry, "trip": self.delete_trip}
+        with self.db.atomic():
+            deletes.get(item.kind, self.delete_project)(item.record_id, False)
+            self.db.execute(
+                "INSERT INTO trash (id, deleted_at, deleted_by, kind, record_id, label, record,"
+                " dependants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    item.id,
+                    item.deleted_at,
+                    item.deleted_by,
+                    item.kind,
+                    item.record_id,
+                    item.label,
+                    json.dumps(item.record, ensure_ascii=False),
+                    json.dumps(item.dependants, ensure_ascii=False),
+                ],
+            )
+
+    def newest_trash_item(self, kind: str, record_id: int) -> TrashItem:
+        """The item the last delete of that record made."""
+        row = self.db.execute(
+            "SELECT * FROM trash WHERE kind = ? AND record_id = ? ORDER BY id DESC LIMIT 1",
+            [kind, record_id],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("trash", "not_in_trash", value=record_id)
+        return _item(row)
 
     def record_history(self, kind: str, record_id: int, limit: int = 1000) -> list[Change]:
         """Who changed an entry, trip or project, when and how, newest first; an entry's history

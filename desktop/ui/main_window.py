@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.domain.changes import PutBack
 from desktop.domain.holidays import YearSource
+from desktop.domain.trash import TrashItem
 from desktop.domain.workcalendar import basis_notice
 from desktop.storage.ledger_role import is_office
-from desktop.storage.trash import TrashItem
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
 from desktop.ui.feedback import FeedbackBar
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
 
     def show_import(self) -> ImportDialog:
         dialog = ImportDialog(self, self.session.ledger, self.session.today, self.session.lang)
-        dialog.imported.connect(lambda result: self.session.run(*dialog.undo_step(result)))
+        dialog.imported.connect(lambda result: self.session.record(*dialog.undo_step(result)))
         dialog.open()
         return dialog
 
@@ -267,29 +268,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _restore(self, item: TrashItem) -> None:
-        """Put an item back from the 回收站 as one undoable change: undo deletes it again (into
-        the bin), redo takes that newest bin item out again."""
-        ledger = self.session.ledger
-        deletes = {
-            "entry": ledger.delete_entry,
-            "trip": ledger.delete_trip,
-            "project": ledger.delete_project,
-        }
-        state = {"item": item.id, "record": item.record_id}
-
-        def put_back() -> None:
-            _, state["record"] = ledger.restore_from_trash(state["item"])
-
-        def delete_again() -> None:
-            deletes[item.kind](state["record"])
-            state["item"] = next(
-                i.id for i in ledger.trash_items(item.kind) if i.record_id == state["record"]
-            )
-
-        self.session.run(
-            self.tr("Restore %1 from the recycle bin").replace("%1", item.label),
-            put_back,
-            delete_again,
+        self.session.apply(
+            self.tr("Restore %1 from the recycle bin").replace("%1", item.label), PutBack(item.id)
         )
 
     def choose_database(self) -> None:

@@ -6,35 +6,55 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.domain.changes import Change
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
 from desktop.storage.ledger import Ledger
 from desktop.ui.feedback import Feedback
 
 
-class LedgerCommand(QUndoCommand):
-    """One change, already done once when pushed; undo and redo call the ledger again."""
+class ChangeCommand(QUndoCommand):
+    """One change on the undo stack, already done when pushed. It holds the change that takes
+    it back; undoing applies that and keeps its inverse for the redo, and so on, so each step
+    acts on the ids the ledger holds then. A step the ledger refuses (the month was submitted
+    since, say) is said, and the stack stays where it was."""
 
-    def __init__(
-        self, session: Session, text: str, redo: Callable[[], Any], undo: Callable[[], Any]
-    ) -> None:
+    def __init__(self, session: Session, text: str, inverse: Change) -> None:
         super().__init__(text)
         self._session = session
-        self._redo = redo
-        self._undo = undo
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:
-            self._done_once = False
-            return
-        self._session.call(self._redo, self)
+        self._back: Change | None = inverse  # what undo applies
+        self._again: Change | None = None  # what redo applies (none before the first undo)
+        self._refused = False
 
     def undo(self) -> None:
-        self._session.call(self._undo, self)
+        if self._take_refusal() or self._back is None:
+            return
+        inverse = self._session.step(self._back)
+        if inverse is None:
+            self._stay(self._session.undo_stack.redo)
+            return
+        self._again, self._back = inverse, None
+
+    def redo(self) -> None:
+        if self._take_refusal() or self._again is None:
+            return  # the first redo is the push: done already
+        inverse = self._session.step(self._again)
+        if inverse is None:
+            self._stay(self._session.undo_stack.undo)
+            return
+        self._back, self._again = inverse, None
+
+    def _stay(self, move_back: Callable[[], None]) -> None:
+        """The stack has already moved past this command: move it back, doing nothing."""
+        self._refused = True
+        QTimer.singleShot(0, move_back)
+
+    def _take_refusal(self) -> bool:
+        refused, self._refused = self._refused, False
+        return refused
 
 
 class Session(QObject):
@@ -75,23 +95,25 @@ class Session(QObject):
     def tell(self, feedback: Feedback) -> None:
         self.told.emit(feedback)
 
-    def run(
-        self,
-        text: str,
-        do: Callable[[], Any],
-        undo: Callable[[], Any],
-        redo: Callable[[], Any] | None = None,
-    ) -> Any:
-        """Do a change now; when it succeeds, put it on the undo stack. Refusals propagate."""
-        result = do()
-        self.undo_stack.push(LedgerCommand(self, text, redo or do, undo))
-        self.data_changed.emit()
-        return result
+    def apply(self, text: str, change: Change) -> Any:
+        """Do a change now; when the ledger takes it, put it on the undo stack under text and
+        return what it made. A refusal (LedgerError) propagates, and nothing is pushed."""
+        applied = self.ledger.apply(change)
+        self.record(text, applied.inverse)
+        return applied.result
 
-    def call(self, action: Callable[[], Any], command: QUndoCommand) -> None:
-        try:
-            action()
-        except LedgerError as exc:
-            command.setObsolete(True)
-            self.failed.emit(exc.message(self.lang))
+    def record(self, text: str, inverse: Change) -> None:
+        """Put a change done elsewhere (an import, by its job) on the undo stack."""
+        self.undo_stack.push(ChangeCommand(self, text, inverse))
         self.data_changed.emit()
+
+    def step(self, change: Change) -> Change | None:
+        """Undo or redo one step: its inverse, or None when the ledger refused (said)."""
+        try:
+            applied = self.ledger.apply(change)
+        except LedgerError as exc:
+            self.failed.emit(exc.message(self.lang))
+            return None
+        finally:
+            self.data_changed.emit()
+        return applied.inverse

@@ -4,7 +4,6 @@ the activities, persons and projects it names that the ledger does not know, the
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.changes import UndoImport
 from desktop.storage.import_results import ColumnUse, ImportOptions, ImportRefused, ImportResult
 from desktop.storage.ledger import Ledger
 from desktop.ui.dialogs.import_columns import ImportColumnsWidget
@@ -35,7 +35,6 @@ from desktop.ui.dialogs.import_job import ImportJob
 from desktop.ui.screen_fit import keep_on_screen
 
 PERMILLE = 1000  # the progress bar's steps
-Step = Callable[[], object]
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -135,19 +134,12 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(lambda: self.start(dry_run=False))
         buttons.rejected.connect(self.reject)
 
-    def undo_step(self, result: ImportResult) -> tuple[str, Step, Step, Step]:
-        """The import just made as a change for the undo stack, in the order Session.run takes
-        them: its name, what to do now (nothing: the job did it), how to undo and to redo it,
-        both on the window's ledger (which holds the rows an undo takes out for the redo)."""
+    def undo_step(self, result: ImportResult) -> tuple[str, UndoImport]:
+        """The import just made, for the undo stack: its name and the change that takes it
+        back (on the window's ledger, which holds the rows an undo takes out for the redo)."""
         assert result.import_id is not None
-        import_id, ledger = result.import_id, self._ledger
         name = self.tr("Import %1").replace("%1", Path(self.file.text()).name)
-        return (
-            name,
-            lambda: None,
-            lambda: ledger.undo_import(import_id),
-            lambda: ledger.redo_import(import_id),
-        )
+        return name, UndoImport(result.import_id)
 
     def _on_choose_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LedgerError
+from desktop.domain.trash import TrashItem
 from desktop.storage.changelog import Change
-from desktop.storage.trash import TrashItem
 from desktop.ui.rows_model import RowsTableModel
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.domain.changes import AddEntry, DeleteEntry, UpdateEntry
 from desktop.domain.entries import Entry
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import PeriodKind, day_within
@@ -182,26 +183,10 @@ class EntriesPage(Page):
         self._places = None
 
     def _save(self, entry: Entry) -> None:
-        ledger = self.session.ledger
         if entry.id is None:
-            saved: list[Entry] = []
-
-            def add() -> None:
-                saved[:] = [ledger.add_entry(entry)]
-
-            self.session.run(
-                self.tr("Add entry"),
-                add,
-                lambda: ledger.delete_entry(saved[0].id or 0),
-                lambda: ledger.restore_entry(saved[0]),
-            )
+            self.session.apply(self.tr("Add entry"), AddEntry(entry))
         else:
-            before = ledger.entry(entry.id)
-            self.session.run(
-                self.tr("Edit entry"),
-                lambda: ledger.update_entry(entry),
-                lambda: ledger.update_entry(before),
-            )
+            self.session.apply(self.tr("Edit entry"), UpdateEntry(entry))
         self.tell_saved(self._record(entry), entry.day)
 
     def _record(self, entry: Entry) -> str:
@@ -231,13 +216,8 @@ class EntriesPage(Page):
         entry = self._selected()
         if entry is None or entry.id is None:
             return
-        ledger = self.session.ledger
         try:
-            self.session.run(
-                self.tr("Delete entry"),
-                lambda: ledger.delete_entry(entry.id or 0),
-                lambda: ledger.restore_entry(entry),
-            )
+            self.session.apply(self.tr("Delete entry"), DeleteEntry(entry.id))
         except LedgerError as exc:
             self.refuse(exc)
             return

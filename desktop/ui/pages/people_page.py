@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.changes import AddPerson, DeletePerson, UpdatePerson
 from desktop.domain.errors import LedgerError
 from desktop.domain.people import Person
 from desktop.ui.dialog_keys import open_on_enter
@@ -42,26 +43,10 @@ class PeoplePage(TablePage):
         self.fit_columns()
 
     def _save(self, person: Person) -> None:
-        ledger = self.session.ledger
         if person.id is None:
-            saved: list[Person] = []
-
-            def add() -> None:
-                saved[:] = [ledger.add_person(person)]
-
-            self.session.run(
-                self.tr("Add person"),
-                add,
-                lambda: ledger.delete_person(saved[0].id or 0),
-                lambda: ledger.restore_person(saved[0]),
-            )
+            self.session.apply(self.tr("Add person"), AddPerson(person))
         else:
-            before = ledger.person(person.id)
-            self.session.run(
-                self.tr("Edit person"),
-                lambda: ledger.update_person(person),
-                lambda: ledger.update_person(before),
-            )
+            self.session.apply(self.tr("Edit person"), UpdatePerson(person))
         self.tell_saved(person.name)
 
     def new_record(self) -> bool:
@@ -83,14 +68,9 @@ class PeoplePage(TablePage):
         key = self.selected_key()
         if key is None:
             return
-        ledger = self.session.ledger
-        before = ledger.person(key)
+        before = self.session.ledger.person(key)
         try:
-            self.session.run(
-                self.tr("Delete person"),
-                lambda: ledger.delete_person(key),
-                lambda: ledger.restore_person(before),
-            )
+            self.session.apply(self.tr("Delete person"), DeletePerson(key))
         except LedgerError as exc:
             self.refuse(exc)
             return

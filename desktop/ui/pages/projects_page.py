@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from desktop.domain.changes import (
+    AddFunds,
+    AddProject,
+    AddStage,
+    DeleteProject,
+    UpdateProject,
+)
 from desktop.domain.errors import LedgerError
 from desktop.domain.projects import Funding, Project, StageChange
 from desktop.ui.dialog_keys import open_on_enter
@@ -72,26 +79,10 @@ class ProjectsPage(TablePage):
                 self._dialog.show_project(ledger.project(pid))
 
     def _save(self, project: Project, confirmed: bool) -> None:
-        ledger = self.session.ledger
         if project.id is None:
-            saved: list[Project] = []
-
-            def add() -> None:
-                saved[:] = [ledger.add_project(project, confirmed)]
-
-            self.session.run(
-                self.tr("Add project"),
-                add,
-                lambda: ledger.delete_project(saved[0].id or 0),
-                lambda: ledger.restore_project(saved[0]),
-            )
+            self.session.apply(self.tr("Add project"), AddProject(project, confirmed))
         else:
-            before = ledger.project(project.id)
-            self.session.run(
-                self.tr("Edit project"),
-                lambda: ledger.update_project(project, confirmed),
-                lambda: ledger.update_project(before, True),
-            )
+            self.session.apply(self.tr("Edit project"), UpdateProject(project, confirmed))
         self.tell_saved(self._record(project))
 
     def _record(self, project: Project) -> str:
@@ -121,38 +112,11 @@ class ProjectsPage(TablePage):
 
         def add_stage(change: StageChange, confirmed: bool) -> None:
             assert pid is not None
-            saved: list[StageChange] = []
-
-            def add() -> None:
-                saved[:] = [ledger.add_stage(pid, change, confirmed)]
-
-            def add_again() -> None:
-                # under a new id, maybe: the next undo must delete that row, not the old id's
-                saved[:] = [ledger.add_stage(pid, change, True)]
-
-            session.run(
-                self.tr("Add stage change"),
-                add,
-                lambda: ledger.delete_stage(saved[0].id or 0),
-                add_again,
-            )
+            session.apply(self.tr("Add stage change"), AddStage(pid, change, confirmed))
 
         def add_funds(funding: Funding, confirmed: bool) -> None:
             assert pid is not None
-            saved: list[Funding] = []
-
-            def add() -> None:
-                saved[:] = [ledger.add_funds(pid, funding, confirmed)]
-
-            def add_again() -> None:
-                saved[:] = [ledger.add_funds(pid, funding, True)]
-
-            session.run(
-                self.tr("Add funds"),
-                add,
-                lambda: ledger.delete_funds(saved[0].id or 0),
-                add_again,
-            )
+            session.apply(self.tr("Add funds"), AddFunds(pid, funding, confirmed))
 
         self._dialog = ProjectDialog(
             self,
@@ -184,14 +148,9 @@ class ProjectsPage(TablePage):
         key = self.selected_key()
         if key is None:
             return
-        ledger = self.session.ledger
-        before = ledger.project(key)
+        before = self.session.ledger.project(key)
         try:
-            self.session.run(
-                self.tr("Delete project"),
-                lambda: ledger.delete_project(key),
-                lambda: ledger.restore_project(before),
-            )
+            self.session.apply(self.tr("Delete project"), DeleteProject(key))
         except LedgerError as exc:
             self.refuse(exc)
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
+from desktop.domain.changes import SetHolidayYear, SetOfficialOrder, SetRules
 from desktop.domain.errors import LedgerError
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.rules import Rules
@@ -118,19 +119,15 @@ class SettingsPage(Page):
         ledger = self.session.ledger
 
         def save(a: YearArrangement) -> None:
-            before = ledger.holiday_years().get(a.year)
-            self.session.run(
+            self.session.apply(
                 self.tr("Enter the public holidays of %1").replace("%1", str(a.year)),
-                lambda: ledger.set_holiday_year(a),
-                lambda: ledger.restore_holiday_year(a.year, before),
+                SetHolidayYear(a.year, a),
             )
 
         def remove(year: int) -> None:
-            before = ledger.holiday_years().get(year)
-            self.session.run(
+            self.session.apply(
                 self.tr("Remove the public holidays entered for %1").replace("%1", str(year)),
-                lambda: ledger.restore_holiday_year(year, None),
-                lambda: ledger.restore_holiday_year(year, before),
+                SetHolidayYear(year, None),
             )
 
         dialog = HolidayDialog(
@@ -156,29 +153,16 @@ class SettingsPage(Page):
         if not accepted or not changed:
             return
 
-        def put(orders: dict[str, list[str]]) -> None:
-            for kind, names in orders.items():
-                ledger.set_official_order(kind, names)
-
+        orders = tuple((kind, tuple(names)) for kind, names in changed.items())
         try:
-            self.session.run(
-                self.tr("Set the official order of units"),
-                lambda: put(changed),
-                lambda: put({kind: old[kind] for kind in changed}),
-            )
+            self.session.apply(self.tr("Set the official order of units"), SetOfficialOrder(orders))
         except LedgerError as exc:
             self.refuse(exc)
 
     def apply_rules(self) -> None:
-        ledger = self.session.ledger
-        before = ledger.rules()
         rules = Rules(self.target.value() / 100, self.hours.value(), self.weekends.isChecked())
         try:
-            self.session.run(
-                self.tr("Change settings"),
-                lambda: ledger.set_rules(rules),
-                lambda: ledger.set_rules(before),
-            )
+            self.session.apply(self.tr("Change settings"), SetRules(rules))
         except LedgerError as exc:
             self.refuse(exc)
 

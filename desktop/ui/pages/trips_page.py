@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.changes import AddTrip, DeleteTrip, UpdateTrip
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import day_within
 from desktop.domain.trips import Trip
@@ -78,26 +79,10 @@ class TripsPage(TablePage):
         )
 
     def _save(self, trip: Trip) -> None:
-        ledger = self.session.ledger
         if trip.id is None:
-            saved: list[Trip] = []
-
-            def add() -> None:
-                saved[:] = [ledger.add_trip(trip)]
-
-            self.session.run(
-                self.tr("Add trip"),
-                add,
-                lambda: ledger.delete_trip(saved[0].id or 0),
-                lambda: ledger.restore_trip(saved[0]),
-            )
+            self.session.apply(self.tr("Add trip"), AddTrip(trip))
         else:
-            before = ledger.trip(trip.id)
-            self.session.run(
-                self.tr("Edit trip"),
-                lambda: ledger.update_trip(trip),
-                lambda: ledger.update_trip(before),
-            )
+            self.session.apply(self.tr("Edit trip"), UpdateTrip(trip))
         self.tell_saved(self._record(trip), trip.start_date, trip.end_date)
 
     def _record(self, trip: Trip) -> str:
@@ -123,14 +108,9 @@ class TripsPage(TablePage):
         key = self.selected_key()
         if key is None:
             return
-        ledger = self.session.ledger
-        before = ledger.trip(key)
+        before = self.session.ledger.trip(key)
         try:
-            self.session.run(
-                self.tr("Delete trip"),
-                lambda: ledger.delete_trip(key),
-                lambda: ledger.restore_trip(before),
-            )
+            self.session.apply(self.tr("Delete trip"), DeleteTrip(key))
         except LedgerError as exc:
             self.refuse(exc)
             return
