@@ -156,16 +156,12 @@ class TripEditStore(EditStore):
     def trips(self, person_id: int | None = None, limit: int = 5000) -> list[Trip]:
         """Trips newest first, optionally those a person travelled on."""
         if person_id is None:
-            rows = self.db.execute(
-                "SELECT id FROM trips ORDER BY start_date DESC, id DESC LIMIT ?", [limit]
-            ).fetchall()
-        else:
-            rows = self.db.execute(
-                "SELECT t.id FROM trips t JOIN trip_travellers tt ON tt.trip_id = t.id"
-                " WHERE tt.person_id = ? ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
-                [person_id, limit],
-            ).fetchall()
-        return [self.trip(r[0]) for r in rows]
+            return self._load_trips("ORDER BY t.start_date DESC, t.id DESC LIMIT ?", [limit])
+        return self._load_trips(
+            "JOIN trip_travellers tt ON tt.trip_id = t.id WHERE tt.person_id = ?"
+            " ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
+            [person_id, limit],
+        )
 
 
 class ProjectEditStore(TripEditStore):

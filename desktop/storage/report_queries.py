@@ -84,13 +84,12 @@ class ReportStore(SummaryStore):
 
     def trips_in(self, period: Period, person_id: int) -> list[Trip]:
         """The trips the person went on that touch the period, in date order."""
-        rows = self.db.execute(
-            "SELECT t.id FROM trips t JOIN trip_travellers tt ON tt.trip_id = t.id"
+        return self._load_trips(
+            "JOIN trip_travellers tt ON tt.trip_id = t.id"
             " WHERE tt.person_id = ? AND t.start_date <= ? AND t.end_date >= ?"
             " ORDER BY t.start_date, t.id",
             [person_id, period.end.isoformat(), period.start.isoformat()],
-        ).fetchall()
-        return [self.trip(r[0]) for r in rows]
+        )
 
     def projects_for(self, person_id: int, period: Period) -> list[Project]:
         """Projects the person leads (包联) or worked on in the period (entries or trips)."""

