@@ -8,7 +8,6 @@ import contextlib
 import errno
 import os
 import shutil
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from desktop.storage.backups import (
     daily_backup_if_due,
     newest_good_backup,
 )
-from desktop.storage.database import ReadOnlyError
+from desktop.storage.database import ReadOnlyError, sqlite_failure
 from desktop.storage.instance_lock import DatabaseInUse, lock_holder
 from desktop.storage.integrity import DatabaseCheck, DatabaseState, check_database
 
@@ -142,7 +141,7 @@ def prepare(ctx: Context, args: argparse.Namespace) -> None:
         if writes:
             raise DatabaseInUse(ctx.db_path, holder)
         # reading while the GUI writes is safe in WAL mode; writing through this door is not
-        ctx.ledger.db.execute("PRAGMA query_only = ON")
+        ctx.ledger.refuse_writes()
         return
     if writes:
         try:
@@ -199,12 +198,12 @@ def unexpected(exc: Exception, ctx: Context) -> int:
     if is_disk_full(exc):
         print(disk_full_message(ctx.db_path, ctx.lang), file=sys.stderr)
         return EXIT_REFUSED
-    if isinstance(exc, sqlite3.OperationalError):
-        name = getattr(exc, "sqlite_errorname", "")
-        if ctx.read_only or (name.startswith("SQLITE_READONLY") and not _writable_now(ctx)):
+    failure = sqlite_failure(exc)
+    if failure is not None:
+        if ctx.read_only or (failure == "read_only" and not _writable_now(ctx)):
             print(ReadOnlyError(ctx.db_path).message(ctx.lang), file=sys.stderr)
             return EXIT_REFUSED
-        if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "readonly" in str(exc).replace(" ", ""):
+        if failure in ("busy", "read_only"):
             refused = DatabaseInUse(ctx.db_path, lock_holder(ctx.db_path))
             print(refused.message(ctx.lang), file=sys.stderr)
             return EXIT_REFUSED

@@ -46,6 +46,20 @@ def _is_foreign(db: Database) -> bool:
     return int(row[0]) == 0
 
 
+def sqlite_failure(exc: BaseException) -> str | None:
+    """What a failure of SQLite's means (None: not one): "read_only" (the file or its drive
+    refused a write), "busy" (another connection holds the file, or this one was set to only
+    read), "other"."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_READONLY"):
+        return "read_only"
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "readonly" in str(exc).replace(" ", ""):
+        return "busy"
+    return "other"
+
+
 def open_database(path: Path | str) -> Database:
     """Open (or create) the ledger at path, migrated to the current schema."""
     path = Path(path)

@@ -14,8 +14,9 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.official_order import OfficialOrder
 from desktop.domain.submission_messages import SubmissionError
+from desktop.domain.trips import Trip
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import apply, holiday_store, keys, order_store
+from desktop.storage import apply, holiday_store, keys, ledger_role, order_store
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.import_undo import ImportUndoStore
@@ -60,6 +61,27 @@ class Ledger(IntakeStore, ImportUndoStore):
     def apply(self, change: Change) -> Applied[Any]:
         """Do one change (domain/changes.py) in one transaction: what it made, and its inverse."""
         return apply.apply(self, change)
+
+    def project_names(self) -> list[tuple[int, str]]:
+        """(id, name) of every project, by name: what a list to choose one from needs."""
+        return [
+            (r[0], r[1]) for r in self.db.execute("SELECT id, name FROM projects ORDER BY name")
+        ]
+
+    def project_trips(self, project_id: int) -> list[Trip]:
+        """The trips on which the project was discussed."""
+        rows = self.db.execute(
+            "SELECT trip_id FROM trip_projects WHERE project_id = ? ORDER BY trip_id", [project_id]
+        ).fetchall()
+        return [self.trip(r[0]) for r in rows]
+
+    def is_office(self) -> bool:
+        """The supervision office's database (it has taken in another unit's report)."""
+        return ledger_role.is_office(self.db)
+
+    def refuse_writes(self) -> None:
+        """From now on this connection only reads (another program writes the file)."""
+        self.db.execute("PRAGMA query_only = ON")
 
     @property
     def read_only(self) -> bool:

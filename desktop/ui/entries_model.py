@@ -84,7 +84,7 @@ class EntriesTableModel(QAbstractTableModel):
         self._names = {
             "person": {p.id: p.name for p in self._ledger.persons()},
             "activity": {a.id: a.name for a in self._ledger.activities()},
-            "project": dict(self._ledger.db.execute("SELECT id, name FROM projects").fetchall()),
+            "project": dict(self._ledger.project_names()),
         }
         if entry_filter.text:
             # a text search sorts its matches once for the ids; pages are then fetched by id

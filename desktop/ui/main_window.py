@@ -25,7 +25,6 @@ from desktop.domain.changes import PutBack
 from desktop.domain.holidays import YearSource
 from desktop.domain.trash import TrashItem
 from desktop.domain.workcalendar import basis_notice
-from desktop.storage.ledger_role import is_office
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
 from desktop.ui.feedback import FeedbackBar
@@ -223,9 +222,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         """Name the database file and its role, so that two open windows can be told apart."""
-        role = (
-            self.tr("supervision office") if is_office(self.session.ledger.db) else self.tr("unit")
-        )
+        role = self.tr("supervision office") if self.session.ledger.is_office() else self.tr("unit")
         name = Path(self.db_path).name
         self.setWindowTitle(self.tr("%1 (%2) — OneThird").replace("%1", name).replace("%2", role))
 

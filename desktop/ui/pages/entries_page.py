@@ -105,7 +105,7 @@ class EntriesPage(Page):
         self.activities.extend((a.name, a.id) for a in ledger.activities())
         self.projects.clear()
         self.projects.add(self.tr("All projects"), None)
-        for pid, name in ledger.db.execute("SELECT id, name FROM projects ORDER BY name"):
+        for pid, name in ledger.project_names():
             self.projects.add(name, pid)
         for combo in (self.activity, self.project):
             combo.blockSignals(False)

@@ -95,10 +95,7 @@ class ProjectsPage(TablePage):
             f"{e.day.isoformat()} {names.get(e.person_id, '')} {e.location} {e.note}"
             for e in ledger.entries(project_id=project_id, limit=200)
         ]
-        for (trip_id,) in ledger.db.execute(
-            "SELECT trip_id FROM trip_projects WHERE project_id = ?", [project_id]
-        ):
-            t = ledger.trip(trip_id)
+        for t in ledger.project_trips(project_id):
             lines.append(
                 self.tr("Trip %1 to %2")
                 .replace("%1", t.start_date.isoformat())
