@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop.domain.entries import DayPart, Entry, parse_hours
 from desktop.domain.errors import LedgerError, UnknownNameError
 from desktop.domain.people import Activity, Person
-from desktop.domain.projects import Project
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
 from desktop.ui.date_field import DateField
@@ -56,7 +55,7 @@ class EntryDialog(QDialog):
         parent: QWidget | None,
         persons: list[Person],
         activities: list[Activity],
-        projects: list[Project],
+        projects: list[tuple[int, str]],  # (id, name): what the list shows
         places: list[str],
         settings: QSettings,
         save: Callable[[Entry], object],
@@ -88,7 +87,7 @@ class EntryDialog(QDialog):
         )
         self.project = QComboBox()
         self.projects: Choices[int | None] = Choices(self.project, [("", None)])
-        self.projects.extend((pr.name, pr.id) for pr in projects)
+        self.projects.extend((name, pid) for pid, name in projects)
         _searchable(self.project)
 
         self.modes = QButtonGroup(self)

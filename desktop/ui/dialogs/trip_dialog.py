@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.people import Person
-from desktop.domain.projects import Project
 from desktop.domain.trips import CompanyVisit, Trip
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
@@ -51,7 +50,7 @@ class TripDialog(QDialog):
         self,
         parent: QWidget | None,
         persons: list[Person],
-        projects: list[Project],
+        projects: list[tuple[int, str]],  # (id, name)
         save: Callable[[Trip], object],
         trip: Trip | None = None,
         leader_id: int | None = None,
@@ -95,9 +94,9 @@ class TripDialog(QDialog):
         table.setMaximumHeight(150)
         self.projects = QListWidget()
         self.projects.setMaximumHeight(110)
-        for pr in projects:
-            item = QListWidgetItem(pr.name)
-            item.setData(Qt.ItemDataRole.UserRole, pr.id)
+        for pid, name in projects:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.projects.addItem(item)

@@ -162,7 +162,7 @@ class EntriesPage(Page):
             self,
             ledger.persons(),
             ledger.activities(),
-            ledger.projects(),
+            ledger.project_names(),
             self._place_names(),
             self.session.settings,
             self._save,

@@ -69,7 +69,7 @@ class TripsPage(TablePage):
         return TripDialog(
             self,
             ledger.persons(),
-            ledger.projects(),
+            ledger.project_names(),
             self._save,
             trip,
             self.session.person_id,
