@@ -123,6 +123,8 @@ class Entry:
     id: int | None = None
 
     def day_equivalents(self, minutes_per_day: float) -> float:
+        """全天 1, 半天 0.5, otherwise minutes ÷ minutes per day; `day_equivalents_sql` below is
+        the same rule for the sums made in SQL."""
         if self.day_part is not None:
             return self.day_part.days
         return (self.minutes or 0) / minutes_per_day
@@ -176,6 +178,15 @@ class Entry:
             note=clean_note(self.note),
             recorded_by=clean_name(self.recorded_by, "recorded_by", ORG_MAX),
         )
+
+
+def day_equivalents_sql(day_part: str, minutes: str, minutes_per_day: str) -> str:
+    """`Entry.day_equivalents` as an SQL expression, for sums the database makes: day_part and
+    minutes are the columns (`e.day_part`), minutes_per_day the name of the named parameter
+    that holds it (`mpd` for `:mpd`)."""
+    parts = " ".join(f"WHEN '{p.value}' THEN {p.days!r}" for p in DayPart)
+    # `* 1.0`: minutes are integers, and an integer parameter would make SQL divide as integers
+    return f"(CASE {day_part} {parts} ELSE coalesce({minutes}, 0) * 1.0 / :{minutes_per_day} END)"
 
 
 def check_day(person: str, day: date, entries: Iterable[Entry], minutes_per_day: float) -> None:

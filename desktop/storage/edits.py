@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import asdict, replace
 
-from desktop.domain.entries import Entry
+from desktop.domain.entries import Entry, day_equivalents_sql
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.people import TRIP_ACTIVITY, Person
 from desktop.domain.periods import Period
@@ -278,15 +278,18 @@ class ProjectEditStore(TripEditStore):
 
     def activity_days(self, period: Period, person_id: int | None = None) -> dict[int, float]:
         """Day-equivalents per activity id in a period, for one person or everyone."""
-        mpd = self.rules().minutes_per_day
         sql = (
-            "SELECT activity_id, total(CASE day_part WHEN 'full' THEN 1.0 WHEN 'half' THEN 0.5"
-            " ELSE minutes / ? END) FROM entries WHERE date BETWEEN ? AND ?"
+            f"SELECT activity_id, total({day_equivalents_sql('day_part', 'minutes', 'mpd')})"
+            " FROM entries WHERE date BETWEEN :start AND :end"
         )
-        params: list[object] = [mpd, period.start.isoformat(), period.end.isoformat()]
+        params: dict[str, object] = {
+            "mpd": self.rules().minutes_per_day,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+        }
         if person_id is not None:
-            sql += " AND person_id = ?"
-            params.append(person_id)
+            sql += " AND person_id = :person"
+            params["person"] = person_id
         rows = self.db.execute(sql + " GROUP BY activity_id", params).fetchall()
         return {r[0]: r[1] for r in rows}
 

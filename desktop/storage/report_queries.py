@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from desktop.domain.entries import day_equivalents_sql
 from desktop.domain.people import TRIP_ACTIVITY
 from desktop.domain.periods import Period
 from desktop.domain.projects import Project
@@ -15,8 +16,8 @@ from desktop.domain.travel import TravelTotals, places_with_days
 from desktop.domain.trips import Trip
 from desktop.storage.summary import SummaryStore
 
-# Day-equivalents of an entry, as in storage/summary.py.
-_DAYS = "(CASE day_part WHEN 'full' THEN 1.0 WHEN 'half' THEN 0.5 ELSE minutes / :mpd END)"
+# an entry's day-equivalents, as Entry.day_equivalents counts them
+_DAYS = day_equivalents_sql("day_part", "minutes", "mpd")
 
 # Trips and days out per person: each trip once, plus loose 外出招商 entries on consecutive days
 # as one trip (a day minus its rank among the person's loose days is constant along a run).

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from desktop.domain.entries import day_equivalents_sql
 from desktop.domain.people import ActivityKind, Person
 from desktop.domain.periods import Period
 from desktop.domain.share import PersonShare, Totals, compute_share
 from desktop.storage.trips import TripStore
 
-# Day-equivalents of one entry: 全天 = 1, 半天 = 0.5, otherwise minutes ÷ minutes per day.
-_DAYS = "(CASE e.day_part WHEN 'full' THEN 1.0 WHEN 'half' THEN 0.5 ELSE e.minutes / :mpd END)"
+# an entry's day-equivalents, as Entry.day_equivalents counts them
+_DAYS = day_equivalents_sql("e.day_part", "e.minutes", "mpd")
 
 SUMMARY_SQL = f"""
 WITH workdays(d) AS (SELECT value FROM json_each(:workdays)),
