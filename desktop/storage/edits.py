@@ -153,14 +153,31 @@ class TripEditStore(EditStore):
             [(t.id, pid) for pid in t.project_ids],
         )
 
-    def trips(self, person_id: int | None = None, limit: int = 5000) -> list[Trip]:
-        """Trips newest first, optionally those a person travelled on."""
-        if person_id is None:
-            return self._load_trips("ORDER BY t.start_date DESC, t.id DESC LIMIT ?", [limit])
+    def trips(
+        self,
+        person_id: int | None = None,
+        limit: int = 5000,
+        period: Period | None = None,
+        entry_ids: bool = True,
+    ) -> list[Trip]:
+        """Trips newest first, optionally those a person travelled on and those that touch a
+        period (chosen before the limit, so a year's trips are found however many are newer).
+        entry_ids=False: for a list of trips, their day entries' ids left out (cheaper)."""
+        where: list[str] = []
+        params: list[object] = []
+        join = ""
+        if person_id is not None:
+            join = "JOIN trip_travellers tt ON tt.trip_id = t.id "
+            where.append("tt.person_id = ?")
+            params.append(person_id)
+        if period is not None:
+            where.append("t.start_date <= ? AND t.end_date >= ?")
+            params += [period.end.isoformat(), period.start.isoformat()]
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
         return self._load_trips(
-            "JOIN trip_travellers tt ON tt.trip_id = t.id WHERE tt.person_id = ?"
-            " ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
-            [person_id, limit],
+            f"{join}{clause}ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
+            [*params, limit],
+            entry_ids,
         )
 
 

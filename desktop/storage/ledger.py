@@ -70,10 +70,10 @@ class Ledger(IntakeStore, ImportUndoStore):
 
     def project_trips(self, project_id: int) -> list[Trip]:
         """The trips on which the project was discussed."""
-        rows = self.db.execute(
-            "SELECT trip_id FROM trip_projects WHERE project_id = ? ORDER BY trip_id", [project_id]
-        ).fetchall()
-        return [self.trip(r[0]) for r in rows]
+        return self._load_trips(
+            "WHERE t.id IN (SELECT trip_id FROM trip_projects WHERE project_id = ?) ORDER BY t.id",
+            [project_id],
+        )
 
     def is_office(self) -> bool:
         """The supervision office's database (it has taken in another unit's report)."""

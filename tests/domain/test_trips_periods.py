@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -29,6 +29,18 @@ def test_trip_days(start: str, end: str, start_half: bool, end_half: bool, days:
     assert len(entries) == 2 * len(trip.day_parts())
     assert sum(e.day_equivalents(480) for e in entries) == 2 * days
     assert {e.activity_id for e in entries} == {7}
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 40, 366])
+@pytest.mark.parametrize(
+    ("start_half", "end_half"), [(False, False), (True, False), (False, True), (True, True)]
+)
+def test_days_away_is_the_sum_of_the_day_parts(
+    length: int, start_half: bool, end_half: bool
+) -> None:
+    start = date(2026, 1, 1)
+    trip = Trip((1,), start, start + timedelta(days=length - 1), start_half, end_half)
+    assert trip.days_away == sum(part.days for _, part in trip.day_parts())
 
 
 def test_trip_half_days_at_the_right_ends() -> None:

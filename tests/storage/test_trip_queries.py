@@ -194,3 +194,20 @@ def test_statements_do_not_grow_with_the_trips(tmp_path: Path, query: str) -> No
             assert all(t.traveller_ids and t.project_ids and t.entry_ids for t in loaded)
             counts[size] = len(statements)
     assert counts[5000] == counts[50] <= 4
+
+
+def test_a_period_s_trips_are_chosen_before_the_limit(ledger: Ledger) -> None:
+    """An old month shows its trips however many newer ones there are (the list's limit once
+    applied before the period, and an old month came out empty)."""
+    zhang = ledger.add_person(Person("张伟", "市长", "市人民政府"))
+    assert zhang.id is not None
+    days = [date(2026, 3, 2), date(2026, 9, 7), date(2026, 10, 12), date(2026, 11, 2)]
+    for day in days:
+        ledger.add_trip(Trip((zhang.id,), day, day, destinations=("重庆",)))
+    march = ledger.trips(limit=2, period=Period.month(2026, 3))
+    assert [t.start_date for t in march] == [date(2026, 3, 2)]
+    mine = ledger.trips(zhang.id, limit=2, period=Period.year(2026))
+    assert [t.start_date for t in mine] == [date(2026, 11, 2), date(2026, 10, 12)]
+    listed = ledger.trips(period=Period.month(2026, 9), entry_ids=False)
+    assert [t.entry_ids for t in listed] == [()]
+    assert [t.entry_ids for t in ledger.trips(period=Period.month(2026, 9))] != [()]

@@ -17,6 +17,8 @@ from desktop.ui.pages.base import Page
 from desktop.ui.rows_model import RowsTableModel
 from desktop.ui.session import Session
 
+SIZED_ROWS = 200
+
 
 class TablePage(Page):
     def __init__(self, session: Session) -> None:
@@ -29,6 +31,8 @@ class TablePage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # columns sized from the rows in view and around them, not every row of a long table
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.buttons: list[QPushButton] = []
         self.toolbar = QHBoxLayout()
         self.toolbar.addStretch(1)

@@ -44,11 +44,7 @@ class TripsPage(TablePage):
     def refresh(self) -> None:
         ledger, period = self.session.ledger, self.session.period
         names = {p.id: p.name for p in ledger.persons()}
-        trips = [
-            t
-            for t in ledger.trips(self.session.person_id)
-            if t.start_date <= period.end and t.end_date >= period.start
-        ]
+        trips = ledger.trips(self.session.person_id, period=period, entry_ids=False)
         rows = [
             [
                 t.start_date.isoformat(),
