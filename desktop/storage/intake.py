@@ -87,14 +87,29 @@ _TAKEN = (*SUFFIXES, CALENDAR_SUFFIX)
 
 
 class IntakeStore(ReceiveStore):
-    def intake(self, paths: Sequence[Path | str], now: datetime | None = None) -> IntakeRun:
+    def intake(
+        self,
+        paths: Sequence[Path | str],
+        now: datetime | None = None,
+        progressed: Callable[[int, int], object] | None = None,
+    ) -> IntakeRun:
         """Take in report and review files (or folders of them). Never raises for a file: a bad
-        one is refused with its reason and the others go on."""
+        one is refused with its reason and the others go on. progressed(done, total) is told
+        after each file read and after each file taken in (total is twice the files)."""
         files = report_files(paths)
+        total, done = 2 * len(files), 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progressed is not None:
+                progressed(done, total)
+
         outcomes: dict[int, IntakeOutcome] = {}
         loaded: list[tuple[int, Package]] = []
         calendars: list[tuple[int, Path]] = []
         for i, path in enumerate(files):
+            step()
             if path.suffix.lower() == CALENDAR_SUFFIX:
                 calendars.append((i, path))
                 continue
@@ -116,6 +131,7 @@ class IntakeStore(ReceiveStore):
                 backup.append(made.path if made else None)
 
         for i, path in calendars:
+            step()
             try:
                 outcomes[i] = self._take_calendar_file(path, before_writing)
             except LedgerError as exc:
@@ -123,6 +139,7 @@ class IntakeStore(ReceiveStore):
         # older submissions first, so a folder holding both ends with the newer one
         loaded.sort(key=lambda item: _order(item[1]))
         for i, pkg in loaded:
+            step()
             try:
                 if pkg.manifest.is_review:
                     outcomes[i] = self._take_review(pkg, before_writing)
@@ -133,6 +150,8 @@ class IntakeStore(ReceiveStore):
             except Exception as exc:  # a full disk, or what nobody foresaw: this file only
                 outcomes[i] = _failed(pkg.path, exc, "write_failed")
         ordered = tuple(outcomes[i] for i in sorted(outcomes))
+        if progressed is not None:
+            progressed(total, total)  # files refused on reading had only their first step
         return IntakeRun(ordered, backup[0] if backup else None)
 
     def _take_calendar_file(self, path: Path, before_writing: Callable[[], None]) -> IntakeOutcome:

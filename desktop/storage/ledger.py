@@ -90,6 +90,10 @@ class Ledger(IntakeStore, ImportUndoStore):
     def _reload_calendar(self) -> None:
         self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
 
+    def reload_calendar(self) -> None:
+        """Read the entered holiday years again (another connection may have taken some in)."""
+        self._reload_calendar()
+
     def holiday_years(self) -> dict[int, YearArrangement]:
         """The years whose arrangement is held in this database."""
         return holiday_store.load(self.db)

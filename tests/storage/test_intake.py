@@ -183,6 +183,18 @@ def test_a_damaged_file_is_refused_with_its_reason_and_nothing_of_it_is_taken(
     assert {p.name for p in office.persons()} == {"张伟", "孙磊"}
 
 
+def test_intake_says_how_far_it_has_got(out: Path, office: Ledger, tmp_path: Path) -> None:
+    """Two steps a file (read, then taken in), up to the total, also past a file refused on
+    reading; the window's progress bar follows it."""
+    bad = tmp_path / "empty.otr"
+    bad.write_bytes(b"")
+    told: list[tuple[int, int]] = []
+    run = office.intake([file_of(out, "张伟"), bad], progressed=lambda d, t: told.append((d, t)))
+    assert [o.code for o in run.outcomes] == ["taken", "refused"]
+    assert told[-1] == (4, 4) and {t for _, t in told} == {4}
+    assert [d for d, _ in told] == sorted(d for d, _ in told)
+
+
 def test_the_same_file_again_changes_nothing(out: Path, office: Ledger, tmp_path: Path) -> None:
     f = file_of(out, "王强")
     office.intake([f])

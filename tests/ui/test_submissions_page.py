@@ -58,7 +58,8 @@ def test_submit_lock_take_in_and_return(
     # the unit takes the return file in: the month is editable again and shows the opinion
     page = window.show_page("submissions")
     assert isinstance(page, SubmissionsPage)
-    page.take_in([returned])
+    assert page.take_in([returned]) is not None
+    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)  # taken in off the GUI thread
     assert page.model.data(page.model.index(0, 2)) == "已退回"
     entries = window.show_page("entries")
     assert isinstance(entries, EntriesPage)

@@ -7,14 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QProgressBar
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.submission import MonthState, MonthStatus, Urgency, local_text
 from desktop.reports.sources import monthly_pdf
+from desktop.storage.intake import IntakeRun
 from desktop.storage.submissions import report_file_name
 from desktop.ui.feedback import Feedback
+from desktop.ui.intake_job import IntakeJob
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.rows_model import RowsTableModel
 from desktop.ui.session import Session
@@ -68,6 +70,10 @@ class SubmissionsPage(TablePage):
         self.hint.setWordWrap(True)
         self.body.insertWidget(1, self.hint)
         self.statuses: list[MonthStatus] = []
+        self.job: IntakeJob | None = None
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.body.addWidget(self.progress)
         submit.clicked.connect(self.submit_selected)
         take_in.clicked.connect(self.choose_files)
         give_back.clicked.connect(lambda: self.review_selected(accept=False))
@@ -224,35 +230,53 @@ class SubmissionsPage(TablePage):
         if names:
             self.take_in([Path(n) for n in names])
 
-    def take_in(self, paths: list[Path]) -> None:
+    def take_in(self, paths: list[Path]) -> IntakeJob | None:
+        """Take the files in off the GUI thread; the page shows how far it has got."""
+        if self.job is not None:
+            return None  # one intake at a time: the buttons are off while one runs
         s = self.session
-        try:
-            run = s.ledger.intake(paths)
-        except LedgerError as exc:
-            self._tell_problem(exc.message(s.lang))
-            return
+        job = IntakeJob(
+            self, s.ledger.path, s.ledger.calendar, s.today, s.ledger.actor, paths, s.lang
+        )
+        job.progressed.connect(self._on_intake_progressed)
+        job.succeeded.connect(self._on_intake_done)
+        job.failed.connect(self._tell_problem)
+        job.finished.connect(self._on_intake_finished)
+        self.job = job
+        for b in self.buttons:
+            b.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        job.launch()
+        return job
+
+    def _on_intake_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_intake_done(self, run: IntakeRun) -> None:
+        s = self.session
+        s.ledger.reload_calendar()  # a calendar file taken in changes the days counted
         lines = [o.message(s.lang) for o in run.outcomes]
         for o in run.outcomes:
             lines += o.warning_lines(s.lang)
-        months = sorted(
-            {
-                o.params["period"]
-                for o in run.outcomes
-                if isinstance(o.params.get("period"), Period)
-            },
-            key=lambda p: p.start,
-        )
+        periods = (o.params.get("period") for o in run.outcomes if o.changed)
+        months = sorted({p for p in periods if isinstance(p, Period)}, key=lambda p: p.start)
         show = None
-        if months and months[-1] != s.period:
+        if months and months[-1] != s.period:  # where what was taken in can be seen
             month = months[-1]
-            show = (
-                self.tr("Show %1").replace("%1", month.text(s.lang)),
-                lambda: s.set_period(month),
-            )
+            label = self.tr("Show %1").replace("%1", month.text(s.lang))
+            show = (label, lambda: s.set_period(month))
         self._tell(Feedback("\n".join(lines), problem=bool(run.refused), action=show))
         if run.refused:
             QMessageBox.warning(self, self.tr("Some files were refused"), "\n".join(lines))
         s.data_changed.emit()
+
+    def _on_intake_finished(self) -> None:
+        self.job = None
+        self.progress.hide()
+        for b in self.buttons:
+            b.setEnabled(True)
 
     def _tell(self, feedback: Feedback) -> None:
         self.session.tell(feedback)

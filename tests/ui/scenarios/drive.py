@@ -287,3 +287,11 @@ def wait_for_feedback(qtbot, window: QMainWindow, start: str, timeout: int = 60_
     except TimeoutError as exc:
         raise AssertionError(f"waited for “{start}…”, the bar says “{feedback(window)}”") from exc
     return feedback(window)
+
+
+def press_and_wait(qtbot, parent: QWidget, text: str, timeout: int = 60_000) -> None:
+    """Press a button whose work runs in the background (it is off until the work is done),
+    then wait, as a person does, until it can be pressed again."""
+    b = button(parent, text)
+    press(parent, text)
+    qtbot.waitUntil(b.isEnabled, timeout=timeout)

@@ -44,6 +44,7 @@ from tests.ui.scenarios.drive import (
     in_dialog,
     key,
     press,
+    press_and_wait,
     shortcut,
     type_into,
 )
@@ -199,7 +200,7 @@ def test_a_unit_takes_in_the_offices_calendar_and_shows_the_offices_share(
     assert before != f"{office_share * 100:.1f}%"
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(Path(sent))], ""))
     shortcut(window, Qt.Key.Key_6, CTRL)  # 报送
-    press(window, "接收报送文件…")
+    press_and_wait(qtbot, window, "接收报送文件…")
     assert "已采用市委督查室下发的节假日安排：2027" in feedback(window)
     shortcut(window, Qt.Key.Key_1, CTRL)  # 工作台
     assert dashboard.share_text.text() == f"{office_share * 100:.1f}%"  # type: ignore[attr-defined]

@@ -46,6 +46,7 @@ from tests.ui.scenarios.drive import (
     find,
     in_dialog,
     press,
+    press_and_wait,
     type_into,
 )
 
@@ -177,7 +178,7 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
     main = start()
     board = to_board(main)
     picked.answers.append([str(f) for f in sent])
-    press(board, "接收报送文件…")
+    press_and_wait(qtbot, board, "接收报送文件…")
     assert len(picked.asked) == 1 and not warnings, warnings
     said = outcome(main, board)
     for name in NAMES:
@@ -274,7 +275,7 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
 
         board = to_board(there)
         picked.answers.append([str(otv)])
-        press(board, "接收报送文件…")
+        press_and_wait(qtbot, board, "接收报送文件…")
         assert not warnings, warnings
         said = outcome(there, board)
         assert "李娜" in said and OPINION in said and "可以修改" in said, said
