@@ -8,6 +8,7 @@ from typing import Any, Protocol, runtime_checkable
 FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "date": ("日期", "date"),
     "person": ("姓名", "person"),
+    "entry_person": ("人员", "person"),  # whose entry it is (the dialog's 人员 field)
     "title": ("职务", "title"),
     "unit": ("单位", "unit"),
     "group": ("招商组", "group"),
@@ -62,6 +63,10 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
 # code -> (Chinese template, English template); templates use str.format fields.
 MESSAGES: Mapping[str, tuple[str, str]] = {
     "required": ("不能为空", "is required"),
+    "no_persons": (
+        "还没有人员，请先在“人员”页添加要登记的领导",
+        "the ledger has no persons yet: add the leaders on the People page first",
+    ),
     "bad_date": (
         "“{value}”不是有效日期（应为 2026-09-01 这样的格式）",
         "'{value}' is not a valid date (expected e.g. 2026-09-01)",

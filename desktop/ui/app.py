@@ -192,18 +192,27 @@ class App:
         self.build_window()
 
 
-def first_run(db_path: Path) -> bool:
-    """Create the default database with the first person; False if the user cancels."""
-    dialog = FirstRunDialog(None, str(db_path))
+def first_run(db_path: Path, lang: str = "zh") -> bool:
+    """Create the database with the first person; False if the user cancels."""
+    dialog = FirstRunDialog(None, str(db_path), lang)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     try:
         with Ledger.open(db_path) as ledger:
             ledger.add_person(dialog.person())
     except LedgerError as exc:
-        QMessageBox.critical(None, APP_TITLE, exc.message("zh"))
+        QMessageBox.critical(None, APP_TITLE, exc.message(lang))
         return False
     return True
+
+
+def database_to_open(named: Path | None, lang: str) -> Path | None:
+    """The file to open: the one named with --db or the default one. A file that does not
+    exist yet starts with the first-run dialog (None: the person cancelled it)."""
+    db_path = named or paths.default_database()
+    if not db_path.exists() and not first_run(db_path, lang):
+        return None
+    return db_path
 
 
 def _window_size(text: str) -> tuple[int, int]:
@@ -285,9 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with Ledger.open(db_path) as ledger:
             fill_demo(ledger, today)
     else:
-        db_path = args.db or paths.default_database()
-        if args.db is None and not db_path.exists() and not first_run(db_path):
+        chosen = database_to_open(args.db, lang)
+        if chosen is None:
             return 0
+        db_path = chosen
     setup_logging("gui")
     install_excepthook(show_unexpected)
     app = App(qt, settings, today)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entries import DayPart, Entry, parse_hours
-from desktop.domain.errors import LedgerError, UnknownNameError
+from desktop.domain.errors import LedgerError, UnknownNameError, ValidationError
 from desktop.domain.people import Activity, Person
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
@@ -140,6 +140,7 @@ class EntryDialog(QDialog):
             form.addRow("", error)
             self._errors[field] = error
         self._errors["end"] = self._errors["start"]
+        self._errors["entry_person"] = self._errors["person"]
         self.date.set_error_label(self._errors["date"])
         self._errors["minutes"] = self._errors["hours"]
 
@@ -158,6 +159,11 @@ class EntryDialog(QDialog):
         self._fill(entry, person_id, day)
 
     def _fill(self, entry: Entry | None, person_id: int | None, day: date | None) -> None:
+        # the fields of the other ways to give a duration hold values a person would start
+        # from, also when a 全天 or 半天 entry is opened (they once read 00:00–00:00, 0.25 h)
+        self.start.setTime(QTime(9, 0))
+        self.end.setTime(QTime(11, 0))
+        self.hours.setValue(2)
         if entry is None:
             d = day or date.today()
             self.date.setDate(QDate(d.year, d.month, d.day))
@@ -165,9 +171,6 @@ class EntryDialog(QDialog):
             self._select(self.activities, self._settings.value("entry/last_activity", None, int))
             self._select(self.projects, self._settings.value("entry/last_project", None, int))
             mode = str(self._settings.value("entry/last_mode", "span"))
-            self.start.setTime(QTime(9, 0))
-            self.end.setTime(QTime(11, 0))
-            self.hours.setValue(2)
         else:
             self.date.setDate(QDate(entry.day.year, entry.day.month, entry.day.day))
             self._select(self.persons, entry.person_id)
@@ -252,9 +255,11 @@ class EntryDialog(QDialog):
             if entry.minutes is not None:
                 parse_hours(f"{entry.minutes / 60:g}")  # more than 24 h is refused, naming 时长
             if entry.person_id == 0:
-                raise UnknownNameError(
-                    "person", "unknown_person", value=self.person.currentText().strip()
-                )
+                typed = self.person.currentText().strip()
+                if not typed:
+                    code = "required" if self.person.count() else "no_persons"
+                    raise ValidationError("entry_person", code)
+                raise UnknownNameError("entry_person", "unknown_person", value=typed)
             if self.project.currentText().strip() and entry.project_id is None:
                 raise UnknownNameError(
                     "project", "unknown_project", value=self.project.currentText().strip()

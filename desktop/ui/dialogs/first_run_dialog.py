@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import LedgerError
 from desktop.domain.people import Person
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, parent: QWidget | None, db_path: str) -> None:
+    def __init__(self, parent: QWidget | None, db_path: str, lang: str = "zh") -> None:
         super().__init__(parent)
+        self._lang = lang
         self.setWindowTitle(self.tr("Welcome to OneThird"))
         self.setMinimumWidth(520)
         intro = QLabel(
@@ -37,7 +39,10 @@ class FirstRunDialog(QDialog):
         self.title.setPlaceholderText(self.tr("e.g. Mayor"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
         self.error.hide()
+        for field in (self.unit, self.name, self.title):
+            field.textEdited.connect(self.error.hide)  # corrected: the message goes
         form = QFormLayout()
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Leader's name"), self.name)
@@ -59,8 +64,20 @@ class FirstRunDialog(QDialog):
         return Person(self.name.text(), self.title.text(), self.unit.text())
 
     def _on_start_clicked(self) -> None:
+        fields = {"person": self.name, "name": self.name, "title": self.title, "unit": self.unit}
         if not self.name.text().strip():
-            self.error.setText(self.tr("Please enter the leader's name."))
-            self.error.show()
+            self._refuse(self.tr("Please enter the leader's name."), self.name)
+            return
+        try:
+            self.person().validated()
+        except LedgerError as exc:
+            self._refuse(exc.message(self._lang), fields.get(exc.field, self.name))
             return
         self.accept()
+
+    def _refuse(self, text: str, field: QLineEdit) -> None:
+        """Say what is wrong and put the cursor in the field to correct."""
+        self.error.setText(text)
+        self.error.show()
+        field.setFocus()
+        field.selectAll()

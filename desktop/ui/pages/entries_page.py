@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import AddEntry, DeleteEntry, UpdateEntry
 from desktop.domain.entries import Entry
-from desktop.domain.errors import LedgerError
+from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.periods import PeriodKind, day_within
 from desktop.ui.choices import Choices
 from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.entry_dialog import EntryDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.entries_model import EntriesTableModel, EntryFilter
+from desktop.ui.feedback import Feedback
 from desktop.ui.hint_table import HintTableView
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -197,6 +198,10 @@ class EntriesPage(Page):
         return True
 
     def add_entry(self) -> None:
+        if not self.session.ledger.persons():
+            message = ValidationError("entry_person", "no_persons").message(self.session.lang)
+            self.session.tell(Feedback(message, problem=True))
+            return
         self._dialog(None).exec()
 
     def edit_entry(self) -> None:

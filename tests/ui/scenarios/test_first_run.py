@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from desktop.domain.workcalendar import WorkCalendar
@@ -90,6 +91,9 @@ def test_first_start_makes_the_database_with_the_first_leader_and_a_second_is_ad
         press(dialog, "开始使用")  # no name yet: refused, the dialog stays
         assert dialog.isVisible() and not new_file.exists()
         refused.append(dialog.error.text() if dialog.error.isVisible() else "")
+        assert QApplication.focusWidget() is dialog.name  # the cursor where the name goes
+        QTest.keyClicks(dialog.name, "z")
+        assert not dialog.error.isVisible()  # being corrected: the message has gone
         type_into(dialog.name, "周伟")
         type_into(dialog.title, "县长")
         press(dialog, "开始使用")

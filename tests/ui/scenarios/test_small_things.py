@@ -1,0 +1,111 @@
+"""Small things a secretary trips over, each as they meet it: a 半天 entry opened again shows
+sensible times, a new file named with --db starts with the first-run dialog, a ledger without
+persons says so instead of opening an empty entry dialog, and the entry dialog's errors about
+the person name its 人员 field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QLabel
+
+from desktop.domain.entries import DayPart, Entry
+from desktop.domain.people import Person
+from desktop.storage.ledger import Ledger
+from desktop.ui import app
+from desktop.ui.main_window import MainWindow
+from tests.conftest import activity_id
+from tests.ui.scenarios.drive import (
+    CTRL,
+    LEFT,
+    NO_MODIFIER,
+    click_item,
+    feedback,
+    in_dialog,
+    key,
+    modal,
+    press,
+    shortcut,
+    type_into,
+)
+
+
+def test_a_half_day_opened_again_shows_the_times_a_person_would_start_from(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, zhang: Person
+) -> None:
+    assert zhang.id is not None
+    talks = activity_id(ledger, "项目洽谈")
+    ledger.add_entry(Entry(zhang.id, date(2026, 11, 18), talks, day_part=DayPart.HALF))
+    window = start()
+    click_item(window.sidebar, "工作记录")
+    table = window.page("entries").table
+    QTest.mouseClick(
+        table.viewport(), LEFT, NO_MODIFIER, table.visualRect(table.model().index(0, 0)).center()
+    )
+    seen: list[tuple[str, str, float, int]] = []
+
+    def look(dialog: QDialog) -> None:
+        seen.append(
+            (dialog.start.text(), dialog.end.text(), dialog.hours.value(), dialog.modes.checkedId())
+        )
+        dialog.reject()
+
+    in_dialog(qtbot, lambda: key(table, Qt.Key.Key_Return), look)
+    assert seen == [("09:00", "11:00", 2.0, 1)]  # 半天 chosen; not 00:00–00:00 and 0.25 h
+
+
+def test_a_new_file_named_with_db_starts_with_the_first_run_dialog(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked: list[Path] = []
+    monkeypatch.setattr(app, "first_run", lambda path, lang: asked.append(path) or False)
+    new = tmp_path / "新台账.db"
+    assert app.database_to_open(new, "zh") is None  # cancelled: nothing opens
+    assert asked == [new]
+    new.write_bytes(b"")  # one that exists is opened as it is
+    assert app.database_to_open(new, "zh") == new and asked == [new]
+
+
+def test_without_persons_ctrl_n_says_to_add_one_first(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger
+) -> None:
+    window = start()
+    click_item(window.sidebar, "工作记录")
+    shortcut(window, Qt.Key.Key_N, CTRL)
+    qtbot.wait(100)
+    assert modal() is None  # no entry dialog with an empty person list
+    assert feedback(window) == "人员：还没有人员，请先在“人员”页添加要登记的领导"
+
+
+def shown_errors(dialog: QDialog) -> list[str]:
+    """The red lines the dialog shows under its fields."""
+    return [
+        w.text()
+        for w in dialog.findChildren(QLabel)
+        if w.isVisible() and "c0392b" in w.styleSheet()
+    ]
+
+
+def test_the_entry_dialog_s_person_errors_name_its_person_field(
+    qtbot, start: Callable[[], MainWindow], zhang: Person
+) -> None:
+    window = start()
+    click_item(window.sidebar, "工作记录")
+    said: list[str] = []
+
+    def wrong_person(dialog: QDialog) -> None:
+        type_into(dialog.person, "赵六")
+        press(dialog, "保存")
+        said.extend(shown_errors(dialog))
+        type_into(dialog.person, "")
+        press(dialog, "保存")
+        said.extend(shown_errors(dialog))
+        dialog.reject()
+
+    in_dialog(qtbot, lambda: shortcut(window, Qt.Key.Key_N, CTRL), wrong_person)
+    assert said == ["人员：没有名为“赵六”的人员", "人员：不能为空"]
