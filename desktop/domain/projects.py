@@ -62,9 +62,14 @@ class Currency(StrEnum):
     USD = "USD"  # amounts in 万美元, kept apart
 
 
+# what secretaries type inside a number: thousands separators (50,000, 50，000) and spaces
+_IN_NUMBERS = str.maketrans("", "", ",，'  \u3000")
+
+
 def parse_amount(text: str | Decimal | float | int, field: str = "amount") -> Decimal:
+    """An amount as typed: 50000, 50,000, 5 0000 and 50000.5 all read."""
     try:
-        value = Decimal(str(text).strip())
+        value = Decimal(str(text).strip().translate(_IN_NUMBERS))
     except InvalidOperation:
         raise ValidationError(field, "bad_number", value=text) from None
     if not value.is_finite():
@@ -115,7 +120,7 @@ class Project:
     def validated(self, confirmed: bool = False) -> Project:
         name = clean_name(self.name, "project", ORG_MAX, required=True)
         if self.amount is not None:
-            check_amount(self.amount, confirmed)
+            check_amount(self.amount, confirmed, "contracted_amount")
         return Project(
             name,
             clean_name(self.investor, "investor", ORG_MAX),
@@ -165,11 +170,11 @@ class Project:
 def check_stage_change(change: StageChange, today: date, confirmed: bool = False) -> StageChange:
     check_date(change.day, today)
     if change.amount is not None:
-        check_amount(change.amount, confirmed)
+        check_amount(change.amount, confirmed, "stage_amount")
     return replace(change, note=clean_note(change.note))
 
 
 def check_funding(funding: Funding, today: date, confirmed: bool = False) -> Funding:
     check_date(funding.day, today)
-    check_amount(funding.amount, confirmed)
+    check_amount(funding.amount, confirmed, "funds_amount")
     return replace(funding, note=clean_note(funding.note))

@@ -32,6 +32,14 @@ from desktop.ui.dialog_keys import save_on_ctrl_enter
 from desktop.ui.screen_fit import keep_on_screen, scrolling
 
 
+def _error_line() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #c0392b;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 class ProjectDialog(QDialog):
     """save(project, confirmed) writes the details; add_stage/add_funds write at once (undoable)."""
 
@@ -84,6 +92,8 @@ class ProjectDialog(QDialog):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.error)  # under the details it is about
+        self.stage_error, self.funds_error = _error_line(), _error_line()
 
         self.history = QListWidget()
         self.funds = QListWidget()
@@ -118,6 +128,7 @@ class ProjectDialog(QDialog):
         ):
             row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         hb.addLayout(row)
+        hb.addWidget(self.stage_error)
         funds_box = QGroupBox(self.tr("Funds arrived"))
         fb = QVBoxLayout(funds_box)
         fb.addWidget(self.funds)
@@ -130,6 +141,7 @@ class ProjectDialog(QDialog):
         ):
             row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         fb.addLayout(row)
+        fb.addWidget(self.funds_error)
         mentions_box = QGroupBox(self.tr("Entries and trips that mention it"))
         mb = QVBoxLayout(mentions_box)
         self.mentions = QListWidget()
@@ -138,7 +150,6 @@ class ProjectDialog(QDialog):
         for box in (history_box, funds_box, mentions_box):
             box.setEnabled(project is not None)
             layout.addWidget(box)
-        layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -176,9 +187,9 @@ class ProjectDialog(QDialog):
         for f in p.funds:
             self.funds.addItem(f"{f.day.isoformat()}  {f.amount:f}  {f.note}")
 
-    def _amount(self, edit: QLineEdit) -> Decimal | None:
+    def _amount(self, edit: QLineEdit, field: str) -> Decimal | None:
         text = edit.text().strip()
-        return parse_amount(text) if text else None
+        return parse_amount(text, field) if text else None
 
     def project(self) -> Project:
         base = self._project or Project("")
@@ -186,7 +197,7 @@ class ProjectDialog(QDialog):
             self.name.text(),
             self.investor.text(),
             self.chain.text(),
-            self._amount(self.amount),
+            self._amount(self.amount, "contracted_amount"),
             self.currencies.current(),
             self.leaders.current(),
             self.park.text(),
@@ -195,9 +206,12 @@ class ProjectDialog(QDialog):
             base.funds,
         )
 
-    def _attempt(self, action: Callable[[bool], object]) -> bool:
-        """Run a write; a very large amount asks for confirmation first. True when written."""
-        self.error.hide()
+    def _attempt(self, action: Callable[[bool], object], error: QLabel | None = None) -> bool:
+        """Run a write; a very large amount asks for confirmation first. True when written.
+        A refusal is shown in error, the line under the fields it is about."""
+        error = error or self.error
+        for label in (self.error, self.stage_error, self.funds_error):
+            label.hide()
         try:
             try:
                 action(False)
@@ -209,8 +223,8 @@ class ProjectDialog(QDialog):
                     return False
                 action(True)
         except LedgerError as exc:
-            self.error.setText(exc.message(self._lang))
-            self.error.show()
+            error.setText(exc.message(self._lang))
+            error.show()
             return False
         return True
 
@@ -224,22 +238,22 @@ class ProjectDialog(QDialog):
                 self.stage_date.typed_date(),
                 self.stages.current(),
                 self.stage_note.text().strip(),
-                self._amount(self.stage_amount),
+                self._amount(self.stage_amount, "stage_amount"),
             )
             return self._add_stage(change, confirmed)
 
-        if self._attempt(add):
+        if self._attempt(add, self.stage_error):
             self.stage_amount.clear()
             self.stage_note.clear()
 
     def _on_add_funds_clicked(self) -> None:
         def add(confirmed: bool) -> object:
-            amount = self._amount(self.funds_amount)
+            amount = self._amount(self.funds_amount, "funds_amount")
             if amount is None:
-                amount = parse_amount(self.funds_amount.text())
+                amount = parse_amount(self.funds_amount.text(), "funds_amount")
             funding = Funding(self.funds_date.typed_date(), amount, self.funds_note.text().strip())
             return self._add_funds(funding, confirmed)
 
-        if self._attempt(add):
+        if self._attempt(add, self.funds_error):
             self.funds_amount.clear()
             self.funds_note.clear()

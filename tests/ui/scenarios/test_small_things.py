@@ -25,6 +25,7 @@ from tests.ui.scenarios.drive import (
     LEFT,
     NO_MODIFIER,
     click_item,
+    double_click_row,
     feedback,
     in_dialog,
     key,
@@ -109,3 +110,40 @@ def test_the_entry_dialog_s_person_errors_name_its_person_field(
 
     in_dialog(qtbot, lambda: shortcut(window, Qt.Key.Key_N, CTRL), wrong_person)
     assert said == ["人员：没有名为“赵六”的人员", "人员：不能为空"]
+
+
+def test_amounts_read_as_typed_and_their_messages_name_the_field_beside_it(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, questions: list[str]
+) -> None:
+    window = start()
+    click_item(window.sidebar, "项目")
+    said: list[str] = []
+
+    def refused_then_saved(dialog: QDialog) -> None:
+        type_into(dialog.name, "长安新能源电池项目")
+        type_into(dialog.amount, "-5")
+        press(dialog, "保存")
+        said.extend(shown_errors(dialog))
+        # the line is right under the details, above the stage history
+        assert (
+            dialog.error.geometry().top()
+            < dialog.history.mapTo(dialog, dialog.history.rect().topLeft()).y()
+        )
+        type_into(dialog.amount, "2,000,000")
+        press(dialog, "保存")  # asked first: more than 100 亿 (answered Yes)
+
+    in_dialog(qtbot, lambda: shortcut(window, Qt.Key.Key_N, CTRL), refused_then_saved)
+    assert said == ["协议投资额：不能为负数（-5）"]
+    assert questions == ["协议投资额：2000000 万元超过 100 亿元，请确认后再保存"]
+    (amount,) = ledger.db.execute("SELECT amount FROM projects").fetchone()
+    assert amount == "2000000"
+
+    def funds(dialog: QDialog) -> None:
+        type_into(dialog.funds_amount, "50，000")  # a full-width comma, as a Chinese keyboard types
+        press(dialog, "添加到位资金")
+        dialog.reject()
+
+    page = window.page("projects")
+    in_dialog(qtbot, lambda: double_click_row(page.table, 0), funds)
+    (arrived,) = ledger.db.execute("SELECT amount FROM funds").fetchone()
+    assert arrived == "50000"
