@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -57,6 +57,9 @@ def _figures(
     )
 
 
+FIRST_CHARTS_MS = 1000  # the longest the first charts wait for the page to be painted
+
+
 class DashboardPage(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -91,7 +94,7 @@ class DashboardPage(Page):
         grid.addWidget(self.trend, 0, 0, 1, 2)
         grid.addWidget(self.activities, 1, 0)
         grid.addWidget(self.stages, 1, 1)
-        content = QWidget()
+        content = self._content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(top)
         line = QFrame()
@@ -112,12 +115,32 @@ class DashboardPage(Page):
         self._charts.timeout.connect(self.draw_charts)
         self.figures: Figures | None = None
         self._charts_due = False
+        # matplotlib stays off the start-up path: the first charts wait for the page's first
+        # paint (the scroll area's content gets one; the page itself, covered by it, does not)
+        self._painted = False
+        content.installEventFilter(self)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self._charts_due:
-            self._charts_due = False
-            self._charts.start(0)
+    @property
+    def charts(self) -> tuple[ChartWidget, ...]:
+        return (self.trend, self.activities, self.stages)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._content and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self._content.removeEventFilter(self)
+            if self._charts_due:
+                self._charts.start(0)
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # refreshes the page if it is out of date
+        if self._charts_due and not self._charts.isActive():
+            self._schedule_charts()
+
+    def _schedule_charts(self) -> None:
+        # after the first paint at once; before it, when that paint comes, or after a second at
+        # the latest (a window that is never exposed is not painted)
+        self._charts.start(0 if self._painted else FIRST_CHARTS_MS)
 
     def _compute(self, period: Period) -> Figures:
         ledger = self.session.ledger
@@ -161,10 +184,12 @@ class DashboardPage(Page):
         notice = basis_notice(f.basis, session.lang)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        self._charts_due = (
-            True  # drawn after the next paint: matplotlib stays off the start-up path
-        )
-        self.update()
+        # the charts of what the page showed before are greyed out with the heading's change,
+        # in the same paint, and stay so until the new ones are drawn
+        for chart in self.charts:
+            chart.mark_stale()
+        self._charts_due = True
+        self._schedule_charts()
 
     def trend_months(self) -> list[Period]:
         end = self.session.period.end
@@ -183,6 +208,7 @@ class DashboardPage(Page):
         if not self.isVisible():  # closed or hidden meanwhile: draw when shown again
             self._charts_due = True
             return
+        self._charts_due = False
 
         session, ledger = self.session, self.session.ledger
         months = self.trend_months()
