@@ -8,6 +8,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTime
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -150,9 +152,18 @@ class EntryDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         save_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
+        self.read_only_reason = QLabel()
+        self.read_only_reason.setWordWrap(True)
+        self.read_only_reason.setStyleSheet(
+            "background: #fff3cd; color: #6b4e00; padding: 6px 10px; border: 1px solid #e0c97a;"
+        )
+        self.read_only_reason.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_reason)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.modes.idToggled.connect(self._on_mode_toggled)
@@ -242,12 +253,27 @@ class EntryDialog(QDialog):
         index = combo.findText(combo.currentText().strip())
         return choices.value_at(index) if index >= 0 else None
 
+    def make_read_only(self, reason: str) -> None:
+        """Show the entry without letting it change (its month was submitted): the fields
+        read-only, no 保存, the reason at the top."""
+        self.setWindowTitle(self.tr("Entry (read-only)"))
+        self.read_only_reason.setText(reason)
+        self.read_only_reason.show()
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox | QLineEdit):
+                widget.setEnabled(False)
+        self.note.setReadOnly(True)
+        self.save_button.hide()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+
     def show_error(self, error: LedgerError, lang: str) -> None:
         for label in self._errors.values():
             label.hide()
         label = self._errors.get(error.field, self._errors["note"])
         label.setText(error.message(lang))
         label.show()
+        self.adjustSize()  # room for the line, so that it covers no field
 
     def _on_save_clicked(self) -> None:
         try:

@@ -215,7 +215,11 @@ class EntriesPage(Page):
                 self.tr("This entry belongs to a trip; change it on the Trips page."),
             )
             return
-        self._dialog(entry).exec()
+        dialog = self._dialog(entry)
+        locked = self.session.ledger.locked_months([(entry.person_id, entry.day)])
+        if locked:  # a submitted month: shown, not changed
+            dialog.make_read_only(next(iter(locked.values())).message(self.session.lang))
+        dialog.exec()
 
     def delete_entry(self) -> None:
         entry = self._selected()

@@ -12,18 +12,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from desktop.domain.entries import DayPart, Entry
 from desktop.domain.people import Person
+from desktop.domain.periods import Period
 from desktop.storage.ledger import Ledger
 from desktop.ui import app
 from desktop.ui.main_window import MainWindow
 from tests.conftest import activity_id
+from tests.storage.units import PDF
 from tests.ui.scenarios.drive import (
     CTRL,
     LEFT,
     NO_MODIFIER,
+    choose,
     click_item,
     double_click_row,
     feedback,
@@ -147,3 +150,31 @@ def test_amounts_read_as_typed_and_their_messages_name_the_field_beside_it(
     in_dialog(qtbot, lambda: double_click_row(page.table, 0), funds)
     (arrived,) = ledger.db.execute("SELECT amount FROM funds").fetchone()
     assert arrived == "50000"
+
+
+def test_an_entry_of_a_submitted_month_opens_read_only(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, zhang: Person, tmp_path: Path
+) -> None:
+    assert zhang.id is not None
+    talks = activity_id(ledger, "项目洽谈")
+    ledger.add_entry(Entry(zhang.id, date(2026, 10, 9), talks, day_part=DayPart.FULL, note="原文"))
+    ledger.submit_month(zhang.id, Period.month(2026, 10), PDF, tmp_path / "zhang.otr")
+    before = ledger.entries()
+    window = start()
+    choose(window.period_bar.part, "10月")
+    click_item(window.sidebar, "工作记录")
+    table = window.page("entries").table
+    seen: list[object] = []
+
+    def look(dialog: QDialog) -> None:
+        seen.append(dialog.windowTitle())
+        seen.append(dialog.read_only_reason.text())
+        seen.append(dialog.note.isReadOnly())
+        seen.append([b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()])
+        press(dialog, "关闭")
+
+    in_dialog(qtbot, lambda: double_click_row(table, 0), look)
+    title, reason, read_only, buttons = seen
+    assert title == "工作记录（只读）" and read_only and buttons == ["关闭"]
+    assert "已于" in str(reason) and "只读" in str(reason), reason
+    assert ledger.entries() == before
