@@ -1639,6 +1639,14 @@ What was saved is safe. Details are in the log:
         <translation>删除的记录保留在这里，可以恢复。</translation>
     </message>
     <message>
+        <source>The recycle bin is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>Select the record to put back in the list first.</source>
+        <translation>请先在列表中选中要恢复的记录。</translation>
+    </message>
+    <message>
         <source>Put back: %1</source>
         <translation>已恢复：%1</translation>
     </message>

@@ -42,7 +42,8 @@ class TrashDialog(QDialog):
         self.setWindowTitle(self.tr("Recycle bin"))
         self.resize(760, 420)
         self.model = RowsTableModel(
-            [self.tr("Deleted at (UTC)"), self.tr("Kind"), self.tr("What"), self.tr("Deleted by")]
+            # what it was, the long one, last: it takes the room left and cuts no other column
+            [self.tr("Deleted at (UTC)"), self.tr("Kind"), self.tr("Deleted by"), self.tr("What")]
         )
         self.model.set_rows(self._rows(), [i.id for i in items])
         self.table = QTableView()
@@ -70,6 +71,12 @@ class TrashDialog(QDialog):
     def restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
+            self.message.setStyleSheet("color: #c0392b;")
+            self.message.setText(
+                self.tr("The recycle bin is empty.")
+                if not self._items
+                else self.tr("Select the record to put back in the list first.")
+            )
             return
         row = rows[0].row()
         item = self._items[row]
@@ -87,7 +94,7 @@ class TrashDialog(QDialog):
     def _rows(self) -> list[list[str]]:
         kinds = {"entry": self.tr("Entry"), "trip": self.tr("Trip"), "project": self.tr("Project")}
         return [
-            [_utc_minutes(i.deleted_at), kinds.get(i.kind, i.kind), i.label, i.deleted_by]
+            [_utc_minutes(i.deleted_at), kinds.get(i.kind, i.kind), i.deleted_by, i.label]
             for i in self._items
         ]
 

@@ -87,9 +87,17 @@ def test_a_deleted_entry_is_put_back_from_the_recycle_bin(
     def restore(dialog: QDialog) -> None:
         assert dialog.windowTitle() == "回收站"
         bin_table = find(dialog, QTableView)
-        assert [row[1:3] for row in cells(bin_table)] == [
-            ["工作记录", f"2026-11-12 张伟 项目洽谈 {VISIT}"]
+        assert [row[1:] for row in cells(bin_table)] == [
+            ["工作记录", "测试秘书", f"2026-11-12 张伟 项目洽谈 {VISIT}"]
         ]
+        # who deleted it is in view, not cut off at the right (it once was, behind a long 内容)
+        header = bin_table.horizontalHeader()
+        who = 2
+        assert header.sectionViewportPosition(who) + header.sectionSize(who) <= (
+            bin_table.viewport().width()
+        )
+        press(dialog, "恢复")  # nothing chosen yet: it says what to do
+        assert dialog.message.text() == "请先在列表中选中要恢复的记录。"
         _click_row(bin_table, 0)
         press(dialog, "恢复")
         put_back.append(dialog.message.text())
