@@ -54,6 +54,14 @@
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
+    <message>
+        <source>This month so far</source>
+        <translation>本月至今</translation>
+    </message>
+    <message>
+        <source>No entries in these months</source>
+        <translation>这些月份没有工作记录</translation>
+    </message>
 </context>
 <context>
     <name>EntriesPage</name>

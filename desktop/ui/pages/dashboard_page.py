@@ -22,6 +22,13 @@ from desktop.domain.projects import Stage
 from desktop.domain.share import GroupShare, ShareResult, group_shares
 from desktop.domain.workcalendar import YearBasis, basis_notice
 from desktop.reports.summary_table import round_up
+from desktop.reports.trend_chart import (
+    TrendPoint,
+    logged_span,
+    share_trend,
+    trend_months,
+    trend_points,
+)
 from desktop.ui.chart_widget import ChartWidget
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -142,6 +149,18 @@ class DashboardPage(Page):
         # the latest (a window that is never exposed is not painted)
         self._charts.start(0 if self._painted else FIRST_CHARTS_MS)
 
+    def _trend_points(self) -> list[TrendPoint]:
+        ledger, pid = self.session.ledger, self.session.person_id
+        today = ledger.today()
+        months = trend_months(self.session.period.end)
+        persons = None if pid is None else [ledger.person(pid)]
+        results, logged = [], []
+        for month in months:
+            span = logged_span(month, today)
+            logged.append(span is not None and bool(ledger.activity_days(span, pid)))
+            results.append([i.result for i in ledger.summary(month, persons)])
+        return trend_points(months, results, logged, today)
+
     def _compute(self, period: Period) -> Figures:
         ledger = self.session.ledger
         pid = self.session.person_id
@@ -191,19 +210,9 @@ class DashboardPage(Page):
         self._charts_due = True
         self._schedule_charts()
 
-    def trend_months(self) -> list[Period]:
-        end = self.session.period.end
-        months = []
-        y, m = end.year, end.month
-        for _ in range(12):
-            months.append(Period.month(y, m))
-            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
-        return months[::-1]
-
     def draw_charts(self) -> None:
         from desktop.reports.charts import activity_chart, stage_chart
         from desktop.reports.fonts import FontCheck
-        from desktop.reports.trend_chart import share_trend
 
         if not self.isVisible():  # closed or hidden meanwhile: draw when shown again
             self._charts_due = True
@@ -211,16 +220,15 @@ class DashboardPage(Page):
         self._charts_due = False
 
         session, ledger = self.session, self.session.ledger
-        months = self.trend_months()
-        shares = [self._compute(m).share for m in months]
         target = ledger.rules().target
         self.trend.set_figure(
             share_trend(
-                [m.code for m in months],
-                shares,
+                self._trend_points(),
                 target,
                 self.tr("Share over 12 months"),
                 self.tr("Target %1").replace("%1", f"{target * 100:.1f}%"),
+                self.tr("This month so far"),
+                self.tr("No entries in these months"),
             )
         )
         acts = ledger.activities()

@@ -121,3 +121,55 @@ def test_another_person_or_period_greys_the_old_charts_until_the_new_are_drawn(
     _choose_and_check(qtbot, page, bar.part, "10月")
     assert page.heading.text() == "李娜 · 2026年10月"
     assert _activities(page) == ["项目洽谈"]
+
+
+def _trend(page: DashboardPage) -> tuple[list[str], dict[str, float], list[str], list[str]]:
+    """What the trend chart shows: its months, the months with a point on the solid line and
+    their values, the months drawn as “so far”, and the legend's words."""
+    figure = page.trend.figure
+    assert figure is not None
+    (ax,) = figure.axes
+    months = [t.get_text() for t in ax.get_xticklabels()]
+    solid = ax.lines[0]
+    points = {
+        months[int(x)]: float(y)
+        for x, y in zip(solid.get_xdata(), solid.get_ydata(), strict=True)  # type: ignore[arg-type]
+        if y == y
+    }
+    so_far = [
+        months[int(x)]
+        for line in ax.lines[1:]
+        if line.get_marker() == "o" and line.get_markerfacecolor() in ("white", "w")
+        for x in line.get_xdata()  # type: ignore[union-attr]
+    ]
+    legend = ax.get_legend()
+    words = [] if legend is None else [t.get_text() for t in legend.get_texts()]
+    return months, points, so_far, words
+
+
+def test_the_trend_leaves_out_later_months_breaks_at_empty_ones_and_marks_this_month(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, zhang: Person, li: Person
+) -> None:
+    """张伟 logged nothing in June 2026; November (today the 20th) is not over yet."""
+    _arrange(ledger, zhang, li)
+    assert zhang.id is not None
+    out = activity_id(ledger, "外出招商")
+    for month in (1, 2, 3, 4, 5, 7, 8, 9):
+        ledger.add_entry(Entry(zhang.id, date(2026, month, 15), out, day_part=DayPart.FULL))
+    main = start()
+    page, bar = _dashboard(main), main.period_bar
+    choose(bar.person, "张伟（市长）")
+    qtbot.waitUntil(lambda: _drawn(page), timeout=DRAWN_WITHIN_MS)
+    months, points, so_far, words = _trend(page)
+    assert months == ["25.12", *[f"26.{m:02d}" for m in range(1, 12)]]
+    # December 2025 and June: no entries at all, so no point (not 0 %)
+    assert "25.12" not in points and "26.06" not in points
+    assert points["26.10"] == pytest.approx(500 / 18)  # 5 days of 18
+    assert "26.11" not in points and so_far == ["26.11"]
+    assert "本月至今" in words
+
+    choose(bar.kind, "年度")  # 2026: December is still to come
+    qtbot.waitUntil(lambda: _drawn(page), timeout=DRAWN_WITHIN_MS)
+    months, points, so_far, words = _trend(page)
+    assert months == [f"26.{m:02d}" for m in range(1, 12)]
+    assert so_far == ["26.11"]
