@@ -243,17 +243,20 @@ class ImportStore(SummaryStore):
                 except LedgerError as exc:
                     person_id = exc
                 person_cache[(row.person, row.title, row.unit)] = person_id
-            if isinstance(person_id, LedgerError):
-                plan.problem(Problem(line, person_col, person_id))
-                if person_id.code == "unknown_person":
-                    plan.unknown_persons[row.person] += 1
-                continue
             if row.activity in activity_cache:
                 activity_id = activity_cache[row.activity]
             else:
                 activity_id = activity_cache[row.activity] = activities.get(name_key(row.activity))
+            if isinstance(person_id, LedgerError):
+                plan.problem(Problem(line, person_col, person_id))
+                if person_id.code == "unknown_person":
+                    plan.unknown_persons[row.person] += 1
+                if activity_id is None:  # every unknown name at once, not one kind a round
+                    plan.unknown_activities[tidy_name(row.activity)] += 1
+                continue
             if activity_id is None:
-                plan.unknown_activities[row.activity] += 1
+                # 招 商 洽 谈 and 招商洽谈 are one name to map (matched by name_key)
+                plan.unknown_activities[tidy_name(row.activity)] += 1
                 error = ValidationError("activity", "unknown_activity", value=row.activity)
                 plan.problem(Problem(line, field_column(columns, "activity"), error))
                 continue

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from desktop.domain.errors import NotFoundError, UnknownNameError, ValidationError
+from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import Activity, ActivityKind, Person
 from desktop.domain.texts import normal_name
 from desktop.storage.base import StoreBase
@@ -87,9 +88,11 @@ class PeopleStore(StoreBase):
         return [Activity(r[1], ActivityKind(r[2]), r[0]) for r in rows]
 
     def find_activity(self, name: str) -> Activity:
+        """By name as names are matched (name_key): 项目 洽谈 is 项目洽谈."""
         name = normal_name(name)
+        key = name_key(name)
         for activity in self.activities():
-            if activity.name == name:
+            if name_key(activity.name) == key:
                 return activity
         if not name:
             raise ValidationError("activity", "required")

@@ -132,3 +132,23 @@ def test_only_the_unknown_projects_chosen_are_created(seeded: Ledger, tmp_path: 
     seeded.import_entries(path, both)
     assert {p.name for p in seeded.projects()} >= {"光伏组件项目"}
     assert len(seeded.projects()) == 3
+
+
+def test_every_unknown_name_is_found_in_one_check(seeded: Ledger, tmp_path: Path) -> None:
+    """An unknown activity on a line whose person is unknown too is listed with the others,
+    so that one check shows all there is to choose; a name written with spaces between its
+    characters is one name with the one written without."""
+    lines = [
+        "2026-09-01,李四,,,,2,招 商 洽 谈,,,\n",
+        "2026-09-02,张伟,,,,2,招商洽谈,,,\n",
+        "2026-09-03,张伟,,,,2,项目 洽谈,,,\n",  # a known one, spaced
+    ]
+    with pytest.raises(ImportRefused) as err:
+        seeded.import_entries_csv(write(tmp_path, lines))
+    assert dict(err.value.unknown_activities) == {"招商洽谈": 2}
+    assert dict(err.value.unknown_persons) == {"李四": 1}
+    mapped = ImportOptions(activity_map={"招商洽谈": "项目洽谈"})
+    with pytest.raises(ImportRefused) as err:  # the person is still unknown
+        seeded.import_entries(write(tmp_path, lines), mapped)
+    assert dict(err.value.unknown_activities) == {}
+    assert seeded.find_activity("项目 洽谈").name == "项目洽谈"
