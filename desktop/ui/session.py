@@ -14,6 +14,7 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
 from desktop.storage.ledger import Ledger
 from desktop.ui.feedback import Feedback
+from desktop.ui.ledger_memory import LedgerMemory
 
 
 class ChangeCommand(QUndoCommand):
@@ -73,7 +74,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.person_id: int | None = None
         self.period = Period.month(today.year, today.month)
-        remembered = settings.value("session/person", None)
+        self.memory = LedgerMemory(settings, ledger.path)  # what is remembered of this file
+        remembered = self.memory.value("person", None)
         if remembered not in (None, ""):
             try:
                 person_id = int(str(remembered))
@@ -84,7 +86,7 @@ class Session(QObject):
     def set_person(self, person_id: int | None) -> None:
         if person_id != self.person_id:
             self.person_id = person_id
-            self.settings.setValue("session/person", "" if person_id is None else person_id)
+            self.memory.setValue("person", "" if person_id is None else person_id)
             self.person_changed.emit()
 
     def set_period(self, period: Period) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -33,6 +33,7 @@ from desktop.domain.workcalendar import WorkCalendar
 from desktop.ui.choices import Choices
 from desktop.ui.date_field import DateField
 from desktop.ui.dialog_keys import save_on_ctrl_enter
+from desktop.ui.ledger_memory import LedgerMemory
 from desktop.ui.time_field import TimeField
 
 DURATION_MODES = ("full", "half", "span", "hours")
@@ -59,7 +60,7 @@ class EntryDialog(QDialog):
         activities: list[Activity],
         projects: list[tuple[int, str]],  # (id, name): what the list shows
         places: list[str],
-        settings: QSettings,
+        settings: LedgerMemory,  # what is remembered of this ledger: the last choices
         save: Callable[[Entry], object],
         entry: Entry | None = None,
         person_id: int | None = None,

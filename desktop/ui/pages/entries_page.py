@@ -165,7 +165,7 @@ class EntriesPage(Page):
             ledger.activities(),
             ledger.project_names(),
             self._place_names(),
-            self.session.settings,
+            self.session.memory,
             self._save,
             entry,
             self.session.person_id,
