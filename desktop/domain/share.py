@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from desktop.domain.entries import Entry
 from desktop.domain.people import ActivityKind, Person
@@ -13,6 +14,9 @@ from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import WorkCalendar, YearBasis
 
 EPSILON = 1e-9
+# a day's promotion: until the pace calls for a whole one, a period with none logged yet has
+# just started rather than fallen behind (on the 1st at one third, 0.33 days are "due")
+JUST_STARTED_DAYS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,12 @@ class Totals:
     leave_days_to_date: float = 0.0
 
 
+class PaceStatus(StrEnum):
+    JUST_STARTED = "just_started"  # nothing logged yet, and less than a day's promotion due
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+
+
 @dataclass(frozen=True, slots=True)
 class Pace:
     """How a period still in progress is going: the share so far against the target."""
@@ -35,7 +45,19 @@ class Pace:
 
     @property
     def on_track(self) -> bool:
+        """The arithmetic alone: as many promotion days so far as the target calls for."""
         return self.promotion_days_to_date + EPSILON >= self.expected_days
+
+    @property
+    def status(self) -> PaceStatus:
+        """What to tell a person: on the first working day(s) of a period, with no promotion
+        logged yet and less than JUST_STARTED_DAYS due, the period has just started."""
+        if (
+            self.promotion_days_to_date <= EPSILON
+            and self.expected_days < JUST_STARTED_DAYS - EPSILON
+        ):
+            return PaceStatus.JUST_STARTED
+        return PaceStatus.ON_TRACK if self.on_track else PaceStatus.BEHIND
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,10 @@
         <translation>招商 %1 天</translation>
     </message>
     <message>
+        <source>Pace: just started</source>
+        <translation>进度：刚开始</translation>
+    </message>
+    <message>
         <source>Pace: on track</source>
         <translation>进度：正常</translation>
     </message>

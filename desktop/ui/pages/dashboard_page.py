@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.periods import Period
 from desktop.domain.pipeline import pipeline_figures
 from desktop.domain.projects import Stage
-from desktop.domain.share import GroupShare, ShareResult, group_shares
+from desktop.domain.share import GroupShare, PaceStatus, ShareResult, group_shares
 from desktop.domain.workcalendar import YearBasis, basis_notice
 from desktop.reports.summary_table import round_up
 from desktop.reports.trend_chart import (
@@ -45,12 +45,12 @@ class Figures:
     promotion_days: float
     days_needed: float
     met: bool
-    on_track: bool | None
+    pace: PaceStatus | None  # None: not a period in progress, or everyone together
     basis: tuple[YearBasis, ...]  # years not counted from the holiday package
 
 
 def _figures(
-    result: ShareResult | GroupShare, basis: tuple[YearBasis, ...], on_track: bool | None
+    result: ShareResult | GroupShare, basis: tuple[YearBasis, ...], pace: PaceStatus | None
 ) -> Figures:
     return Figures(
         result.share,
@@ -59,12 +59,18 @@ def _figures(
         result.promotion_days,
         result.days_needed,
         result.met,
-        on_track,
+        pace,
         basis,
     )
 
 
 FIRST_CHARTS_MS = 1000  # the longest the first charts wait for the page to be painted
+MET_COLOUR, BEHIND_COLOUR, NEUTRAL_COLOUR = "#2e7d32", "#b22222", "#555555"
+PACE_COLOURS = {
+    PaceStatus.JUST_STARTED: NEUTRAL_COLOUR,
+    PaceStatus.ON_TRACK: MET_COLOUR,
+    PaceStatus.BEHIND: BEHIND_COLOUR,
+}
 
 
 class DashboardPage(Page):
@@ -79,6 +85,7 @@ class DashboardPage(Page):
         self.bar = ShareBar()
         self.numbers = QLabel()
         self.numbers.setStyleSheet("font-size: 14px;")
+        self.pace = QLabel()
         self.notice = QLabel()
         self.notice.setStyleSheet("color: #a05a00; font-weight: bold;")
         self.notice.setWordWrap(True)
@@ -94,7 +101,12 @@ class DashboardPage(Page):
         row.addStretch(1)
         left.addLayout(row)
         left.addWidget(self.bar)
-        left.addWidget(self.numbers)
+        figures_row = QHBoxLayout()
+        figures_row.addWidget(self.numbers)
+        figures_row.addSpacing(16)
+        figures_row.addWidget(self.pace)
+        figures_row.addStretch(1)
+        left.addLayout(figures_row)
         left.addWidget(self.notice)
         top.addLayout(left, 1)
         grid = QGridLayout()
@@ -167,7 +179,7 @@ class DashboardPage(Page):
         if pid is not None:
             (item,) = ledger.summary(period, [ledger.person(pid)])
             r = item.result
-            return _figures(r, r.basis, None if r.pace is None else r.pace.on_track)
+            return _figures(r, r.basis, None if r.pace is None else r.pace.status)
         items = ledger.summary(period)
         basis = ledger.calendar.noted(period.start, period.end)
         if not items:
@@ -187,19 +199,23 @@ class DashboardPage(Page):
         self.share_text.setText("—" if f.share is None else f"{f.share * 100:.1f}%")
         if f.met:
             self.status.setText(self.tr("Target met"))
-            self.status.setStyleSheet("font-size: 16px; color: #2e7d32;")
+            self.status.setStyleSheet(f"font-size: 16px; color: {MET_COLOUR};")
         else:
             needed = f"{round_up(f.days_needed):g}"
             self.status.setText(self.tr("%1 more days needed").replace("%1", needed))
-            self.status.setStyleSheet("font-size: 16px; color: #b22222;")
+            # days still needed are no alarm while the period has just started
+            colour = NEUTRAL_COLOUR if f.pace is PaceStatus.JUST_STARTED else BEHIND_COLOUR
+            self.status.setStyleSheet(f"font-size: 16px; color: {colour};")
         self.bar.set_share(f.share, f.target)
         parts = [
             self.tr("Base days %1").replace("%1", f"{f.base_days:g}"),
             self.tr("Promotion days %1").replace("%1", f"{f.promotion_days:.1f}"),
         ]
-        if f.on_track is not None:
-            parts.append(self.tr("Pace: on track") if f.on_track else self.tr("Pace: behind"))
         self.numbers.setText("    ".join(parts))
+        self.pace.setVisible(f.pace is not None)
+        if f.pace is not None:
+            self.pace.setText(self._pace_text(f.pace))
+            self.pace.setStyleSheet(f"font-size: 14px; color: {PACE_COLOURS[f.pace]};")
         notice = basis_notice(f.basis, session.lang)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
@@ -209,6 +225,13 @@ class DashboardPage(Page):
             chart.mark_stale()
         self._charts_due = True
         self._schedule_charts()
+
+    def _pace_text(self, pace: PaceStatus) -> str:
+        if pace is PaceStatus.JUST_STARTED:
+            return self.tr("Pace: just started")
+        if pace is PaceStatus.ON_TRACK:
+            return self.tr("Pace: on track")
+        return self.tr("Pace: behind")
 
     def draw_charts(self) -> None:
         from desktop.reports.charts import activity_chart, stage_chart
