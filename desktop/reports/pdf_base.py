@@ -36,7 +36,7 @@ from reportlab.platypus import (
 from desktop.reports.charts import figure_image
 from desktop.reports.fonts import FontCheck, FontWarning, reportlab_fonts
 from desktop.reports.labels import label
-from desktop.reports.text_fit import HARD_LIMIT, fit_lines, fit_width, shorten
+from desktop.reports.text_fit import HARD_LIMIT, break_lines, fit_lines, fit_width, shorten
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -108,6 +108,65 @@ class _Picture(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
+
+
+class _Lined(Paragraph):  # type: ignore[misc]
+    """A paragraph of plain text broken into lines by text_fit's rules for the width it is
+    given (a cell's, the page's): reportlab's CJK wrap would let ，：；！？》 begin a line.
+
+    Each line is handed to reportlab ended by <br/>; none is wider than the width, so reportlab
+    breaks nowhere else. The pieces of a split arrive already broken (text None)."""
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle | None = None,
+        *args: Any,
+        plain: str | None = None,
+        **kw: Any,
+    ) -> None:
+        super().__init__(text, style, *args, **kw)
+        self._plain = plain
+        self._room: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        style = self.style
+        room = available_width - style.leftIndent - style.rightIndent - style.firstLineIndent
+        if self._plain is not None and room != self._room:
+            self._room = room
+            lines = break_lines(self._plain, style.fontName, style.fontSize, room)
+            Paragraph.__init__(self, "<br/>".join(escape(line) for line in lines), style)
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        return size
+
+
+class _HeadingGuard(CondPageBreak):  # type: ignore[misc]
+    """Before a heading: on to the next page unless the heading and the start of what follows
+    it fit on this one — a table's header and first row, a picture or a block that cannot be
+    split whole. keepWithNext would move a long table whole, leaving the page's foot empty."""
+
+    def __init__(self, heading: Paragraph) -> None:
+        super().__init__(0)
+        self.heading = heading
+        self.following: Flowable | None = None  # set when the story is complete (build)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        at_top = frame is None or getattr(frame, "_atTop", False)
+        fits = at_top or self._fits(available_width, available_height)
+        self.height = 0 if fits else available_height + 1
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        return size
+
+    def _fits(self, width: float, height: float) -> bool:
+        h = self.heading
+        rest = height - h.getSpaceBefore() - h.wrap(width, height)[1] - h.getSpaceAfter()
+        if rest < 0:
+            return False
+        nxt = self.following
+        if nxt is None or nxt.wrap(width, rest)[1] <= rest:
+            return True
+        return bool(nxt.split(width, rest))  # [] when not even its first rows fit
 
 
 @dataclass(frozen=True)
@@ -193,9 +252,12 @@ class PdfDoc:
 
     def para(self, value: str, where: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A Paragraph of plain text (escaped, checked); line breaks are kept."""
-        value = self._counted(value, shorten(value, MAX_PARA_CHARS))
-        markup = escape(self.text(value, where)).replace("\n", "<br/>")
-        return Paragraph(markup, style or self.styles.body)
+        value = self.text(self._counted(value, shorten(value, MAX_PARA_CHARS)), where)
+        style = style or self.styles.body
+        markup = escape(value).replace("\n", "<br/>")
+        if style.wordWrap == "CJK":
+            return _Lined(markup, style, plain=value)
+        return Paragraph(markup, style)
 
     def fit(self, value: str, width_cm: float, lines: int = MAX_CELL_LINES) -> str:
         """value as it fits a cell of width_cm in at most `lines` lines, else cut (counted)."""
@@ -211,9 +273,9 @@ class PdfDoc:
         self.story.extend(items)
 
     def heading(self, value: str) -> None:
-        # never a heading alone at the foot of a page; keepWithNext would instead push a long
-        # table that follows it to the next page whole, leaving this one empty
-        self.add(CondPageBreak(3 * cm), self.para(value, value, self.styles.heading))
+        """A section heading, never left alone at the foot of a page (see _HeadingGuard)."""
+        heading = self.para(value, value, self.styles.heading)
+        self.add(_HeadingGuard(heading), heading)
 
     def space(self, height_cm: float) -> None:
         self.add(Spacer(1, height_cm * cm))
@@ -395,6 +457,9 @@ class PdfDoc:
             initialFontSize=self.size,
         )
         story = list(self.story)
+        for i, item in enumerate(story):
+            if isinstance(item, _HeadingGuard):
+                item.following = story[i + 2] if i + 2 < len(story) else None
         if self.cuts:
             notice = label("cut_notice", self.lang).format(n=self.cuts)
             story.append(self.para(notice, "cut_notice", self.styles.note))

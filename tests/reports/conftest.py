@@ -265,3 +265,13 @@ def pdf_images(data: bytes, tmp_path: Path) -> int:
     done = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, check=True)
     rows = [line.split() for line in done.stdout.decode().splitlines()[2:]]
     return sum(1 for row in rows if row[2] == "image")
+
+
+def layout_pages(data: bytes, tmp_path: Path) -> list[list[str]]:
+    """Each page's lines as `pdftotext -layout` places them, blank lines left out."""
+    path = tmp_path / "layout.pdf"
+    path.write_bytes(data)
+    args = ["pdftotext", "-layout", str(path), "-"]
+    done = subprocess.run(args, capture_output=True, check=True, timeout=60)
+    pages = done.stdout.decode("utf-8").split("\f")[: pdf_pages(path)]
+    return [[line for line in page.splitlines() if line.strip()] for page in pages]
