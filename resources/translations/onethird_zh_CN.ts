@@ -588,6 +588,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>导入台账</translation>
     </message>
     <message>
+        <source>the path of a CSV, TXT or Excel file, or choose one</source>
+        <translation>CSV、TXT 或 Excel 文件的路径，或点“选择文件…”</translation>
+    </message>
+    <message>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
@@ -644,8 +648,12 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>台账文件</translation>
     </message>
     <message>
-        <source>Ledgers (*.csv *.xlsx);;All files (*)</source>
-        <translation>台账 (*.csv *.xlsx);;所有文件 (*)</translation>
+        <source>Ledgers (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>台账 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first (Choose file…).</source>
+        <translation>请先选择要导入的文件（选择文件…）。</translation>
     </message>
     <message>
         <source>Checking…</source>

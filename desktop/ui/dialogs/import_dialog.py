@@ -59,7 +59,8 @@ class ImportDialog(QDialog):
         self.resize(900, 680)
         keep_on_screen(self)
         self.file = QLineEdit()
-        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("the path of a CSV, TXT or Excel file, or choose one"))
+        self.file.textEdited.connect(self._on_file_edited)  # a path may be typed or pasted
         choose = QPushButton(self.tr("Choose file…"))
         self.sheet = QLineEdit()
         self.sheet.setPlaceholderText(self.tr("first sheet"))
@@ -143,12 +144,18 @@ class ImportDialog(QDialog):
 
     def _on_choose_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Ledger file"), "", self.tr("Ledgers (*.csv *.xlsx);;All files (*)")
+            self,
+            self.tr("Ledger file"),
+            "",
+            self.tr("Ledgers (*.csv *.txt *.tsv *.xlsx);;All files (*)"),
         )
         if name:
             self.file.setText(name)
-            self._checked = False
-            self.import_button.setEnabled(False)
+            self._on_file_edited()
+
+    def _on_file_edited(self) -> None:
+        self._checked = False  # another file: it is to be checked again before importing
+        self.import_button.setEnabled(False)
 
     def options(self) -> ImportOptions:
         mapping = {
@@ -167,7 +174,10 @@ class ImportDialog(QDialog):
         )
 
     def start(self, dry_run: bool) -> ImportJob | None:
-        if not self.file.text() or self.job is not None:
+        if self.job is not None:
+            return None
+        if not self.file.text().strip():
+            self.summary.setText(self.tr("Choose the file to import first (Choose file…)."))
             return None
         ledger = self._ledger
         job = ImportJob(
@@ -176,7 +186,7 @@ class ImportDialog(QDialog):
             ledger.calendar,
             self._today,
             ledger.actor,
-            Path(self.file.text()),
+            Path(self.file.text().strip()),
             self.options(),
             dry_run,
             self._lang,

@@ -7,13 +7,22 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QProgressBar
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+)
 
 from desktop.domain.errors import LedgerError
+from desktop.domain.people import Person
 from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.submission import MonthState, MonthStatus, Urgency, local_text
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.intake import IntakeRun
+from desktop.storage.report_file import REVIEW_SUFFIX
 from desktop.storage.submissions import report_file_name
 from desktop.ui.feedback import Feedback
 from desktop.ui.intake_job import IntakeJob
@@ -82,6 +91,10 @@ class SubmissionsPage(TablePage):
 
     def refresh(self) -> None:
         s = self.session
+        # returning and accepting are the supervision office's: a unit does not see them
+        office = s.ledger.is_office()
+        for review in self.buttons[2:]:
+            review.setVisible(office)
         if s.period.kind is not PeriodKind.MONTH:
             self.hint.setText(
                 self.tr(
@@ -167,20 +180,23 @@ class SubmissionsPage(TablePage):
             return
         if status.state is MonthState.RETURNED:
             # returned before: the unit may still need the file (lost, or never saved)
-            out = self._return_file_name(status.person.name)
+            out = self._return_file_name(status.person)
             if out is not None:
                 self._write_return_file(person_id, out)
             return
-        opinion, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Return with an opinion"),
-            self.tr("Opinion for %1").replace("%1", status.person.name),
-        )
+        asking = QInputDialog(self)
+        asking.setWindowTitle(self.tr("Return with an opinion"))
+        asking.setLabelText(self.tr("Opinion for %1").replace("%1", status.person.name))
+        asking.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        asking.setMinimumWidth(480)  # its title and the opinion are read whole
+        ok = asking.exec() == QDialog.DialogCode.Accepted
+        opinion = asking.textValue()
+        asking.deleteLater()
         if not ok or not opinion.strip():
             return
         # where the unit's file goes is asked before anything changes: cancelling leaves the
         # month as it was, not returned without a file to send
-        out = self._return_file_name(status.person.name)
+        out = self._return_file_name(status.person)
         if out is not None and self.review(person_id, accept=False, opinion=opinion.strip()):
             self._write_return_file(person_id, out)
 
@@ -196,11 +212,13 @@ class SubmissionsPage(TablePage):
             self._tell(Feedback(self.tr("Accepted.")))
         return True
 
-    def _return_file_name(self, person_name: str) -> Path | None:
+    def _return_file_name(self, person: Person) -> Path | None:
+        # the name onethird-cli review --out gives it: 2026-10-高新区-李娜-审核意见.otv
+        name = report_file_name(person, self.session.period, REVIEW_SUFFIX, "审核意见")
         out, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the return file for the unit"),
-            f"{self.session.period.code}-{person_name}.otv",
+            name,
             self.tr("Return files (*.otv)"),
         )
         return Path(out) if out else None

@@ -80,6 +80,7 @@ class FileAnswers:
         self.open: list[str] = []
         self.save: list[str] = []
         self.asked: list[str] = []
+        self.suggested: list[str] = []  # the file name a save dialog offered
 
     def _next(self, queue: list[str], title: str) -> tuple[str, str]:
         self.asked.append(title)
@@ -94,6 +95,7 @@ def files(monkeypatch: pytest.MonkeyPatch) -> FileAnswers:
         return answers._next(answers.open, title)
 
     def save_name(parent: object, title: str = "", *args: object, **kw: object) -> tuple[str, str]:
+        answers.suggested.append(str(args[0]) if args else str(kw.get("dir", "")))
         return answers._next(answers.save, title)
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", open_name)

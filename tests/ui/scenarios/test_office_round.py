@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -230,6 +231,9 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
 
     def give_opinion(dialog: QDialog) -> None:
         asked.append(dialog.windowTitle())
+        # wide enough for its title and a title bar's buttons (it was cut off)
+        title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+        assert dialog.width() >= title + 150, (dialog.width(), title)
         asked.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
         type_into(find(dialog, QPlainTextEdit), OPINION)
         ok_button = find(dialog, QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
@@ -248,6 +252,7 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
     assert otv.exists(), outcome(main, board)
     assert str(otv) in outcome(main, board)
     assert files.asked[-1] == "保存发给单位的退回文件"
+    assert files.suggested[-1] == "2026-10-高新区-李娜-审核意见.otv"  # as onethird-cli names it
     assert not warnings, warnings
     rows = board_rows(board)
     assert rows["李娜"] == ("高新区", "已退回", OPINION), rows
@@ -274,6 +279,12 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
         assert "只读" in entries.banner.text() and not entries.add_button.isEnabled()
 
         board = to_board(there)
+        # a unit neither returns nor accepts: those buttons are the office's
+        shown = {b.text() for b in board.findChildren(QPushButton) if b.isVisible()}
+        assert {"报送本月…", "接收报送文件…"} <= shown and not {
+            "退回并提出意见…",
+            "审核通过",
+        } & shown
         picked.answers.append([str(otv)])
         press_and_wait(qtbot, board, "接收报送文件…")
         assert not warnings, warnings

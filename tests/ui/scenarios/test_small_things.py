@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton
 
 from desktop.domain.entries import DayPart, Entry
 from desktop.domain.people import Person
@@ -20,6 +20,7 @@ from desktop.domain.periods import Period
 from desktop.storage.ledger import Ledger
 from desktop.ui import app
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
 from tests.conftest import activity_id
 from tests.storage.units import PDF
 from tests.ui.scenarios.drive import (
@@ -36,6 +37,7 @@ from tests.ui.scenarios.drive import (
     press,
     shortcut,
     type_into,
+    wait_for_text,
 )
 
 
@@ -178,3 +180,76 @@ def test_an_entry_of_a_submitted_month_opens_read_only(
     assert title == "工作记录（只读）" and read_only and buttons == ["关闭"]
     assert "已于" in str(reason) and "只读" in str(reason), reason
     assert ledger.entries() == before
+
+
+def test_the_import_dialog_says_what_is_missing_and_takes_a_typed_path(
+    qtbot,
+    start: Callable[[], MainWindow],
+    zhang: Person,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ledger_file = tmp_path / "台账.txt"  # Excel's 'Unicode text': UTF-16 with a BOM, tabs
+    ledger_file.write_bytes(
+        "日期\t姓名\t时长\t活动类型\n2026-11-02\t张伟\t全天\t项目 洽谈\n".encode("utf-16")
+    )
+    filters: list[str] = []
+
+    def pick(parent: object, title: str, folder: str, wanted: str, *a: object) -> tuple[str, str]:
+        filters.append(wanted)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
+    window = start()
+    shortcut(window, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: modal() is not None)
+    dialog = modal()
+    assert dialog is not None
+    press(dialog, "检查")  # no file yet
+    assert dialog.summary.text() == "请先选择要导入的文件（选择文件…）。"
+    press(dialog, "选择文件…")
+    assert "*.txt" in filters[0].split(";;")[0]  # Excel's Unicode text is offered, not hidden
+    type_into(dialog.file, str(ledger_file))  # a path typed or pasted
+    press(dialog, "检查")
+    wait_for_text(qtbot, dialog.summary, "检查通过")
+    press(dialog, "关闭")
+
+
+def test_what_is_remembered_belongs_to_the_ledger_it_was_chosen_in(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, session, tmp_path: Path
+) -> None:
+    ledger.add_person(Person("张伟", "市长", "市人民政府"))
+    window = start()
+    choose(window.period_bar.person, "张伟（市长）")
+    click_item(window.sidebar, "工作记录")
+
+    def log(dialog: QDialog) -> None:
+        choose(dialog.activity, "招商专题会议")
+        press(dialog, "保存")
+
+    in_dialog(qtbot, lambda: shortcut(window, Qt.Key.Key_N, CTRL), log)
+    window.close()
+
+    # the same PC opens another county's ledger: its own persons, none chosen for it yet
+    with Ledger.open(tmp_path / "other.db") as other:
+        other.add_person(Person("李娜", "县长", "青山县人民政府"))
+        elsewhere = MainWindow(Session(other, session.settings, session.today), "other.db")
+        qtbot.addWidget(elsewhere)
+        assert elsewhere.session.person_id is None
+        seen: list[str] = []
+
+        def look(dialog: QDialog) -> None:
+            seen.append(dialog.activity.currentText())
+            dialog.reject()
+
+        elsewhere.show()
+        qtbot.waitExposed(elsewhere)
+        elsewhere.activateWindow()
+        qtbot.waitUntil(elsewhere.isActiveWindow)
+        click_item(elsewhere.sidebar, "工作记录")
+        in_dialog(qtbot, lambda: shortcut(elsewhere, Qt.Key.Key_N, CTRL), look)
+        assert seen != ["招商专题会议"]  # the other ledger's last activity is not carried over
+        elsewhere.close()
+
+    again = start()  # back at the first ledger, its choices are there
+    assert again.session.person_id is not None
