@@ -107,7 +107,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "new_started": ("新增开工", "New started"),
     "people_suffix": ("人", " people"),
     "total": ("合计", "Total"),
-    "of_which": ("其中", "of which"),
+    "of_which": ("其中：", "of which:"),
     "unassigned": ("（未填）", "(none)"),
     "not_out": ("未外出", "no trip"),
     "went_out": ("外出招商（未填地点）", "promotion trips (places not given)"),

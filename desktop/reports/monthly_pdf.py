@@ -211,21 +211,19 @@ def _activities(doc: PdfDoc, report: MonthlyReport) -> None:
     promo_days = sum(a.days for a in promo)
     rows.append(
         [
-            label("of_which", lang),
-            label("kind_promotion", lang),
-            str(sum(a.count for a in promo)),
-            days_text(promo_days),
-        ]
-    )
-    rows.append(
-        [
             label("total", lang),
             "",
             str(sum(a.count for a in report.activities)),
             days_text(sum(a.days for a in report.activities)),
         ]
     )
-    table = doc.table(cols, rows, total=True, long=False)
+    # under the total, the part of it that is promotion: 其中：招商工作, across two columns
+    of_which = (
+        label("of_which", lang) + ("" if lang == "zh" else " ") + label("kind_promotion", lang)
+    )
+    rows.append([of_which, "", str(sum(a.count for a in promo)), days_text(promo_days)])
+    table = doc.table(cols, rows, total=True, long=False, breakdown=1)
+    table.setStyle(TableStyle([("SPAN", (0, -1), (1, -1))]))
     lines = [(a.name, a.kind.value, a.days) for a in report.activities]
     chart = doc.figure(activity_chart(lines, doc.check, lang), 8.8)
     side = doc.side_by_side([table, chart], [7.9, 9.1])

@@ -290,8 +290,10 @@ class PdfDoc:
         total: bool = False,
         red: Sequence[tuple[int, int]] = (),
         long: bool = True,
+        breakdown: int = 0,
     ) -> Table:
-        """A gridded table whose header repeats on every page; the last row bold if total."""
+        """A gridded table whose header repeats on every page; the last row bold if total, or
+        with `breakdown` rows after it (其中：…, the parts of the total), the row before them."""
         s = self.styles
         marked = set(red)
         data: list[list[Any]] = [[self._head(c.header, c.width) for c in cols]]
@@ -328,10 +330,13 @@ class PdfDoc:
             if c.align != "LEFT":
                 commands.append(("ALIGN", (i, 1), (i, -1), c.align))
         if total and rows:
+            at = -1 - breakdown
             commands += [
-                ("FONT", (0, -1), (-1, -1), bold, self.size),
-                ("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL),
+                ("FONT", (0, at), (-1, at), bold, self.size),
+                ("BACKGROUND", (0, at), (-1, -1), TOTAL_FILL),
             ]
+            if breakdown:  # indented by a character under the total they are part of
+                commands.append(("LEFTPADDING", (0, at + 1), (0, -1), 3 + self.size))
         for col, at in red:
             commands.append(("TEXTCOLOR", (col, at + 1), (col, at + 1), RED))
         table.setStyle(TableStyle(commands))
