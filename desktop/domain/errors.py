@@ -90,6 +90,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "结束时间 {end} 不晚于开始时间 {start}",
         "end {end} is not after start {start}",
     ),
+    "end_date_before_start": (
+        "结束日期 {end} 早于开始日期 {start}",
+        "the end date {end} is before the start date {start}",
+    ),
     "bad_hours": (
         "“{value}”不是有效时长（如 2.5、全天、半天）",
         "'{value}' is not a valid duration (e.g. 2.5, 全天, 半天)",

@@ -52,7 +52,7 @@ class Period:
     @classmethod
     def between(cls, start: date, end: date) -> Period:
         if end < start:
-            raise ValidationError("end_date", "end_before_start", start=start, end=end)
+            raise ValidationError("end_date", "end_date_before_start", start=start, end=end)
         return cls(PeriodKind.RANGE, start, end)
 
     @classmethod

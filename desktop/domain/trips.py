@@ -16,7 +16,7 @@ def check_span(start: date, end: date) -> None:
     """A trip ends on or after its start and lasts at most MAX_TRIP_DAYS days."""
     if end < start:
         raise ValidationError(
-            "end_date", "end_before_start", start=start.isoformat(), end=end.isoformat()
+            "end_date", "end_date_before_start", start=start.isoformat(), end=end.isoformat()
         )
     days = (end - start).days + 1
     if days > MAX_TRIP_DAYS:

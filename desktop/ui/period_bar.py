@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from desktop.domain.periods import Period, PeriodKind
@@ -71,8 +72,12 @@ class PeriodBar(QWidget):
         self.part.blockSignals(True)
         self.part.clear()
         if kind is PeriodKind.MONTH:
+            english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
             for m in range(1, 13):
-                self.part.addItem(self.tr("Month %1").replace("%1", str(m)))
+                if self.session.lang == "en":  # "December", not "Month 12"
+                    self.part.addItem(english.standaloneMonthName(m))
+                else:
+                    self.part.addItem(self.tr("Month %1").replace("%1", str(m)))
         elif kind is PeriodKind.QUARTER:
             for q in range(1, 5):
                 self.part.addItem(self.tr("Q%1").replace("%1", str(q)))

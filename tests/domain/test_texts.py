@@ -196,6 +196,15 @@ def test_a_trip_cleans_its_texts_and_has_a_sensible_span() -> None:
     assert caught.value.field == "company"
 
 
+def test_an_end_date_before_the_start_says_so_in_both_languages() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Trip((1,), date(2026, 11, 2), date(2026, 11, 1), destinations=("重庆",)).validated(TODAY)
+    assert caught.value.message("zh").endswith("结束日期 2026-11-01 早于开始日期 2026-11-02")
+    assert caught.value.message("en").endswith(
+        "the end date 2026-11-01 is before the start date 2026-11-02"
+    )
+
+
 @pytest.mark.parametrize(
     ("start", "end", "refused"),
     [
@@ -205,7 +214,7 @@ def test_a_trip_cleans_its_texts_and_has_a_sensible_span() -> None:
         (date(2024, 1, 1), date(2025, 1, 1), "trip_too_long"),  # 367 days
         (date(2000, 1, 1), date(2026, 11, 1), "trip_too_long"),
         (date(1, 1, 1), date(9999, 12, 31), "date_range"),
-        (date(2026, 11, 2), date(2026, 11, 1), "end_before_start"),
+        (date(2026, 11, 2), date(2026, 11, 1), "end_date_before_start"),
     ],
 )
 def test_trip_span(start: date, end: date, refused: str | None) -> None:

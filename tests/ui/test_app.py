@@ -202,6 +202,7 @@ def test_switching_language_changes_the_labels(
     assert "Entries" in en and "&File" in en
     leftovers = [t for t in en if CJK.search(t)]
     assert leftovers == []
+    assert en_window.period_bar.part.currentText() == "November"  # not "Month 11"
     app.switch_language("zh")
     assert app.window is not None
     qtbot.addWidget(app.window)
