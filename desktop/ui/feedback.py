@@ -23,6 +23,7 @@ class Feedback:
     problem: bool = False
     files: tuple[Path, ...] = ()  # files written: one is offered to open; their folder too
     action: tuple[str, Callable[[], object]] | None = None  # a button's text and what it does
+    topic: str = ""  # what it is about ("report"): Session.forget(topic) takes it away
 
 
 def open_file(path: Path) -> None:
@@ -62,9 +63,16 @@ class FeedbackBar(QWidget):
         self.close_button.clicked.connect(self.hide)
         self._file: Path | None = None
         self._do: Callable[[], object] | None = None
+        self._topic = ""
         self.hide()
 
+    def forget(self, topic: str) -> None:
+        """Take the message away when it is about topic (the report chosen has changed)."""
+        if self._topic == topic and self.isVisible():
+            self.hide()
+
     def show_feedback(self, feedback: Feedback) -> None:
+        self._topic = feedback.topic
         self.text.setText(feedback.text)
         self.setStyleSheet(PROBLEM_STYLE if feedback.problem else DONE_STYLE)
         self._file = feedback.files[0] if feedback.files else None

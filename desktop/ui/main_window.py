@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         self.feedback = FeedbackBar()
         session.told.connect(self.feedback.show_feedback)
+        session.forgotten.connect(self.feedback.forget)
         column.addWidget(self.feedback)
         column.addWidget(body, 1)
         self.setCentralWidget(outer)

@@ -64,6 +64,7 @@ class Session(QObject):
     data_changed = Signal()
     failed = Signal(str)  # an undo/redo the ledger refused: the reason, to show
     told = Signal(object)  # Feedback: how something the person did ended, for the message bar
+    forgotten = Signal(str)  # a topic whose message no longer applies
 
     def __init__(self, ledger: Ledger, settings: QSettings, today: date, lang: str = "zh") -> None:
         super().__init__()
@@ -96,6 +97,9 @@ class Session(QObject):
 
     def tell(self, feedback: Feedback) -> None:
         self.told.emit(feedback)
+
+    def forget(self, topic: str) -> None:
+        self.forgotten.emit(topic)
 
     def apply(self, text: str, change: Change) -> Any:
         """Do a change now; when the ledger takes it, put it on the undo stack under text and

@@ -39,6 +39,9 @@ MAX_COLUMN_WIDTH = 360  # pixels
 FORMATS = (("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.csv)"))
 
 
+TOPIC = "report"  # the message bar's messages about a report written
+
+
 class ReportsPage(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -113,6 +116,8 @@ class ReportsPage(Page):
         self._sheets: list[Sheet] = []
         self.job: ReportJob | None = None
         self.kind.currentIndexChanged.connect(self.refresh_now)
+        # another report chosen: what was said of the last one written goes
+        self.kind.currentIndexChanged.connect(lambda: session.forget(TOPIC))
         self.by.currentIndexChanged.connect(self.refresh_now)
         self.sheet.currentIndexChanged.connect(self._on_sheet_chosen)
         self.export_button.clicked.connect(self.export)
@@ -269,13 +274,14 @@ class ReportsPage(Page):
         if outcome.warnings:
             text += "\n" + "\n".join(outcome.warnings)
         self.status.clear()
-        self.session.tell(Feedback(text, problem=bool(outcome.warnings), files=tuple(paths)))
+        feedback = Feedback(text, problem=bool(outcome.warnings), files=tuple(paths), topic=TOPIC)
+        self.session.tell(feedback)
         if len(paths) == 1 and self.open_after.isChecked():
             open_file(paths[0])
 
     def _on_job_failed(self, message: str) -> None:
         self.status.clear()
-        self.session.tell(Feedback(message, problem=True))
+        self.session.tell(Feedback(message, problem=True, topic=TOPIC))
         QMessageBox.warning(self, self.tr("Not written"), message)
 
     def _on_job_finished(self) -> None:

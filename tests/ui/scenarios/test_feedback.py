@@ -92,3 +92,5 @@ def test_a_written_report_offers_its_file_and_folder(
     click(button(window, "打开所在文件夹"))
     assert opened == [str(out), str(tmp_path)]
     assert feedback(window) == said
+    choose(page.kind, "个人月报")  # another report: the line about the last one goes
+    assert feedback(window) == ""
