@@ -28,6 +28,9 @@ from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.reports.summary_table import round_up
 
 MAX_NOTES = 2  # entry notes quoted per project under 本月进展
+# the default activities (domain/people.py) in which a leader meets investors: listed one by
+# one, as leaders are asked which projects they discussed and what came of it
+TALK_ACTIVITIES = ("项目洽谈", "接待客商考察", "签约活动")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,18 @@ class ProjectLine:
 
 
 @dataclass(frozen=True, slots=True)
+class TalkLine:
+    """One 项目洽谈, 接待客商考察 or 签约活动 entry: who was met, on what, with what result."""
+
+    day: date
+    activity: str
+    counterpart: str  # 客商/企业
+    project: str
+    result: str  # the entry's note (进展成效)
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ActivityLine:
     name: str
     kind: ActivityKind
@@ -73,6 +88,7 @@ class MonthlyReport:
     activities: tuple[ActivityLine, ...]
     recorded_by: str
     today: date
+    talks: tuple[TalkLine, ...] = ()  # in date order
 
     @property
     def days_out(self) -> float:
@@ -82,6 +98,7 @@ class MonthlyReport:
         return [
             summary_sheet(self, lang),
             trips_sheet(self, lang),
+            talks_sheet(self, lang),
             projects_sheet(self, lang),
             activities_sheet(self, lang),
         ]
@@ -117,6 +134,28 @@ def build_monthly(
         _activity_lines(entries, activities, by_id, per_day),
         _recorder(entries),
         today,
+        _talk_lines(entries, by_id, names),
+    )
+
+
+def _talk_lines(
+    entries: Sequence[Entry],
+    by_id: Mapping[int | None, Activity],
+    project_names: Mapping[int | None, str],
+) -> tuple[TalkLine, ...]:
+    talks = [e for e in entries if e.activity_id in by_id]
+    talks = [e for e in talks if by_id[e.activity_id].name in TALK_ACTIVITIES]
+    talks.sort(key=lambda e: (e.day, e.start if e.start is not None else -1, e.id or 0))
+    return tuple(
+        TalkLine(
+            e.day,
+            by_id[e.activity_id].name,
+            e.counterpart,
+            project_names.get(e.project_id, ""),
+            e.note,
+            e.location,
+        )
+        for e in talks
     )
 
 
@@ -309,6 +348,21 @@ def trips_sheet(report: MonthlyReport, lang: str = "zh") -> Sheet:
         for t in report.trips
     ]
     return Sheet("trips", label("sheet_trips", lang), columns, rows, lang)
+
+
+def talks_sheet(report: MonthlyReport, lang: str = "zh") -> Sheet:
+    columns = (
+        Column("date", Kind.DATE, 11),
+        Column("activity", Kind.TEXT, 14),
+        Column("counterpart", Kind.TEXT, 30),
+        Column("project", Kind.TEXT, 30),
+        Column("talk_result", Kind.TEXT, 48),
+        Column("location", Kind.TEXT, 16),
+    )
+    rows: list[list[Value]] = [
+        [t.day, t.activity, t.counterpart, t.project, t.result, t.location] for t in report.talks
+    ]
+    return Sheet("talks", label("sheet_talks", lang), columns, rows, lang)
 
 
 def projects_sheet(report: MonthlyReport, lang: str = "zh") -> Sheet:

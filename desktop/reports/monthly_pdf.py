@@ -41,6 +41,7 @@ def render_monthly_pdf(
     _header(doc, report)
     _summary(doc, report)
     _trips(doc, report)
+    _talks(doc, report)
     _projects(doc, report)
     _activities(doc, report)
     _signatures(doc, report)
@@ -153,6 +154,35 @@ def _trips(doc: PdfDoc, report: MonthlyReport) -> None:
                 t.results,
             ]
         )
+    doc.add(doc.table(cols, rows))
+
+
+def _talks(doc: PdfDoc, report: MonthlyReport) -> None:
+    """项目洽谈, 接待客商考察 and 签约活动 one by one: whom, on what, and what came of it."""
+    lang = doc.lang
+    doc.heading(label("m_sec_talks", lang))
+    if not report.talks:
+        doc.add(doc.para(label("no_talks", lang), "talks"))
+        return
+    cols = [
+        Col(label("seq", lang), 0.9, "CENTRE"),
+        Col(label("date", lang), 1.9, "CENTRE"),
+        Col(label("activity", lang), 2.3, wrap=True),
+        Col(label("counterpart", lang), 3.6, wrap=True),
+        Col(label("project", lang), 3.3, wrap=True),
+        Col(label("talk_result", lang), 5.0, wrap=True),
+    ]
+    rows = [
+        [
+            str(i),
+            f"{t.day.month}月{t.day.day}日" if lang == "zh" else t.day.isoformat(),
+            t.activity,
+            t.counterpart,
+            t.project,
+            t.result,
+        ]
+        for i, t in enumerate(report.talks, start=1)
+    ]
     doc.add(doc.table(cols, rows))
 
 

@@ -172,7 +172,7 @@ def test_a_long_month_spans_pages_and_repeats_table_headers(city: Ledger, tmp_pa
 
 def test_csv_tables_read_back_as_excel_would(city: Ledger) -> None:
     report = monthly(city, "张伟")
-    summary, trips, projects, activities = report.sheets()
+    summary, trips, talks, projects, activities = report.sheets()
     raw = csv_bytes(summary)
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -184,6 +184,11 @@ def test_csv_tables_read_back_as_excel_would(city: Ledger) -> None:
     trip_rows = list(csv.DictReader(io.StringIO(csv_bytes(trips).decode("utf-8-sig"))))
     assert trip_rows[0]["出发日期"] == "2026-10-13" and trip_rows[0]["本月天数"] == "2.5"
     assert trip_rows[0]["同行人员"] == "孙磊"
+    talk_rows = list(csv.DictReader(io.StringIO(csv_bytes(talks).decode("utf-8-sig"))))
+    assert [r["日期"] for r in talk_rows] == sorted(r["日期"] for r in talk_rows)
+    assert {r["活动类型"] for r in talk_rows} == {"项目洽谈", "接待客商考察"}
+    assert talk_rows[0]["客商/企业"] == "客商代表" and talk_rows[0]["项目"] == "长安新能源电池项目"
+    assert talk_rows[0]["进展成效"].endswith("推进项目落实")
     project_rows = list(csv.DictReader(io.StringIO(csv_bytes(projects).decode("utf-8-sig"))))
     assert {r["项目"] for r in project_rows} == {"长安新能源电池项目", "比亚迪零部件产业园"}
     assert len(list(csv.reader(io.StringIO(csv_bytes(activities).decode("utf-8-sig"))))) > 2
@@ -192,7 +197,7 @@ def test_csv_tables_read_back_as_excel_would(city: Ledger) -> None:
 def test_xlsx_has_a_sheet_per_table_with_bold_frozen_headers(city: Ledger) -> None:
     report = monthly(city, "张伟")
     book = load_workbook(io.BytesIO(xlsx_bytes(report.sheets())))
-    assert book.sheetnames == ["月报概况", "外出招商", "项目推进", "时间分布"]
+    assert book.sheetnames == ["月报概况", "外出招商", "洽谈接待", "项目推进", "时间分布"]
     for ws in book.worksheets:
         assert ws.freeze_panes == "A2"
         assert all(cell.font.b for cell in ws[1])

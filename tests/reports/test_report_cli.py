@@ -34,8 +34,8 @@ def test_monthly_csv_and_xlsx(city_path: Path, tmp_path: Path) -> None:
         city_path, "report", "monthly", "--person", "李娜", "--period", "2026-10", "--out", str(out)
     )
     names = sorted(p.name for p in tmp_path.glob("m*.csv"))
-    assert names == ["m-activities.csv", "m-projects.csv", "m-trips.csv", "m.csv"]
-    assert stdout.count("已生成") == 4
+    assert names == ["m-activities.csv", "m-projects.csv", "m-talks.csv", "m-trips.csv", "m.csv"]
+    assert stdout.count("已生成") == 5
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
     assert row["姓名"] == "李娜" and row["单位"] == "高新区"
@@ -54,7 +54,7 @@ def test_monthly_csv_and_xlsx(city_path: Path, tmp_path: Path) -> None:
         str(xlsx),
     )
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["月报概况", "外出招商", "项目推进", "时间分布"]
+    assert book.sheetnames == ["月报概况", "外出招商", "洽谈接待", "项目推进", "时间分布"]
 
 
 def test_monthly_for_everyone_into_a_folder(city_path: Path, tmp_path: Path) -> None:
