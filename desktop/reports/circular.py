@@ -80,6 +80,10 @@ class CircularReport:
     basis: tuple[YearBasis, ...] = ()  # the calendar behind the figures, where not the package
     order: OfficialOrder = NO_ORDER
     year_to_date: Period | None = None  # the span of the rows' `year` figures, when gathered
+    # new projects of the period without a responsible leader: no row holds them (a project
+    # names no unit, and one reported by several units is one project), so they are told apart
+    unassigned: ProjectCounts = ProjectCounts()
+    unassigned_projects: int = 0  # how many projects those counts are of
 
     @property
     def published(self) -> bool:
@@ -122,19 +126,32 @@ class CircularReport:
         return [(unit or label("unassigned", lang), joined(n, lang)) for unit, n in units.items()]
 
 
+COUNTED = (Stage.TALKS, Stage.SIGNED, Stage.STARTED)
+
+
+def _counts(projects: Sequence[Project], period: Period) -> ProjectCounts:
+    f = pipeline_figures(projects, period)
+    return ProjectCounts(*(f.count(stage) for stage in COUNTED))
+
+
 def project_counts(projects: Sequence[Project], period: Period) -> dict[int, ProjectCounts]:
     """New projects in talks / signed / started in the period per responsible leader (包联领导)."""
     led: dict[int, list[Project]] = defaultdict(list)
     for p in projects:
         if p.leader_id is not None:
             led[p.leader_id].append(p)
-    out = {}
-    for leader, items in led.items():
-        f = pipeline_figures(items, period)
-        out[leader] = ProjectCounts(
-            f.count(Stage.TALKS), f.count(Stage.SIGNED), f.count(Stage.STARTED)
-        )
-    return out
+    return {leader: _counts(items, period) for leader, items in led.items()}
+
+
+def unassigned_projects(projects: Sequence[Project], period: Period) -> list[Project]:
+    """Projects without a responsible leader that are new in the period (reached 在谈, 签约 or
+    开工 in it)."""
+    return [
+        p
+        for p in projects
+        if p.leader_id is None
+        and any((day := p.reached(stage)) is not None and day in period for stage in COUNTED)
+    ]
 
 
 def build_circular(
@@ -156,6 +173,7 @@ def build_circular(
     absent = {m.person.id for m in not_submitted if m.whole_period}
     items = [item for item in items if item.person.id not in absent]
     counts = project_counts(projects, period)
+    leaderless = unassigned_projects(projects, period)
     none = TravelTotals()
     year = year_travel or {}
 
@@ -226,6 +244,8 @@ def build_circular(
         tuple(basis),
         order,
         year_to_date if year_travel is not None else None,
+        _counts(leaderless, period),
+        len(leaderless),
     )
 
 

@@ -67,6 +67,12 @@ def _overview(doc: PdfDoc, report: CircularReport) -> None:
         started=total.projects.started,
     )
     doc.add(doc.para(text, "overview"))
+    if report.unassigned_projects:
+        new = report.unassigned
+        line = label("c_unassigned", lang).format(
+            n=report.unassigned_projects, talks=new.talks, signed=new.signed, started=new.started
+        )
+        doc.add(doc.para(line, "unassigned"))
     if report.not_submitted:
         units = report.not_submitted_units(lang)
         names = semicolon(lang).join(paren(unit, n, lang) for unit, n in units)

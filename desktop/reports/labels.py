@@ -208,6 +208,12 @@ LABELS: Mapping[str, tuple[str, str]] = {
         " {days_out} days out, {not_out} did not go out; new projects: {talks} in talks,"
         " {signed} signed, {started} started.",
     ),
+    "c_unassigned": (
+        "未指定包联领导的项目 {n} 个：新增在谈 {talks} 个、签约 {signed} 个、开工 {started} 个，"
+        "未计入上述包联项目。",
+        "Projects without a responsible leader: {n} ({talks} new in talks, {signed} signed,"
+        " {started} started), not counted above.",
+    ),
     "c_scope": (
         "统计期：{start} 至 {end}；目标占比 {target}；按{by}汇总，按外出天数由多到少排列。",
         "Period {start} to {end}; target {target}; by {by}, sorted by days out.",
