@@ -8,13 +8,13 @@ as fast as before.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from desktop.cli.context import Context
 from desktop.cli.guard import is_disk_full
+from desktop.cli.report_output import said, warned
 from desktop.cli.text import phrase
 from desktop.domain.errors import ValidationError
 from desktop.domain.periods import Period, PeriodKind
@@ -113,13 +113,13 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
 
 def _report(ctx: Context, written: Written) -> None:
     for path in written.paths:
-        print(say("written", ctx.lang, path=path))
+        said(say("written", ctx.lang, path=path))
     _warn(ctx, written.warnings)
 
 
 def _warn(ctx: Context, warnings: list[FontWarning]) -> None:
     for w in warnings:
-        print(say("warning", ctx.lang, text=w.message(ctx.lang)), file=sys.stderr)
+        warned(say("warning", ctx.lang, text=w.message(ctx.lang)))
 
 
 def _format(args: argparse.Namespace, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -141,7 +141,7 @@ def cmd_monthly(ctx: Context, args: argparse.Namespace) -> int:
     fmt = args.format or "pdf"
     persons = ledger.persons(subject_only=not args.all_persons)
     if not persons:
-        print(say("none", ctx.lang))
+        said(say("none", ctx.lang))
         return 0
     warnings: list[FontWarning] = []
     taken: set[str] = set()  # two persons whose names clean alike still get two files
@@ -157,14 +157,14 @@ def cmd_monthly(ctx: Context, args: argparse.Namespace) -> int:
             failed += 1
             error = f"{type(exc).__name__}: {exc}"[:200]
             who = report.person.name
-            print(say("failed_one", ctx.lang, name=who, error=error), file=sys.stderr)
+            warned(say("failed_one", ctx.lang, name=who, error=error))
             continue
         warnings += written.warnings
         n += 1
-    print(say("written_all", ctx.lang, n=n, period=period.text(ctx.lang), path=args.out))
+    said(say("written_all", ctx.lang, n=n, period=period.text(ctx.lang), path=args.out))
     _warn(ctx, warnings)
     if failed:
-        print(say("failed_all", ctx.lang, n=failed), file=sys.stderr)
+        warned(say("failed_all", ctx.lang, n=failed))
         return 1
     return 0
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.cli.context import Context
 from desktop.cli.emit import FORMATS, emit
+from desktop.cli.report_output import said, warned
 from desktop.cli.text import phrase
 from desktop.domain.periods import Period
 from desktop.domain.submission import MonthStatus, UnitStatus, Urgency, deadline, local_text
@@ -152,7 +153,7 @@ def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
     done = ledger.submit_month(person.id, period, pdf, out, now=_now(ctx))
     counts = {"entries": done.entries, "trips": done.trips, "projects": done.projects}
     revision = done.status.revision
-    print(
+    said(
         say(
             "submitted",
             lang,
@@ -162,10 +163,10 @@ def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
             **counts,
         )
     )
-    print(say("file", lang, path=done.path))
-    print(say("locked_now", lang))
-    for w in warnings:
-        print(say("warning", lang, text=w.message(lang)), file=sys.stderr)
+    said(say("file", lang, path=done.path))
+    said(say("locked_now", lang))
+    for w in warnings:  # the monthly report's PDF inside the file
+        warned(say("warning", lang, text=w.message(lang)))
     return 0
 
 

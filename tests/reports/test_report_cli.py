@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from desktop.domain.people import Person
@@ -13,7 +17,7 @@ from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage.ledger import Ledger
 from tests.conftest import TODAY
 from tests.reports.conftest import pdf_fonts, pdf_text
-from tests.test_cli import ok, refused, run
+from tests.test_cli import SCRIPT, ok, refused, run
 
 
 def test_monthly_pdf_for_one_person(city_path: Path, tmp_path: Path) -> None:
@@ -152,3 +156,36 @@ def test_a_missing_character_is_a_warning_on_stderr(city_path: Path, tmp_path: P
     assert done.returncode == 0, done.stderr
     assert "警告：字体缺字：姓名“陈\U00020000”中的“\U00020000”（U+20000）" in done.stderr
     assert out.exists()
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_a_warning_is_a_line_of_its_own_after_what_was_written(
+    city_path: Path, tmp_path: Path, unbuffered: bool
+) -> None:
+    """stdout and stderr into one log (`> log 2>&1`, a console, a batch runner): the file
+    written, then the warning on a line of its own — never `…pdf警告：…` on one line, nor the
+    warning before the file it is about."""
+    with Ledger.open(city_path, WorkCalendar(), today=lambda: TODAY) as led:
+        led.add_person(Person("陈\U00020000", "副县长", "青山县"))
+    out = tmp_path / "c.pdf"
+    command = [SCRIPT] if SCRIPT else [sys.executable, "-m", "desktop.cli.main"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["PYTHONIOENCODING"] = "utf-8"
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    args = ["--db", str(city_path), "--today", TODAY.isoformat(), "report", "monthly"]
+    args += ["--person", "陈\U00020000", "--period", "2026-10", "--out", str(out)]
+    done = subprocess.run(
+        [*command, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
+    lines = done.stdout.decode("utf-8").splitlines()
+    assert lines == [
+        f"已生成：{out}",
+        "警告：字体缺字：姓名“陈\U00020000”中的“\U00020000”（U+20000）无法显示，已以 □ 标出",
+    ]
