@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,11 +25,45 @@ class NotADatabaseError(LedgerError):
         super().__init__("file", "not_a_database", value=str(path))
 
 
+# The database files this process has open, by path. POSIX drops every lock a process holds
+# on a file when it closes any descriptor of it: a header read with open() and close() while a
+# connection is open would let another program (onethird-cli) take the file as nobody's and
+# delete its WAL under that connection ("database disk image is malformed"). So a file open
+# here is never opened by hand; SQLite alone reads it.
+_OPEN_HERE: Counter[str] = Counter()
+
+
+def _key(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def open_here(path: Path | str) -> bool:
+    """This process has a connection to the file (so it must not open it by hand)."""
+    return _OPEN_HERE[_key(Path(path))] > 0
+
+
+class LedgerDatabase(Database):
+    """A ledger's connection, counted in _OPEN_HERE while it is open."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(conn)
+        self._held = _key(path)
+        _OPEN_HERE[self._held] += 1
+
+    def close(self) -> None:
+        if self._held:
+            _OPEN_HERE[self._held] -= 1
+            self._held = ""
+        super().close()
+
+
 def _check_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     if path.is_dir():
         raise NotADatabaseError(path)
+    if open_here(path):
+        return  # open already: a SQLite file, and not to be opened by hand (see _OPEN_HERE)
     with path.open("rb") as f:
         if f.read(16) != SQLITE_HEADER:
             raise NotADatabaseError(path)
@@ -65,7 +101,7 @@ def open_database(path: Path | str) -> Database:
     path = Path(path)
     _check_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
+    db = LedgerDatabase(sqlite3.connect(str(path)), path)
     try:
         if _is_foreign(db):
             raise NotADatabaseError(path)
@@ -91,12 +127,12 @@ class ReadOnlyError(LedgerError):
         super().__init__("database", "read_only", value=str(path))
 
 
-class ReadOnlyDatabase(Database):
+class ReadOnlyDatabase(LedgerDatabase):
     """A ledger opened read-only. Every write of the ledger runs in `atomic()`, so refusing
     there refuses it before any statement; `query_only` is the backstop."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        super().__init__(conn)
+        super().__init__(conn, path)
         self.read_only_path = path
 
     @contextlib.contextmanager

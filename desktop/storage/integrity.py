@@ -21,7 +21,7 @@ from desktop.storage.backups import (
     newest_good_backup,
     read_only_uri,
 )
-from desktop.storage.database import SQLITE_HEADER
+from desktop.storage.database import SQLITE_HEADER, open_here
 from desktop.storage.schema import MIGRATION_SET
 
 # what SQLite keeps beside a database; moved together with it
@@ -74,8 +74,14 @@ def check_database(path: Path | str, *, deep: bool = True, full: bool = False) -
         return DatabaseCheck(path, DatabaseState.NEW)
     if size == 0:
         return DatabaseCheck(path, DatabaseState.NEW)
-    with path.open("rb") as f:
-        header = f.read(100)
+    held = open_here(path)
+    if held:
+        # a connection of this process has it open: reading it by hand would drop that
+        # connection's locks (storage/database.py); it is SQLite's, and SQLite checks it below
+        header = SQLITE_HEADER
+    else:
+        with path.open("rb") as f:
+            header = f.read(100)
     if not header.startswith(SQLITE_HEADER):
         return DatabaseCheck(path, DatabaseState.FOREIGN, "no SQLite header")
     # with a WAL beside it the file may lag its header (a checkpoint cut short by a crash);
@@ -84,7 +90,7 @@ def check_database(path: Path | str, *, deep: bool = True, full: bool = False) -
     journal = Path(f"{path}-journal")
     hot = journal.exists() and journal.stat().st_size > 0
     pending = hot or (wal.exists() and wal.stat().st_size > 0)
-    truncated = "" if pending else _truncated(header, size)
+    truncated = "" if pending or held else _truncated(header, size)
     if truncated:
         return DatabaseCheck(path, DatabaseState.DAMAGED, truncated)
     writable = _writable(path)
