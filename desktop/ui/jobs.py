@@ -9,7 +9,17 @@ connected to `finished` has run.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from desktop.domain.errors import LedgerError
+from desktop.domain.workcalendar import WorkCalendar
+from desktop.storage.ledger import Ledger
+
+Progress = Callable[[int, int], object]
 
 
 class Job(QThread):
@@ -25,3 +35,37 @@ class Job(QThread):
     def _on_finished(self) -> None:
         self.wait()  # finished is sent from the thread just before it ends: let it end
         self.deleteLater()
+
+
+class LedgerJob(Job):
+    """work(ledger, progressed) run off the GUI thread on a connection of its own to the
+    window's database file (reading and writing files, rendering PDFs: nothing of that on the
+    GUI thread). Its result, or the refusal's message, comes back as a signal."""
+
+    progressed = Signal(int, int)  # steps done, steps in all
+    succeeded = Signal(object)  # what work returned
+    failed = Signal(str)  # a refusal, in the person's language
+
+    def __init__(
+        self,
+        owner: QObject,
+        ledger: Ledger,
+        today: date,
+        lang: str,
+        work: Callable[[Ledger, Progress], object],
+    ) -> None:
+        super().__init__(owner)
+        self._where: tuple[Path, WorkCalendar, str] = (ledger.path, ledger.calendar, ledger.actor)
+        self._today, self._lang, self._work = today, lang, work
+
+    def run(self) -> None:
+        path, calendar, actor = self._where
+        today = self._today
+        try:
+            with Ledger.open(path, calendar, actor, lambda: today) as ledger:
+                result = self._work(ledger, self.progressed.emit)
+            self.succeeded.emit(result)
+        except LedgerError as exc:
+            self.failed.emit(exc.message(self._lang))
+        except OSError as exc:
+            self.failed.emit(f"{exc.filename or ''} {exc.strerror or exc}".strip())

@@ -31,7 +31,8 @@ def test_submit_lock_take_in_and_return(
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, 2)) == "未报送"
     out = tmp_path / "2026-10-张伟.otr"
-    page.submit(zhang.id, out)
+    assert page.submit(zhang.id, out) is not None
+    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)  # made off the GUI thread
     assert out.exists() and "只读" in window.feedback.text.text()
     assert page.model.data(page.model.index(0, 2)) == "已报送"
     entries = window.show_page("entries")

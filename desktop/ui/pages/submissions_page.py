@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,11 @@ from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.submission import MonthState, MonthStatus, Urgency, local_text
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.intake import IntakeRun
+from desktop.storage.ledger import Ledger
 from desktop.storage.report_file import REVIEW_SUFFIX
 from desktop.storage.submissions import report_file_name
 from desktop.ui.feedback import Feedback
-from desktop.ui.intake_job import IntakeJob
+from desktop.ui.jobs import LedgerJob, Progress
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.rows_model import RowsTableModel
 from desktop.ui.session import Session
@@ -79,7 +81,7 @@ class SubmissionsPage(TablePage):
         self.hint.setWordWrap(True)
         self.body.insertWidget(1, self.hint)
         self.statuses: list[MonthStatus] = []
-        self.job: IntakeJob | None = None
+        self.job: LedgerJob | None = None
         self.progress = QProgressBar()
         self.progress.hide()
         self.body.addWidget(self.progress)
@@ -158,17 +160,24 @@ class SubmissionsPage(TablePage):
         if out:
             self.submit(status.person.id, Path(out))
 
-    def submit(self, person_id: int, out: Path) -> None:
-        s, ledger = self.session, self.session.ledger
-        try:
-            pdf, _ = monthly_pdf(ledger, ledger.person(person_id), s.period, s.today, s.lang)
-            done = ledger.submit_month(person_id, s.period, pdf, out)
-        except LedgerError as exc:
-            self._tell_problem(exc.message(s.lang))
-            return
+    def submit(self, person_id: int, out: Path) -> LedgerJob | None:
+        """Render the month's PDF and write the report file off the GUI thread."""
+        s = self.session
+        period, today, lang = s.period, s.today, s.lang
+
+        def work(ledger: Ledger, progressed: Progress) -> Path:
+            pdf, _ = monthly_pdf(ledger, ledger.person(person_id), period, today, lang)
+            return ledger.submit_month(person_id, period, pdf, out).path
+
+        job = self._start(work)
+        if job is not None:
+            job.succeeded.connect(self._on_submitted)
+        return job
+
+    def _on_submitted(self, path: Path) -> None:
         text = self.tr("Submitted; the file is %1. The month is now read-only.")
-        self._tell(Feedback(text.replace("%1", str(done.path)), files=(done.path,)))
-        s.data_changed.emit()
+        self._tell(Feedback(text.replace("%1", str(path)), files=(path,)))
+        self.session.data_changed.emit()
 
     def review_selected(self, accept: bool) -> None:
         status = self._selected()
@@ -248,18 +257,22 @@ class SubmissionsPage(TablePage):
         if names:
             self.take_in([Path(n) for n in names])
 
-    def take_in(self, paths: list[Path]) -> IntakeJob | None:
+    def take_in(self, paths: list[Path]) -> LedgerJob | None:
         """Take the files in off the GUI thread; the page shows how far it has got."""
+        job = self._start(lambda ledger, progressed: ledger.intake(paths, progressed=progressed))
+        if job is not None:
+            job.progressed.connect(self._on_intake_progressed)
+            job.succeeded.connect(self._on_intake_done)
+        return job
+
+    def _start(self, work: Callable[[Ledger, Progress], object]) -> LedgerJob | None:
+        """Run work on a connection of its own, the buttons off and a busy bar until it ends."""
         if self.job is not None:
-            return None  # one intake at a time: the buttons are off while one runs
+            return None  # one at a time: the buttons are off while one runs
         s = self.session
-        job = IntakeJob(
-            self, s.ledger.path, s.ledger.calendar, s.today, s.ledger.actor, paths, s.lang
-        )
-        job.progressed.connect(self._on_intake_progressed)
-        job.succeeded.connect(self._on_intake_done)
+        job = LedgerJob(self, s.ledger, s.today, s.lang, work)
         job.failed.connect(self._tell_problem)
-        job.finished.connect(self._on_intake_finished)
+        job.finished.connect(self._on_job_finished)
         self.job = job
         for b in self.buttons:
             b.setEnabled(False)
@@ -290,7 +303,7 @@ class SubmissionsPage(TablePage):
             QMessageBox.warning(self, self.tr("Some files were refused"), "\n".join(lines))
         s.data_changed.emit()
 
-    def _on_intake_finished(self) -> None:
+    def _on_job_finished(self) -> None:
         self.job = None
         self.progress.hide()
         for b in self.buttons:

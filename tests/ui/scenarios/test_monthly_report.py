@@ -25,7 +25,15 @@ from desktop.ui.pages.submissions_page import SubmissionsPage
 from tests.conftest import activity_id
 from tests.test_cli import ok
 from tests.ui.scenarios.conftest import FileAnswers
-from tests.ui.scenarios.drive import LEFT, NO_MODIFIER, choose, click_item, column, press
+from tests.ui.scenarios.drive import (
+    LEFT,
+    NO_MODIFIER,
+    choose,
+    click_item,
+    column,
+    press,
+    press_and_wait,
+)
 
 OCTOBER = Period.month(2026, 10)
 # The figures of the report's 精力投入 block, as the CLI's summary table heads them
@@ -155,7 +163,7 @@ def test_the_monthly_report_prints_the_cli_s_figures_and_the_month_is_submitted(
     otr = tmp_path / "报送" / "2026-10-市人民政府-张伟.otr"
     otr.parent.mkdir()
     files.save.append(str(otr))
-    press(board, "报送本月…")
+    press_and_wait(qtbot, board, "报送本月…")  # the PDF and the file are made off the GUI thread
     assert otr.exists(), outcome(main, board)
     # asked first, naming whose month is about to become read-only
     assert len(questions) == 1, questions
