@@ -28,6 +28,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "no": ("未达标", "no"),
     "on_track": ("进度正常", "on track"),
     "behind": ("进度落后", "behind"),
+    "just_started": ("刚开始", "just started"),  # the first working days, nothing due yet
     "date": ("日期", "Date"),
     "person": ("姓名", "Person"),
     "start": ("开始", "Start"),

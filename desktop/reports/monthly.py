@@ -307,7 +307,7 @@ def summary_values(report: MonthlyReport, lang: str = "zh") -> list[tuple[str, V
         ("days_out", report.days_out, Kind.DAYS),
     ]
     if r.pace is not None:
-        pace = label("on_track" if r.pace.on_track else "behind", lang)
+        pace = label(r.pace.status.value, lang)
         rows.append(("pace", pace, Kind.TEXT))
     basis = calendar_basis_text(r.basis, lang)
     rows.append(("calendar_basis", basis, Kind.TEXT))

@@ -83,7 +83,7 @@ def _summary(doc: PdfDoc, report: MonthlyReport) -> None:
     items.append((label("calendar_basis", lang), basis))
     if r.pace is not None:
         items.append(
-            (label("pace", lang), label("on_track" if r.pace.on_track else "behind", lang))
+            (label("pace", lang), label(r.pace.status.value, lang))
         )
     doc.add(doc.pairs(items, 3, [2.3, 3.37] * 3))
     doc.space(0.2)
@@ -92,7 +92,7 @@ def _summary(doc: PdfDoc, report: MonthlyReport) -> None:
     if r.share is None:
         sentence = label("m_no_base", lang)
     elif r.pace is not None:
-        pace = label("on_track" if r.pace.on_track else "behind", lang)
+        pace = label(r.pace.status.value, lang)
         today = day_text(report.today, lang)
         sentence = label("m_in_progress", lang).format(
             today=today, share=share, days=needed, pace=pace

@@ -49,7 +49,7 @@ def summary_table(items: Sequence[PersonShare], by: str = "person", lang: str = 
             r, p = item.result, item.person
             pace = None
             if r.pace is not None:
-                pace = label("on_track" if r.pace.on_track else "behind", lang)
+                pace = label(r.pace.status.value, lang)
             rows.append(
                 [
                     p.name,
