@@ -295,3 +295,20 @@ def press_and_wait(qtbot, parent: QWidget, text: str, timeout: int = 60_000) -> 
     b = button(parent, text)
     press(parent, text)
     qtbot.waitUntil(b.isEnabled, timeout=timeout)
+
+
+def open_import(qtbot, window: QMainWindow) -> QDialog:
+    """Ctrl+I, as a person opens 导入台账; the dialog, once it is up."""
+    shortcut(window, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: modal() is not None)
+    dialog = modal()
+    assert dialog is not None and dialog.windowTitle() == "导入台账"
+    return dialog
+
+
+def close_import(qtbot, window: QMainWindow, dialog: QDialog) -> None:
+    """关闭, and the window active again (the window manager's part when a dialog closes)."""
+    press(dialog, "关闭")
+    qtbot.waitUntil(lambda: modal() is None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)

@@ -26,8 +26,9 @@ from tests.ui.scenarios.drive import (
     choose,
     click,
     click_item,
+    close_import,
     column,
-    modal,
+    open_import,
     press,
     shortcut,
     wait_for_text,
@@ -75,10 +76,7 @@ def _offered_for(dialog: QDialog, activity: str) -> QComboBox:
 def _import(qtbot, main: MainWindow, files: FileAnswers, path: Path) -> None:
     """Ctrl+I, the file chosen, 检查; the unknown activity chosen and the project ticked, 检查
     again, 导入, 关闭."""
-    shortcut(main, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: modal() is not None)
-    dialog = modal()
-    assert isinstance(dialog, QDialog) and dialog.windowTitle() == "导入台账"
+    dialog = open_import(qtbot, main)
     files.open.append(str(path))
     press(dialog, "选择文件…")
     press(dialog, "检查")
@@ -99,10 +97,7 @@ def _import(qtbot, main: MainWindow, files: FileAnswers, path: Path) -> None:
     qtbot.waitUntil(button(dialog, "导入").isEnabled)
     press(dialog, "导入")
     wait_for_text(qtbot, dialog.summary, "已导入")
-    press(dialog, "关闭")
-    qtbot.waitUntil(lambda: modal() is None)
-    main.activateWindow()  # the window manager's part when a dialog closes
-    qtbot.waitUntil(main.isActiveWindow)
+    close_import(qtbot, main, dialog)
 
 
 def test_an_import_is_undone_and_redone_with_the_keys(

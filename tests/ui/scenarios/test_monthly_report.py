@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView
 
 from desktop.domain.entries import DayPart, Entry
 from desktop.domain.people import Person
@@ -31,6 +31,7 @@ from tests.ui.scenarios.drive import (
     choose,
     click_item,
     column,
+    feedback,
     press,
     press_and_wait,
 )
@@ -38,17 +39,6 @@ from tests.ui.scenarios.drive import (
 OCTOBER = Period.month(2026, 10)
 # The figures of the report's 精力投入 block, as the CLI's summary table heads them
 FIGURES = ("法定工作日", "请假天数", "基数天数", "招商天数", "招商精力占比", "是否达标", "还需天数")
-
-
-def outcome(main: MainWindow, page: ReportsPage | SubmissionsPage) -> str:
-    """What the window says came of the last thing done: its message bar, or where a window
-    has none, the page's own line (the one place that reads either)."""
-    bar = main.findChild(QWidget, "feedback")
-    if bar is not None:
-        label = bar.findChild(QLabel)
-        return label.text() if bar.isVisible() and label is not None else ""
-    label = getattr(page, "status" if isinstance(page, ReportsPage) else "message")
-    return str(label.text())
 
 
 def click_row(view: QAbstractItemView, row: int) -> None:
@@ -139,8 +129,8 @@ def test_the_monthly_report_prints_the_cli_s_figures_and_the_month_is_submitted(
     files.save.append(str(pdf))
     press(page, "导出…")
     qtbot.waitUntil(lambda: page.job is None and pdf.exists(), timeout=60_000)
-    assert opened == [str(pdf)] and not warnings, (outcome(main, page), warnings)
-    assert outcome(main, page).startswith("已生成") and str(pdf) in outcome(main, page)
+    assert opened == [str(pdf)] and not warnings, (feedback(main), warnings)
+    assert feedback(main).startswith("已生成") and str(pdf) in feedback(main)
 
     text = pdf_layout_text(pdf)
     assert "三分之一精力抓招商工作月报" in text
@@ -164,7 +154,7 @@ def test_the_monthly_report_prints_the_cli_s_figures_and_the_month_is_submitted(
     otr.parent.mkdir()
     files.save.append(str(otr))
     press_and_wait(qtbot, board, "报送本月…")  # the PDF and the file are made off the GUI thread
-    assert otr.exists(), outcome(main, board)
+    assert otr.exists(), feedback(main)
     # asked first, naming whose month is about to become read-only
     assert len(questions) == 1, questions
     assert "张伟" in questions[0] and "2026年10月" in questions[0], questions
@@ -172,7 +162,7 @@ def test_the_monthly_report_prints_the_cli_s_figures_and_the_month_is_submitted(
 
     assert column(board.table, "状态")[column(board.table, "姓名").index("张伟")] == "已报送"
     assert column(board.table, "状态")[column(board.table, "姓名").index("李娜")] == "未报送"
-    assert "只读" in outcome(main, board) and str(otr) in outcome(main, board)
+    assert "只读" in feedback(main) and str(otr) in feedback(main)
     (held,) = [s for s in ledger.submission_status(OCTOBER) if s.person.id == zhang.id]
     assert held.state is MonthState.SUBMITTED and held.revision == 1
     assert [s.locked for s in ledger.month_statuses(zhang.id, OCTOBER)] == [True]

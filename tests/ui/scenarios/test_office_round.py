@@ -44,6 +44,7 @@ from tests.ui.scenarios.drive import (
     click,
     click_item,
     column,
+    feedback,
     find,
     in_dialog,
     press,
@@ -54,17 +55,6 @@ from tests.ui.scenarios.drive import (
 OPINION = "请补充京东方项目增资进展"
 SENT = {"市人民政府": ["张伟"], "高新区": ["李娜", "陈静"], "青山县": ["王强"]}
 NAMES = [name for names in SENT.values() for name in names]
-
-
-def outcome(main: MainWindow, page: ReportsPage | SubmissionsPage) -> str:
-    """What the window says came of the last thing done: its message bar, or where a window
-    has none, the page's own line (the one place that reads either)."""
-    bar = main.findChild(QWidget, "feedback")
-    if bar is not None:
-        label = bar.findChild(QLabel)
-        return label.text() if bar.isVisible() and label is not None else ""
-    label = getattr(page, "status" if isinstance(page, ReportsPage) else "message")
-    return str(label.text())
 
 
 def press_in_message(main: MainWindow, text: str) -> None:
@@ -181,7 +171,7 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
     picked.answers.append([str(f) for f in sent])
     press_and_wait(qtbot, board, "接收报送文件…")
     assert len(picked.asked) == 1 and not warnings, warnings
-    said = outcome(main, board)
+    said = feedback(main)
     for name in NAMES:
         assert name in said, said
     assert "2026年10月" in said and "拒" not in said, said
@@ -211,7 +201,7 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
     files.save.append(str(gui_pdf))
     press(reports, "导出…")
     qtbot.waitUntil(lambda: reports.job is None and gui_pdf.exists(), timeout=60_000)
-    assert opened == [str(gui_pdf)] and not warnings, (outcome(main, reports), warnings)
+    assert opened == [str(gui_pdf)] and not warnings, (feedback(main), warnings)
     cli_pdf = tmp_path / "cli.pdf"
     ok(db_path, "report", "circular", "--period", "2026-10", "--by", "unit", "--out", str(cli_pdf))
     seen = pdf_text(gui_pdf.read_bytes(), tmp_path)
@@ -249,8 +239,8 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
     files.save.append(str(otv))
     in_dialog(qtbot, lambda: press(board, "退回并提出意见…"), give_opinion)
     assert asked[:2] == ["退回并提出意见", "对 李娜 的审核意见"], asked
-    assert otv.exists(), outcome(main, board)
-    assert str(otv) in outcome(main, board)
+    assert otv.exists(), feedback(main)
+    assert str(otv) in feedback(main)
     assert files.asked[-1] == "保存发给单位的退回文件"
     assert files.suggested[-1] == "2026-10-高新区-李娜-审核意见.otv"  # as onethird-cli names it
     assert not warnings, warnings
@@ -264,7 +254,7 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
     files.save.append(str(again))
     click_row(board.table, column(board.table, "姓名").index("李娜"))
     press(board, "退回并提出意见…")
-    assert again.read_bytes() == otv.read_bytes() and str(again) in outcome(main, board)
+    assert again.read_bytes() == otv.read_bytes() and str(again) in feedback(main)
     main.close()
 
     # at 高新区, on its own database: October is locked until the return file is taken in
@@ -288,7 +278,7 @@ def test_take_in_three_units_print_the_circular_return_a_month_and_the_unit_reop
         picked.answers.append([str(otv)])
         press_and_wait(qtbot, board, "接收报送文件…")
         assert not warnings, warnings
-        said = outcome(there, board)
+        said = feedback(there)
         assert "李娜" in said and OPINION in said and "可以修改" in said, said
         rows = board_rows(board)
         assert rows["李娜"] == ("高新区", "已退回", OPINION), rows

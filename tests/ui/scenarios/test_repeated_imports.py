@@ -18,7 +18,16 @@ from desktop.domain.projects import Project
 from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from tests.ui.scenarios.conftest import FileAnswers
-from tests.ui.scenarios.drive import CTRL, SHIFT, button, modal, press, shortcut, wait_for_text
+from tests.ui.scenarios.drive import (
+    CTRL,
+    SHIFT,
+    button,
+    close_import,
+    open_import,
+    press,
+    shortcut,
+    wait_for_text,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ROUNDS = 50
@@ -59,10 +68,7 @@ def test_fifty_imports_in_one_window(
     main = start()
     began = time.monotonic()
     for i, path in enumerate(paths):
-        shortcut(main, Qt.Key.Key_I, CTRL)
-        qtbot.waitUntil(lambda: modal() is not None)
-        dialog = modal()
-        assert dialog is not None and dialog.windowTitle() == "导入台账"
+        dialog = open_import(qtbot, main)
         files.open.append(str(path))
         press(dialog, "选择文件…")
         press(dialog, "检查")
@@ -70,10 +76,7 @@ def test_fifty_imports_in_one_window(
         qtbot.waitUntil(button(dialog, "导入").isEnabled)
         press(dialog, "导入")
         assert "新增 6 条记录（2 人" in wait_for_text(qtbot, dialog.summary, "已导入"), i
-        press(dialog, "关闭")
-        qtbot.waitUntil(lambda: modal() is None)
-        main.activateWindow()  # the window manager's part when a dialog closes
-        qtbot.waitUntil(main.isActiveWindow)
+        close_import(qtbot, main, dialog)
         assert len(ledger.entries()) == 6, i
         shortcut(main, Qt.Key.Key_Z, CTRL)
         assert ledger.entries() == [], i

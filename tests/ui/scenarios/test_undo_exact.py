@@ -32,13 +32,14 @@ from tests.ui.scenarios.drive import (
     button,
     choose,
     click_item,
+    close_import,
     column,
     double_click_row,
     find,
     in_dialog,
     key,
     menu_item,
-    modal,
+    open_import,
     press,
     shortcut,
     type_into,
@@ -210,10 +211,7 @@ def delete_person(qtbot, main: MainWindow, **_: object) -> None:
 def import_ledger(qtbot, main: MainWindow, files: FileAnswers, tmp_path: Path, **_: object) -> None:
     path = tmp_path / "台账.csv"
     path.write_text(LEDGER, encoding="utf-8")
-    shortcut(main, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: modal() is not None)
-    dialog = modal()
-    assert dialog is not None
+    dialog = open_import(qtbot, main)
     files.open.append(str(path))
     press(dialog, "选择文件…")
     press(dialog, "检查")
@@ -221,10 +219,7 @@ def import_ledger(qtbot, main: MainWindow, files: FileAnswers, tmp_path: Path, *
     qtbot.waitUntil(button(dialog, "导入").isEnabled)
     press(dialog, "导入")
     wait_for_text(qtbot, dialog.summary, "已导入")
-    press(dialog, "关闭")
-    qtbot.waitUntil(lambda: modal() is None)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
+    close_import(qtbot, main, dialog)
 
 
 CHANGES = [
