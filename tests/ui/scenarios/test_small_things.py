@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QWidget
 
 from desktop.domain.entries import DayPart, Entry
 from desktop.domain.people import Person
@@ -28,6 +28,7 @@ from tests.ui.scenarios.drive import (
     LEFT,
     NO_MODIFIER,
     choose,
+    click,
     click_item,
     double_click_row,
     feedback,
@@ -253,3 +254,31 @@ def test_what_is_remembered_belongs_to_the_ledger_it_was_chosen_in(
 
     again = start()  # back at the first ledger, its choices are there
     assert again.session.person_id is not None
+
+
+def test_a_refusal_line_covers_no_field(
+    qtbot, start: Callable[[], MainWindow], zhang: Person
+) -> None:
+    window = start()
+    click_item(window.sidebar, "工作记录")
+    seen: list[tuple[bool, list[str]]] = []
+
+    def refused(dialog: QDialog) -> None:
+        type_into(dialog.person, "不在台账中的人员名字很长很长" * 3)  # a refusal that wraps
+        type_into(dialog.note, "一段很长的进展成效，" * 12)
+        press(dialog, "保存")
+        errors = [
+            w for w in dialog.findChildren(QLabel) if w.isVisible() and "c0392b" in w.styleSheet()
+        ]
+        fields = [dialog.note, dialog.date, dialog.activity, dialog.counterpart, dialog.location]
+
+        def box(widget: QWidget) -> QRect:
+            return QRect(widget.mapTo(dialog, widget.rect().topLeft()), widget.size())
+
+        covered = any(box(e).intersects(box(f)) for e in errors for f in fields)
+        seen.append((covered, [e.text() for e in errors]))
+        dialog.reject()
+
+    in_dialog(qtbot, lambda: shortcut(window, Qt.Key.Key_N, CTRL), refused)
+    ((covered, said),) = seen
+    assert said and not covered, said
