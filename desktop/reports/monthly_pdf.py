@@ -82,9 +82,7 @@ def _summary(doc: PdfDoc, report: MonthlyReport) -> None:
     basis = calendar_basis_text(r.basis, lang)
     items.append((label("calendar_basis", lang), basis))
     if r.pace is not None:
-        items.append(
-            (label("pace", lang), label(r.pace.status.value, lang))
-        )
+        items.append((label("pace", lang), label(r.pace.status.value, lang)))
     doc.add(doc.pairs(items, 3, [2.3, 3.37] * 3))
     doc.space(0.2)
     share = share_text(r.share)

@@ -28,7 +28,6 @@ from tests.ui.scenarios.drive import (
     LEFT,
     NO_MODIFIER,
     choose,
-    click,
     click_item,
     double_click_row,
     feedback,
