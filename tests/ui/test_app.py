@@ -203,6 +203,13 @@ def test_switching_language_changes_the_labels(
     leftovers = [t for t in en if CJK.search(t)]
     assert leftovers == []
     assert en_window.period_bar.part.currentText() == "November"  # not "Month 11"
+    trips = en_window.show_page("trips")
+    assert isinstance(trips, TripsPage)
+    one_day = trips._dialog(None)  # a new trip: one day, today
+    assert one_day.days.text() == "1 day"  # not "1 days"
+    one_day.end_half.setChecked(True)
+    assert one_day.days.text() == "0.5 days"
+    one_day.deleteLater()
     app.switch_language("zh")
     assert app.window is not None
     qtbot.addWidget(app.window)
