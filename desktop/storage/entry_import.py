@@ -247,19 +247,6 @@ class ImportStore(SummaryStore):
                 activity_id = activity_cache[row.activity]
             else:
                 activity_id = activity_cache[row.activity] = activities.get(name_key(row.activity))
-            if isinstance(person_id, LedgerError):
-                plan.problem(Problem(line, person_col, person_id))
-                if person_id.code == "unknown_person":
-                    plan.unknown_persons[row.person] += 1
-                if activity_id is None:  # every unknown name at once, not one kind a round
-                    plan.unknown_activities[tidy_name(row.activity)] += 1
-                continue
-            if activity_id is None:
-                # 招 商 洽 谈 and 招商洽谈 are one name to map (matched by name_key)
-                plan.unknown_activities[tidy_name(row.activity)] += 1
-                error = ValidationError("activity", "unknown_activity", value=row.activity)
-                plan.problem(Problem(line, field_column(columns, "activity"), error))
-                continue
             project_id = None
             if row.project:
                 if row.project in project_cache:
@@ -271,11 +258,28 @@ class ImportStore(SummaryStore):
                         project_id = projects[key] = -1 - len(plan.new_projects)
                         plan.new_projects[project_id] = tidy_name(row.project)
                     project_cache[row.project] = project_id
-                if project_id is None:
+            unknown_project = bool(row.project) and project_id is None
+            if isinstance(person_id, LedgerError) or activity_id is None:
+                # every unknown name of the line at once, not one kind a round
+                if activity_id is None:
+                    # 招 商 洽 谈 and 招商洽谈 are one name to map (matched by name_key)
+                    plan.unknown_activities[tidy_name(row.activity)] += 1
+                if unknown_project:
                     plan.unknown_projects[row.project] += 1
-                    error = ValidationError("project", "unknown_project", value=row.project)
-                    plan.problem(Problem(line, field_column(columns, "project"), error))
-                    continue
+            if isinstance(person_id, LedgerError):
+                plan.problem(Problem(line, person_col, person_id))
+                if person_id.code == "unknown_person":
+                    plan.unknown_persons[row.person] += 1
+                continue
+            if activity_id is None:
+                error = ValidationError("activity", "unknown_activity", value=row.activity)
+                plan.problem(Problem(line, field_column(columns, "activity"), error))
+                continue
+            if unknown_project:
+                plan.unknown_projects[row.project] += 1
+                error = ValidationError("project", "unknown_project", value=row.project)
+                plan.problem(Problem(line, field_column(columns, "project"), error))
+                continue
             if guard is not None:
                 locked = guard(person_id, row.day)
                 if locked is not None:

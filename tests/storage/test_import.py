@@ -139,7 +139,7 @@ def test_every_unknown_name_is_found_in_one_check(seeded: Ledger, tmp_path: Path
     so that one check shows all there is to choose; a name written with spaces between its
     characters is one name with the one written without."""
     lines = [
-        "2026-09-01,李四,,,,2,招 商 洽 谈,,,\n",
+        "2026-09-01,李四,,,,2,招 商 洽 谈,成都储能电站项目,,\n",
         "2026-09-02,张伟,,,,2,招商洽谈,,,\n",
         "2026-09-03,张伟,,,,2,项目 洽谈,,,\n",  # a known one, spaced
     ]
@@ -147,6 +147,7 @@ def test_every_unknown_name_is_found_in_one_check(seeded: Ledger, tmp_path: Path
         seeded.import_entries_csv(write(tmp_path, lines))
     assert dict(err.value.unknown_activities) == {"招商洽谈": 2}
     assert dict(err.value.unknown_persons) == {"李四": 1}
+    assert dict(err.value.unknown_projects) == {"成都储能电站项目": 1}  # on 李四's line too
     mapped = ImportOptions(activity_map={"招商洽谈": "项目洽谈"})
     with pytest.raises(ImportRefused) as err:  # the person is still unknown
         seeded.import_entries(write(tmp_path, lines), mapped)
