@@ -19,7 +19,7 @@ from desktop.domain.periods import Period
 from desktop.domain.submission import MonthStatus, UnitStatus, Urgency, deadline, local_text
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.report_file import REPORT_SUFFIX, REVIEW_SUFFIX
-from desktop.storage.submissions import report_file_name, require_month
+from desktop.storage.submissions import report_file_name, require_month, review_file_name
 
 Sub = Any
 
@@ -282,8 +282,7 @@ def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
                 )
             )
     if args.out is not None:
-        name = report_file_name(person, period, REVIEW_SUFFIX, "审核意见")
-        out = _out_file(args.out, name, REVIEW_SUFFIX)
+        out = _out_file(args.out, review_file_name(person, period), REVIEW_SUFFIX)
         print(say("review_file", lang, path=ledger.write_review_file(person.id, period, out)))
     else:
         print(say("no_review_file", lang))

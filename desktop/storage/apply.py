@@ -5,13 +5,9 @@ the write, from what storage knows then (the new ids), so undo and redo never ac
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain import changes as c
-from desktop.domain.errors import NotFoundError
-from desktop.domain.projects import Funding, Stage, StageChange
 
 if TYPE_CHECKING:
     from desktop.storage.ledger import Ledger
@@ -73,16 +69,14 @@ def apply(ledger: Ledger, change: c.Change) -> c.Applied[Any]:
             assert added.id is not None
             return c.Applied(added, c.DeleteStage(added.id))
         case c.DeleteStage(stage_id):
-            owner, held = _stage(ledger, stage_id)
-            ledger.delete_stage(stage_id)
+            owner, held = ledger.delete_stage(stage_id)
             return c.Applied(held, c.AddStage(owner, held, True))
         case c.AddFunds(project_id, funding, confirmed):
             arrived = ledger.add_funds(project_id, funding, confirmed)
             assert arrived.id is not None
             return c.Applied(arrived, c.DeleteFunds(arrived.id))
         case c.DeleteFunds(funds_id):
-            owner, kept = _funds(ledger, funds_id)
-            ledger.delete_funds(funds_id)
+            owner, kept = ledger.delete_funds(funds_id)
             return c.Applied(kept, c.AddFunds(owner, kept, True))
         case c.AddPerson(person):
             added_person = ledger.add_person(person)
@@ -144,23 +138,3 @@ def _delete(kind: str, record_id: int) -> c.Change:
     if kind == "trip":
         return c.DeleteTrip(record_id)
     return c.DeleteProject(record_id)
-
-
-def _stage(ledger: Ledger, stage_id: int) -> tuple[int, StageChange]:
-    row = ledger.db.execute(
-        "SELECT project_id, date, stage, note, amount FROM project_stages WHERE id = ?",
-        [stage_id],
-    ).fetchone()
-    if row is None:
-        raise NotFoundError("stage", "not_found", value=stage_id)
-    amount = None if row[4] is None else Decimal(row[4])
-    return row[0], StageChange(date.fromisoformat(row[1]), Stage(row[2]), row[3], amount, stage_id)
-
-
-def _funds(ledger: Ledger, funds_id: int) -> tuple[int, Funding]:
-    row = ledger.db.execute(
-        "SELECT project_id, date, amount, note FROM funds WHERE id = ?", [funds_id]
-    ).fetchone()
-    if row is None:
-        raise NotFoundError("funds", "not_found", value=funds_id)
-    return row[0], Funding(date.fromisoformat(row[1]), Decimal(row[2]), row[3], funds_id)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, replace
+from datetime import date
+from decimal import Decimal
 
 from desktop.domain.entries import Entry, day_equivalents_sql
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.people import TRIP_ACTIVITY, Person
 from desktop.domain.periods import Period
-from desktop.domain.projects import Project
+from desktop.domain.projects import Funding, Project, Stage, StageChange
 from desktop.domain.trips import Trip
 from desktop.storage.entries import (
     DISPLAY_ORDER,
@@ -208,7 +210,8 @@ class ProjectEditStore(TripEditStore):
             raise ValidationError("project", "duplicate", value=p.name) from None
         return self.project(project.id)
 
-    def delete_stage(self, stage_id: int) -> None:
+    def delete_stage(self, stage_id: int) -> tuple[int, StageChange]:
+        """Delete a stage change; returns its project's id and the change as it was."""
         row = self.db.execute(
             "SELECT project_id, date, stage, note, amount FROM project_stages WHERE id = ?",
             [stage_id],
@@ -218,8 +221,13 @@ class ProjectEditStore(TripEditStore):
         with self.db.atomic():
             self.db.execute("DELETE FROM project_stages WHERE id = ?", [stage_id])
             self._log("delete", "project_stages", stage_id, list(row), None)
+        amount = None if row[4] is None else Decimal(row[4])
+        return row[0], StageChange(
+            date.fromisoformat(row[1]), Stage(row[2]), row[3], amount, stage_id
+        )
 
-    def delete_funds(self, funds_id: int) -> None:
+    def delete_funds(self, funds_id: int) -> tuple[int, Funding]:
+        """Delete funds arrived; returns its project's id and the funds as they were."""
         row = self.db.execute(
             "SELECT project_id, date, amount, note FROM funds WHERE id = ?", [funds_id]
         ).fetchone()
@@ -228,6 +236,7 @@ class ProjectEditStore(TripEditStore):
         with self.db.atomic():
             self.db.execute("DELETE FROM funds WHERE id = ?", [funds_id])
             self._log("delete", "funds", funds_id, list(row), None)
+        return row[0], Funding(date.fromisoformat(row[1]), Decimal(row[2]), row[3], funds_id)
 
     def distinct_places(self, limit: int = 2000) -> list[str]:
         """Locations used before, most used first, for completion as you type."""

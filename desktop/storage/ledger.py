@@ -35,7 +35,7 @@ class Ledger(IntakeStore, ImportUndoStore):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(db, calendar, actor, today)
-        self._reload_calendar()
+        self.reload_calendar()
 
     @classmethod
     def open(
@@ -87,12 +87,9 @@ class Ledger(IntakeStore, ImportUndoStore):
     def read_only(self) -> bool:
         return isinstance(self.db, ReadOnlyDatabase)
 
-    def _reload_calendar(self) -> None:
-        self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
-
     def reload_calendar(self) -> None:
         """Read the entered holiday years again (another connection may have taken some in)."""
-        self._reload_calendar()
+        self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
 
     def holiday_years(self) -> dict[int, YearArrangement]:
         """The years whose arrangement is held in this database."""
@@ -102,13 +99,13 @@ class Ledger(IntakeStore, ImportUndoStore):
         """Hold this arrangement for its year (it then wins over the package); returns what the
         year held before, which `restore_holiday_year` puts back."""
         before = holiday_store.put(self.db, self.actor, arrangement, arrangement.year)
-        self._reload_calendar()
+        self.reload_calendar()
         return before
 
     def restore_holiday_year(self, year: int, held: YearArrangement | None) -> None:
         """Put a year back as it was (None: not held, the package or the fallback again)."""
         holiday_store.put(self.db, self.actor, held, year)
-        self._reload_calendar()
+        self.reload_calendar()
 
     def official_order(self) -> OfficialOrder:
         """The office's order of its units and groups (empty lists: none set)."""

@@ -29,6 +29,7 @@ from desktop.storage.report_file import (
     REPORT_FORMAT,
     REPORT_SUFFIX,
     REVIEW_FORMAT,
+    REVIEW_SUFFIX,
     package_bytes,
     sha256,
     write_atomically,
@@ -56,6 +57,11 @@ def report_file_name(
     """2026-10-市人民政府-张伟.otr (or …-张伟-审核意见.otv): the name a person's report file, or
     the office's return file, is given (domain/file_names.py)."""
     return file_name((period.code, person.unit, person.name, what), suffix)
+
+
+def review_file_name(person: Person, period: Period) -> str:
+    """2026-10-高新区-李娜-审核意见.otv: the name the office's return file is given."""
+    return report_file_name(person, period, REVIEW_SUFFIX, "审核意见")
 
 
 @dataclass(frozen=True, slots=True)

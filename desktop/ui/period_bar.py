@@ -118,8 +118,7 @@ class PeriodBar(QWidget):
             index = p.start.year * 12 + p.start.month - 1 + direction
             new = Period.month(index // 12, index % 12 + 1)
         if 2000 <= new.start.year <= self.year.maximum():
-            self._show_period(new)
-            self.session.set_period(new)
+            self.session.set_period(new)  # the bar shows it on period_changed
 
     def _on_person_changed(self) -> None:
         self.session.set_person(self.persons.current())

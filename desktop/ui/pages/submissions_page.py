@@ -24,8 +24,7 @@ from desktop.domain.submission import MonthState, MonthStatus, Urgency, local_te
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.intake import IntakeRun
 from desktop.storage.ledger import Ledger
-from desktop.storage.report_file import REVIEW_SUFFIX
-from desktop.storage.submissions import report_file_name
+from desktop.storage.submissions import report_file_name, review_file_name
 from desktop.ui.feedback import Feedback
 from desktop.ui.jobs import LedgerJob, Progress
 from desktop.ui.pages.table_page import TablePage
@@ -176,7 +175,7 @@ class SubmissionsPage(TablePage):
 
     def _on_submitted(self, path: Path) -> None:
         text = self.tr("Submitted; the file is %1. The month is now read-only.")
-        self._tell(Feedback(text.replace("%1", str(path)), files=(path,)))
+        self.session.tell(Feedback(text.replace("%1", str(path)), files=(path,)))
         self.session.data_changed.emit()
 
     def review_selected(self, accept: bool) -> None:
@@ -218,16 +217,14 @@ class SubmissionsPage(TablePage):
             return False
         s.data_changed.emit()
         if accept:
-            self._tell(Feedback(self.tr("Accepted.")))
+            self.session.tell(Feedback(self.tr("Accepted.")))
         return True
 
     def _return_file_name(self, person: Person) -> Path | None:
-        # the name onethird-cli review --out gives it: 2026-10-高新区-李娜-审核意见.otv
-        name = report_file_name(person, self.session.period, REVIEW_SUFFIX, "审核意见")
         out, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the return file for the unit"),
-            name,
+            review_file_name(person, self.session.period),  # as onethird-cli review names it
             self.tr("Return files (*.otv)"),
         )
         return Path(out) if out else None
@@ -245,7 +242,7 @@ class SubmissionsPage(TablePage):
             self._tell_problem(text.replace("%1", reason))
             return
         text = self.tr("Returned; give the unit the file %1.").replace("%1", str(out))
-        self._tell(Feedback(text, files=(out,)))
+        self.session.tell(Feedback(text, files=(out,)))
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -298,7 +295,7 @@ class SubmissionsPage(TablePage):
             month = months[-1]
             label = self.tr("Show %1").replace("%1", month.text(s.lang))
             show = (label, lambda: s.set_period(month))
-        self._tell(Feedback("\n".join(lines), problem=bool(run.refused), action=show))
+        self.session.tell(Feedback("\n".join(lines), problem=bool(run.refused), action=show))
         if run.refused:
             QMessageBox.warning(self, self.tr("Some files were refused"), "\n".join(lines))
         s.data_changed.emit()
@@ -309,11 +306,8 @@ class SubmissionsPage(TablePage):
         for b in self.buttons:
             b.setEnabled(True)
 
-    def _tell(self, feedback: Feedback) -> None:
-        self.session.tell(feedback)
-
     def _tell_problem(self, text: str) -> None:
-        self._tell(Feedback(text, problem=True))
+        self.session.tell(Feedback(text, problem=True))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
