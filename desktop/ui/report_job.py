@@ -6,11 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
-from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
-from desktop.domain.workcalendar import WorkCalendar
 from desktop.reports.export import monthly_file_name, write_report
 from desktop.reports.sources import (
     gather_monthly,
@@ -19,7 +17,7 @@ from desktop.reports.sources import (
     printed_circular,
 )
 from desktop.storage.ledger import Ledger
-from desktop.ui.jobs import Job
+from desktop.ui.jobs import LedgerJob
 
 
 @dataclass(frozen=True)
@@ -39,33 +37,13 @@ class ReportOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-class ReportJob(Job):
-    progressed = Signal(int, int)  # done, total
-    succeeded = Signal(object)  # ReportOutcome
-    failed = Signal(str)
+class ReportJob(LedgerJob):
+    """Writes a report off the GUI thread; succeeded carries the ReportOutcome."""
 
-    def __init__(
-        self,
-        owner: QObject,
-        db_path: Path,
-        calendar: WorkCalendar,
-        today: date,
-        request: ReportRequest,
-    ) -> None:
-        super().__init__(owner)
-        self._db_path = db_path
-        self._calendar = calendar
+    def __init__(self, owner: QObject, ledger: Ledger, today: date, request: ReportRequest) -> None:
+        super().__init__(owner, ledger, today, request.lang, lambda led, _: self._write(led))
         self._today = today
         self.request = request
-
-    def run(self) -> None:
-        try:
-            with Ledger.open(self._db_path, self._calendar, today=lambda: self._today) as ledger:
-                self.succeeded.emit(self._write(ledger))
-        except LedgerError as exc:
-            self.failed.emit(exc.message(self.request.lang))
-        except OSError as exc:
-            self.failed.emit(f"{exc.filename or ''} {exc.strerror or exc}")
 
     def _write(self, ledger: Ledger) -> ReportOutcome:
         r, today, outcome = self.request, self._today, ReportOutcome()

@@ -236,13 +236,7 @@ class ReportsPage(Page):
 
     def start(self, request: ReportRequest) -> ReportJob:
         """Write off the GUI thread; the window stays usable and shows the progress."""
-        job = ReportJob(
-            self,
-            self.session.ledger.path,
-            self.session.ledger.calendar,
-            self.session.today,
-            request,
-        )
+        job = ReportJob(self, self.session.ledger, self.session.today, request)
         job.progressed.connect(self._on_job_progressed)
         job.succeeded.connect(self._on_job_succeeded)
         job.failed.connect(self._on_job_failed)
