@@ -7,6 +7,7 @@ double the time), and a month of report files from many persons.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import tempfile
 import time
 from datetime import date
@@ -29,8 +30,9 @@ def _introduce(receiver: Ledger, sender: Ledger, role: str, unit: str, folder: P
     receiver.accept_registration(card)
 
 
-def one_file(folder: Path, projects: int) -> float:
-    """Seconds to take in one report whose entries name `projects` projects."""
+def one_file(folder: Path, projects: int) -> tuple[float, int]:
+    """Seconds to take in one report whose entries name `projects` projects, and the SQL
+    statements it ran (the count shows the work grows linearly whatever the timing noise)."""
     with Ledger.open(folder / "unit.db", today=lambda: date(2026, 11, 20)) as unit:
         p = unit.add_person(Person("张伟", "市长", "市人民政府"))
         assert p.id is not None
@@ -45,10 +47,39 @@ def one_file(folder: Path, projects: int) -> float:
         sent = unit.submit_month(p.id, MONTH, PDF, folder / "one.otr").path
         with Ledger.open(folder / "office.db", today=lambda: date(2026, 11, 20)) as office:
             _introduce(office, unit, "unit", "市人民政府", folder)
+            statements = [0]
+
+            def count(_sql: str) -> None:
+                statements[0] += 1
+
+            office.db.conn.set_trace_callback(count)
             started = time.perf_counter()
             run = office.intake([sent])
             took = time.perf_counter() - started
+            office.db.conn.set_trace_callback(None)
             assert not run.refused, run.outcomes[0].message()
+    return took, statements[0]
+
+
+def floor(rows: int) -> float:
+    """Seconds for plain sqlite3 to insert `rows` entries, one statement each, into a table with
+    the two indexes every ledger keeps on (date, person) and (person, date): the B-tree work any
+    intake of these rows has to do, which itself grows a little faster than the rows."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(
+        "CREATE TABLE e (id INTEGER PRIMARY KEY, person INT, date TEXT, activity INT, minutes INT);"
+        "CREATE INDEX e_summary ON e (date, person, activity, minutes);"
+        "CREATE INDEX e_person ON e (person, date);"
+    )
+    started = time.perf_counter()
+    with conn:
+        for n in range(rows):
+            conn.execute(
+                "INSERT INTO e (person, date, activity, minutes) VALUES (1, ?, 1, 1)",
+                [date(2026, 10, 1 + n % 28).isoformat()],
+            )
+    took = time.perf_counter() - started
+    conn.close()
     return took
 
 
@@ -83,16 +114,29 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--projects", type=int, nargs="*", default=[2000, 4000])
     parser.add_argument("--persons", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs a size")
     args = parser.parse_args()
-    times = []
+    times, floors = [], []
     for n in args.projects:
-        with tempfile.TemporaryDirectory() as tmp:
-            took = one_file(Path(tmp), n)
+        runs = []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                took, statements = one_file(Path(tmp), n)
+                runs.append(took)
+        took = min(runs)
         times.append(took)
-        print(f"one file naming {n:>6} projects: intake {took:6.2f} s")
+        floors.append(min(floor(n) for _ in range(args.repeat)))
+        print(
+            f"one file naming {n:>6} projects: intake {took:6.2f} s (best of {len(runs)}),"
+            f" {statements} SQL statements; floor (plain sqlite3 inserting {n} indexed rows)"
+            f" {floors[-1]:.3f} s"
+        )
     for i in range(1, len(times)):
         a, ta, b, tb = args.projects[i - 1], times[i - 1], args.projects[i], times[i]
-        print(f"  {a} -> {b} projects: time x{tb / ta:.2f} for data x{b / a:.2f}")
+        print(
+            f"  {a} -> {b} projects: time x{tb / ta:.2f} for data x{b / a:.2f}"
+            f" (floor x{floors[i] / floors[i - 1]:.2f})"
+        )
     if args.persons:
         with tempfile.TemporaryDirectory() as tmp:
             took = many_files(Path(tmp), args.persons)

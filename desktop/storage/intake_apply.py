@@ -90,8 +90,8 @@ class ReceiveStore(RowIntakeStore):
             )
         self._compare_rules(report, warnings)
         activities = {
-            (e.activity, e.activity_kind): self._activity_for(e.activity, e.activity_kind, warnings)
-            for e in report.entries
+            key: self._activity_for(*key, warnings)
+            for key in dict.fromkeys((e.activity, e.activity_kind) for e in report.entries)
         }
         projects = {
             key_of_project(p.name): self._project_for(p, report_id, warnings)

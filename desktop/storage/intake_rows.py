@@ -31,6 +31,7 @@ IntakeWarning = tuple[str, dict[str, Any]]
 
 class RowIntakeStore(SubmissionStore):
     _projects_by_key: dict[str, int] | None = None
+    _links: dict[tuple[str, str], set[int]] | None = None
     # ---- persons and activities
 
     def _person_for(
@@ -96,13 +97,22 @@ class RowIntakeStore(SubmissionStore):
             " VALUES (?, ?, ?, ?)",
             [report_id, table, row_id, int(owner)],
         )
+        if self._links is not None and (report_id, table) in self._links:
+            self._links[(report_id, table)].add(row_id)
 
     def _linked(self, report_id: str, table: str) -> set[int]:
-        rows = self.db.execute(
-            "SELECT row_id FROM received_rows WHERE report_id = ? AND table_name = ?",
-            [report_id, table],
-        ).fetchall()
-        return {r[0] for r in rows}
+        """The rows of `table` linked to the report, read once per report and then kept up to
+        date by `_link` (reading them for each project made intake grow with its square)."""
+        if self._links is None:
+            self._links = {}
+        held = self._links.get((report_id, table))
+        if held is None:
+            rows = self.db.execute(
+                "SELECT row_id FROM received_rows WHERE report_id = ? AND table_name = ?",
+                [report_id, table],
+            ).fetchall()
+            held = self._links[(report_id, table)] = {r[0] for r in rows}
+        return held
 
     def _release(self, report_id: str) -> None:
         """Forget a replaced report: rows that only it held go (trips, then stages and funds,
@@ -112,6 +122,7 @@ class RowIntakeStore(SubmissionStore):
             [report_id],
         ).fetchall()
         self.db.execute("DELETE FROM received_rows WHERE report_id = ?", [report_id])
+        self._links = None
         order = {"trips": 0, "project_stages": 1, "funds": 1, "projects": 2}
         for table, row_id, owner in sorted(rows, key=lambda r: (order.get(r[0], 3), r[1])):
             other = self.db.execute(
@@ -170,6 +181,7 @@ class RowIntakeStore(SubmissionStore):
 
     def _forget_indexes(self) -> None:
         self._projects_by_key = None
+        self._links = None
 
     def _project_for(
         self, p: ReportedProject, report_id: str, warnings: list[IntakeWarning]
