@@ -166,6 +166,19 @@ class SetOfficialOrder:
     orders: tuple[tuple[str, tuple[str, ...]], ...]  # (kind "unit"/"group", names in order)
 
 
+@dataclass(frozen=True)
+class DecideFlag:
+    """The office accepts (writes what the file said) or rejects a value intake held back."""
+
+    flag_id: int
+    accept: bool
+
+
+@dataclass(frozen=True)
+class ReopenFlag:
+    flag_id: int
+
+
 Change = (
     AddEntry
     | UpdateEntry
@@ -194,6 +207,8 @@ Change = (
     | SetRules
     | SetHolidayYear
     | SetOfficialOrder
+    | DecideFlag
+    | ReopenFlag
 )
 
 T = TypeVar("T")

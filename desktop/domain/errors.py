@@ -18,6 +18,7 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "minutes": ("时长", "duration"),
     "activity": ("活动类型", "activity"),
     "project": ("项目", "project"),
+    "intake_flag": ("待核对事项", "value to check"),
     "location": ("地点", "location"),
     "note": ("备注", "note"),
     "amount": ("金额", "amount"),
@@ -141,6 +142,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "bad_fraction": ("{value} 不在 0 与 1 之间", "{value} is not between 0 and 1"),
     "bad_hours_per_day": ("{value} 不在 1 与 24 之间", "{value} is not between 1 and 24"),
     "not_found": ("编号 {value} 的记录不存在", "no record with id {value}"),
+    "flag_decided": (
+        "项目“{value}”的这一项已经处理过；如需改变，请先撤销原来的处理",
+        "this value of the project '{value}' was decided already; undo that decision first",
+    ),
     "not_a_database": (
         "“{value}”不是 OneThird 数据库文件，未做任何改动",
         "'{value}' is not a OneThird database; it was left untouched",

@@ -262,6 +262,16 @@ OUTCOMES: Mapping[str, tuple[str, str]] = {
         "项目“{value}”的包联领导由 {old} 改为 {new}（以最近导入的报送为准）",
         "project '{value}': responsible leader changed from {old} to {new} (newest report wins)",
     ),
+    "held_conflict": (
+        "项目“{value}”的{what}与本库不同（本库：{ours}；报送：{theirs}），该项目不由{unit}登记，"
+        "已留待督查室核对",
+        "project '{value}': the file's {what} ({theirs}) differs from this ledger's ({ours}) and"
+        " {unit} does not keep this project; held for the office to check",
+    ),
+    "held_large": (
+        "项目“{value}”的{what} {theirs} 超过 100 亿元，已留待督查室核对",
+        "project '{value}': {what} {theirs} is over 10 billion yuan; held for the office to check",
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain import changes as c
+from desktop.domain.intake_flags import FlagState
 
 if TYPE_CHECKING:
     from desktop.storage.ledger import Ledger
@@ -120,6 +121,12 @@ def apply(ledger: Ledger, change: c.Change) -> c.Applied[Any]:
                 for kind, names in orders
             )
             return c.Applied(orders, c.SetOfficialOrder(replaced))
+        case c.DecideFlag(flag_id, accept):
+            return c.Applied(ledger.decide_flag(flag_id, accept), c.ReopenFlag(flag_id))
+        case c.ReopenFlag(flag_id):
+            was = ledger.intake_flag(flag_id).state
+            reopened = ledger.reopen_flag(flag_id)
+            return c.Applied(reopened, c.DecideFlag(flag_id, was is FlagState.ACCEPTED))
     raise TypeError(f"not a change: {change!r}")
 
 

@@ -17,6 +17,7 @@ from desktop.domain.report_payload import project_key as key_of_project
 from desktop.domain.submission import MonthState
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.trips import Trip
+from desktop.storage import intake_flags
 from desktop.storage.intake_rows import IntakeWarning, RowIntakeStore
 from desktop.storage.submissions import HeldRow
 
@@ -63,6 +64,9 @@ class ReceiveStore(RowIntakeStore):
     ) -> Applied:
         """Write the report; call inside a transaction (a refusal rolls all of it back)."""
         self._forget_indexes()
+        self._source = intake_flags.Source(
+            report.person.unit, report.person.name, report_id, file_name
+        )
         period = report.period
         done = Applied(self._person_for(report.person, [], update=True))
         warnings = done.warnings

@@ -13,11 +13,15 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
+from desktop.domain.intake_flags import FlagKind, Label
 from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import ActivityKind
+from desktop.domain.projects import LARGE_AMOUNT_WAN, Project
 from desktop.domain.report_payload import PersonRef, ReportedProject
 from desktop.domain.report_payload import project_key as key_of_project
 from desktop.domain.submission_messages import SubmissionError
+from desktop.storage import intake_flags
+from desktop.storage.intake_flags import amount_text
 from desktop.storage.submissions import SubmissionStore
 
 _KIND_LABELS = {
@@ -31,6 +35,7 @@ IntakeWarning = tuple[str, dict[str, Any]]
 
 class RowIntakeStore(SubmissionStore):
     _projects_by_key: dict[str, int] | None = None
+    _source: intake_flags.Source | None = None  # the report being written
     _links: dict[tuple[str, str], set[int]] | None = None
     # ---- persons and activities
 
@@ -186,61 +191,33 @@ class RowIntakeStore(SubmissionStore):
     def _project_for(
         self, p: ReportedProject, report_id: str, warnings: list[IntakeWarning]
     ) -> int:
-        """One project per name however many units report it; its details follow the newest
-        report (an empty value never overwrites one), its history and funds are merged."""
+        """One project per name however many units report it. Its details follow the newest
+        report of the unit that keeps it; an empty value never overwrites one, and another
+        unit's differing value or an amount over 100 亿元 is held for the office to check
+        (storage/intake_flags.py). Its history and funds are merged."""
         key = key_of_project(p.name)
         match = self._project_index().get(key)
         found = None if match is None else self.project(match)
         leader = None if p.leader is None else self._person_for(p.leader, warnings)
         amount = None if p.amount is None else str(p.amount)
+        large = p.amount is not None and p.amount > LARGE_AMOUNT_WAN
         if found is None:
+            kept = None if large else amount
             pid = self._insert(
                 "INSERT INTO projects (name, investor, chain, amount, currency, leader_id, park)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [p.name, p.investor, p.chain, amount, p.currency.value, leader, p.park],
+                [p.name, p.investor, p.chain, kept, p.currency.value, leader, p.park],
             )
             self._log("insert", "projects", pid, None, asdict(self.project(pid)))
             self._link(report_id, "projects", pid, owner=True)
             self._project_index()[key] = pid
+            if large:
+                value = {"amount": amount, "currency": p.currency.value}
+                self._hold(FlagKind.LARGE_AMOUNT, pid, p.name, "amount", value, "", warnings)
         else:
             assert found.id is not None
             pid = found.id
-            leader_now = leader if leader is not None else found.leader_id
-            new: dict[str, Any] = {
-                "investor": p.investor or found.investor,
-                "chain": p.chain or found.chain,
-                "amount": amount if amount is not None else _text(found.amount),
-                "currency": p.currency.value if amount is not None else found.currency.value,
-                "leader_id": leader_now,
-                "park": p.park or found.park,
-            }
-            old: dict[str, Any] = {
-                "investor": found.investor,
-                "chain": found.chain,
-                "amount": _text(found.amount),
-                "currency": found.currency.value,
-                "leader_id": found.leader_id,
-                "park": found.park,
-            }
-            if new != old:
-                self.db.execute(
-                    "UPDATE projects SET investor = :investor, chain = :chain, amount = :amount,"
-                    " currency = :currency, leader_id = :leader_id, park = :park WHERE id = :id",
-                    {**new, "id": pid},
-                )
-                self._log("update", "projects", pid, {"name": found.name, **old}, new)
-                if found.leader_id is not None and leader_now != found.leader_id:
-                    names = {q.id: q.name for q in self.persons()}
-                    warnings.append(
-                        (
-                            "leader_changed",
-                            {
-                                "value": found.name,
-                                "old": names.get(found.leader_id, ""),
-                                "new": names.get(leader_now, ""),
-                            },
-                        )
-                    )
+            self._update_project(found, p, leader, warnings)
             self._link(report_id, "projects", pid, owner=False)
         name = self._project_name(pid)
         self._merge(
@@ -248,14 +225,137 @@ class RowIntakeStore(SubmissionStore):
             "project_stages",
             (pid, name),
             [[c.day.isoformat(), c.stage.value, _text(c.amount), c.note] for c in p.history],
+            warnings,
         )
         self._merge(
             report_id,
             "funds",
             (pid, name),
             [[f.day.isoformat(), str(f.amount), f.note] for f in p.funds],
+            warnings,
         )
         return pid
+
+    def _update_project(
+        self,
+        found: Project,
+        p: ReportedProject,
+        leader: int | None,
+        warnings: list[IntakeWarning],
+    ) -> None:
+        assert found.id is not None
+
+        def names() -> dict[int | None, str]:
+            return {q.id: q.name for q in self.persons()}
+
+        ours: dict[str, Any] = {
+            "investor": found.investor,
+            "chain": found.chain,
+            "amount": None if found.amount is None else (found.amount, found.currency.value),
+            "leader": found.leader_id,
+            "park": found.park,
+        }
+        theirs: dict[str, Any] = {
+            "investor": p.investor,
+            "chain": p.chain,
+            "amount": None if p.amount is None else (p.amount, p.currency.value),
+            "leader": leader,
+            "park": p.park,
+        }
+        new = dict(ours)
+        for what, value in theirs.items():
+            if value in (None, "") or value == ours[what]:
+                continue
+            large = what == "amount" and p.amount is not None and p.amount > LARGE_AMOUNT_WAN
+            if not large and (ours[what] in (None, "") or self._keeps(found.id)):
+                new[what] = value
+                continue
+            kind = FlagKind.LARGE_AMOUNT if large else FlagKind.CONFLICT
+            if what == "amount":
+                columns = {"amount": str(value[0]), "currency": value[1]}
+                ours_text = "" if ours[what] is None else amount_text(*ours[what])
+            elif what == "leader":
+                columns, ours_text = {"leader_id": value}, names().get(ours[what], "")
+            else:
+                columns, ours_text = {what: value}, ours[what]
+            self._hold(kind, found.id, found.name, what, columns, ours_text, warnings)
+        if new == ours:
+            return
+        amount_now = new["amount"]
+        row = {
+            "investor": new["investor"],
+            "chain": new["chain"],
+            "amount": None if amount_now is None else str(amount_now[0]),
+            "currency": found.currency.value if amount_now is None else amount_now[1],
+            "leader_id": new["leader"],
+            "park": new["park"],
+        }
+        old = {
+            "investor": found.investor,
+            "chain": found.chain,
+            "amount": _text(found.amount),
+            "currency": found.currency.value,
+            "leader_id": found.leader_id,
+            "park": found.park,
+        }
+        self.db.execute(
+            "UPDATE projects SET investor = :investor, chain = :chain, amount = :amount,"
+            " currency = :currency, leader_id = :leader_id, park = :park WHERE id = :id",
+            {**row, "id": found.id},
+        )
+        self._log("update", "projects", found.id, {"name": found.name, **old}, row)
+        if found.leader_id is not None and new["leader"] != found.leader_id:
+            warnings.append(
+                (
+                    "leader_changed",
+                    {
+                        "value": found.name,
+                        "old": names().get(found.leader_id, ""),
+                        "new": names().get(new["leader"], ""),
+                    },
+                )
+            )
+
+    def _keeps(self, project_id: int) -> bool:
+        """Whether the reporting unit keeps this project: a report of one of its persons
+        brought it here first (a project the office entered itself no unit keeps)."""
+        source = self._source
+        row = self.db.execute(
+            "SELECT pe.unit FROM received_rows r JOIN submissions s ON s.report_id = r.report_id"
+            " JOIN persons pe ON pe.id = s.person_id"
+            " WHERE r.table_name = 'projects' AND r.row_id = ? AND r.owner = 1",
+            [project_id],
+        ).fetchone()
+        return source is not None and row is not None and name_key(row[0]) == name_key(source.unit)
+
+    def _hold(
+        self,
+        kind: FlagKind,
+        project_id: int,
+        project: str,
+        what: str,
+        value: dict[str, Any],
+        ours: str,
+        warnings: list[IntakeWarning],
+    ) -> None:
+        source = self._source
+        assert source is not None
+        if what == "amount":
+            theirs = amount_text(value["amount"], value["currency"])
+        elif what == "leader":
+            theirs = {q.id: q.name for q in self.persons()}.get(value["leader_id"], "")
+        elif what in ("project_stages", "funds"):
+            stage = f"{value['stage']} " if "stage" in value else ""
+            theirs = f"{value['date']} {stage}{amount_text(value['amount'])}"
+        else:
+            theirs = str(value[what])
+        if not intake_flags.hold(self.db, kind, project_id, what, value, (ours, theirs), source):
+            return
+        params = {"value": project, "what": Label(what), "ours": ours or "—", "theirs": theirs}
+        if kind is FlagKind.CONFLICT:
+            warnings.append(("held_conflict", {**params, "unit": source.unit}))
+        else:
+            warnings.append(("held_large", params))
 
     def _merge(
         self,
@@ -263,10 +363,12 @@ class RowIntakeStore(SubmissionStore):
         table: str,
         project: tuple[int, str],
         items: list[list[Any]],
+        warnings: list[IntakeWarning],
     ) -> None:
         """Stage changes (date, stage, amount) or funds (date, amount) the project already has
         are linked, not added again: the same signing reported by two units is one signing.
-        The note does not count; a report holding two equal rows keeps two."""
+        The note does not count; a report holding two equal rows keeps two. A new one over
+        100 亿元 is held for the office to check."""
         columns = ["date", "stage", "amount", "note"] if table == "project_stages" else []
         columns = columns or ["date", "amount", "note"]
         existing: dict[tuple[Any, ...], list[int]] = defaultdict(list)
@@ -282,6 +384,13 @@ class RowIntakeStore(SubmissionStore):
                 taken.add(free[0])
                 self._link(report_id, table, free[0], owner=False)
                 continue
+            record = dict(zip(columns, values, strict=True))
+            amount = record["amount"]
+            if amount is not None and Decimal(amount) > LARGE_AMOUNT_WAN:
+                self._hold(
+                    FlagKind.LARGE_AMOUNT, project[0], project[1], table, record, "", warnings
+                )
+                continue
             rid = self._insert(
                 f"INSERT INTO {table} (project_id, {', '.join(columns)})"
                 f" VALUES (?, {', '.join('?' for _ in columns)})",
@@ -289,8 +398,9 @@ class RowIntakeStore(SubmissionStore):
             )
             taken.add(rid)
             self._link(report_id, table, rid, owner=True)
-            after = {"project": project[1], **dict(zip(columns, values, strict=True))}
-            self._log("insert", table, rid, None, after)
+            source = self._source
+            unit = {} if source is None else {"reported_by": source.unit}
+            self._log("insert", table, rid, None, {"project": project[1], **record, **unit})
 
 
 def _text(value: Decimal | None) -> str | None:

@@ -12,11 +12,12 @@ from sqlite_utils import Database
 from desktop.domain.changes import Applied, Change
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import YearArrangement
+from desktop.domain.intake_flags import FlagState, IntakeFlag
 from desktop.domain.official_order import OfficialOrder
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.trips import Trip
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import apply, holiday_store, keys, ledger_role, order_store
+from desktop.storage import apply, holiday_store, intake_flags, keys, ledger_role, order_store
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.import_undo import ImportUndoStore
@@ -142,6 +143,11 @@ class Ledger(IntakeStore, ImportUndoStore):
             keys.own_key(self.db), role, unit, persons, self.database_id()
         )
 
+    def read_registration(self, path: Path | str) -> keys.Registration:
+        """What a registration file says (role, unit, persons, key), its signature checked;
+        nothing is accepted (the window shows it before the person accepts it)."""
+        return keys.read_registration(Path(path))
+
     def accept_registration(self, path: Path | str, fingerprint: str = "") -> keys.TrustedKey:
         """Trust the key a registration file brings; `fingerprint`, when given, is the code read
         out by phone and must match."""
@@ -152,6 +158,19 @@ class Ledger(IntakeStore, ImportUndoStore):
                 "report_file", "fingerprint_mismatch", actual=reg.signature.key, expected=wanted
             )
         return keys.accept(self.db, self.actor, reg)
+
+    def intake_flags(self, state: FlagState | None = None) -> list[IntakeFlag]:
+        """Values taken-in reports brought that wait for the office (or were decided)."""
+        return intake_flags.flags(self.db, state)
+
+    def intake_flag(self, flag_id: int) -> IntakeFlag:
+        return intake_flags.flag(self.db, flag_id)
+
+    def decide_flag(self, flag_id: int, accept: bool) -> IntakeFlag:
+        return intake_flags.decide(self.db, self.actor, flag_id, accept)
+
+    def reopen_flag(self, flag_id: int) -> IntakeFlag:
+        return intake_flags.reopen(self.db, self.actor, flag_id)
 
     def trusted_keys(self) -> list[keys.TrustedKey]:
         return keys.trusted_keys(self.db)

@@ -290,3 +290,31 @@ def m008_signing_keys(db: Database) -> None:
     from desktop.storage.keys import install_new_key
 
     install_new_key(db)
+
+
+@migrations()
+def m009_intake_flags(db: Database) -> None:
+    # values a taken-in report brought that the office decides on before they count: another
+    # unit's project attributes, amounts over 100 亿元 (domain/intake_flags.py); `value` is what
+    # accepting writes, `undo` what it replaced (or the row it added)
+    db.executescript("""
+    CREATE TABLE intake_flags (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('conflict', 'large_amount')),
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        what TEXT NOT NULL,
+        value TEXT NOT NULL,
+        ours TEXT NOT NULL DEFAULT '',
+        theirs TEXT NOT NULL DEFAULT '',
+        unit TEXT NOT NULL DEFAULT '',
+        person TEXT NOT NULL DEFAULT '',
+        report_id TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL DEFAULT '',
+        raised_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'rejected')),
+        decided_at TEXT,
+        decided_by TEXT NOT NULL DEFAULT '',
+        undo TEXT
+    );
+    CREATE INDEX idx_intake_flags_project ON intake_flags (project_id, what);
+    """)
