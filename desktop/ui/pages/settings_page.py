@@ -1,5 +1,5 @@
-"""设置: the rule's settings, the language, the database file, the holiday override file and
-the official order of units."""
+"""设置: the rule's settings, the language, the database file, the holiday override file, the
+official order of units, and the signing keys with which report files are exchanged."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import parse_overrides
 from desktop.storage.backups import backups_dir
 from desktop.ui.dialogs.holiday_dialog import HolidayDialog
+from desktop.ui.dialogs.keys_dialog import KeysDialog
 from desktop.ui.dialogs.order_dialog import OrderDialog, names_in_order
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.pages.base import Page
@@ -66,6 +67,7 @@ class SettingsPage(Page):
         load_override = QPushButton(self.tr("Load a holiday arrangement file…"))
         self.edit_holidays = QPushButton(self.tr("Public holidays…"))
         self.edit_order = QPushButton(self.tr("Official order of units…"))
+        self.edit_keys = QPushButton(self.tr("Signing keys and registration…"))
         form = QFormLayout()
         form.addRow(self.tr("Target share"), self.target)
         form.addRow(self.tr("Hours per working day"), self.hours)
@@ -83,6 +85,7 @@ class SettingsPage(Page):
         cal_row.addWidget(load_override)
         form.addRow(self.tr("Holiday calendar"), cal_row)
         form.addRow(self.tr("Reports"), self.edit_order)
+        form.addRow(self.tr("Report files"), self.edit_keys)
         panel = QWidget()
         panel.setMaximumWidth(760)
         panel.setLayout(form)
@@ -98,6 +101,7 @@ class SettingsPage(Page):
         load_override.clicked.connect(self.load_override)
         self.edit_holidays.clicked.connect(self._on_edit_holidays_clicked)
         self.edit_order.clicked.connect(self._on_edit_order_clicked)
+        self.edit_keys.clicked.connect(self._on_edit_keys_clicked)
 
     def refresh(self) -> None:
         rules = self.session.ledger.rules()
@@ -158,6 +162,11 @@ class SettingsPage(Page):
             self.session.apply(self.tr("Set the official order of units"), SetOfficialOrder(orders))
         except LedgerError as exc:
             self.refuse(exc)
+
+    def _on_edit_keys_clicked(self) -> None:
+        dialog = KeysDialog(self, self.session.ledger, self.session.lang)
+        dialog.exec()
+        dialog.deleteLater()
 
     def apply_rules(self) -> None:
         rules = Rules(self.target.value() / 100, self.hours.value(), self.weekends.isChecked())
