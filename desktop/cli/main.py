@@ -13,6 +13,7 @@ from pathlib import Path
 from desktop import __version__, logs, paths
 from desktop.cli import (
     calendar_commands,
+    flag_commands,
     guard,
     import_commands,
     key_commands,
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_parsers(sub, common)
     calendar_commands.add_parsers(sub, common)
     key_commands.add_parsers(sub, common)
+    flag_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
     import_commands.add_parsers(sub, common)
     order_commands.add_parsers(sub, common)
