@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptKeyDialog</name>
+    <message>
+        <source>Accept a registration file</source>
+        <translation>接受登记文件</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Ask the other office to read out its key&apos;s fingerprint by phone and type it here. The key is registered only if the two agree.</source>
+        <translation>请对方通过电话念出其密钥指纹，并在此输入。两者一致才登记该密钥。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Persons (%1)</source>
+        <translation>人员（%1 名）</translation>
+    </message>
+    <message>
+        <source>Fingerprint in the file</source>
+        <translation>文件中的密钥指纹</translation>
+    </message>
+    <message>
+        <source>Fingerprint read out by phone</source>
+        <translation>电话核对的密钥指纹</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>No fingerprint was typed, so this file is not checked against the code the other office reads out: anyone could have made it. Register its key without comparing?</source>
+        <translation>没有输入密钥指纹，无法与对方电话念出的指纹核对：这个文件可能是任何人做的。不核对就登记它的密钥吗？</translation>
+    </message>
+    <message>
+        <source>Register without comparing</source>
+        <translation>不核对直接登记</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>SQLite&apos;s check found damage in this database: %1.</source>
@@ -342,6 +393,85 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Please enter the leader&apos;s name.</source>
         <translation>请填写领导姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsDialog</name>
+    <message>
+        <source>Values to check</source>
+        <translation>待核对事项</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>This ledger</source>
+        <translation>本库</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show decided ones too</source>
+        <translation>也显示已处理的</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s value</source>
+        <translation>采用报送的值</translation>
+    </message>
+    <message>
+        <source>Keep this ledger&apos;s value</source>
+        <translation>保持本库的值</translation>
+    </message>
+    <message>
+        <source>A unit&apos;s report does not overwrite a project another unit keeps, and an amount over 10 billion yuan does not count until it is checked. Decide each value here; Ctrl+Z in the main window takes a decision back.</source>
+        <translation>单位报送的月报不会改写由其他单位登记的项目信息，超过 100 亿元的金额在核对前也不计入。请在这里逐项处理；在主窗口按 Ctrl+Z 可撤销处理。</translation>
+    </message>
+    <message>
+        <source>Nothing waits to be checked.</source>
+        <translation>没有待核对的事项。</translation>
+    </message>
+    <message>
+        <source>Select a value in the list first.</source>
+        <translation>请先在列表中选择一项。</translation>
+    </message>
+    <message>
+        <source>This value was decided already.</source>
+        <translation>这一项已经处理过。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is now %3 (from the file).</source>
+        <translation>%1：%2已按报送改为 %3。</translation>
+    </message>
+    <message>
+        <source>%1: %2 stays %3.</source>
+        <translation>%1：%2保持 %3。</translation>
     </message>
 </context>
 <context>
@@ -722,6 +852,173 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Rows of totals skipped, not imported: %1</source>
         <translation>已跳过合计行，未导入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Supervision office</source>
+        <translation>督查室</translation>
+    </message>
+    <message>
+        <source>Signing keys and registration</source>
+        <translation>签名密钥与登记</translation>
+    </message>
+    <message>
+        <source>Files this database sends are signed with this key. Read its fingerprint out by phone when the other office accepts this database&apos;s registration file.</source>
+        <translation>本数据库发出的文件都用这个密钥签名。对方接受本数据库的登记文件时，请通过电话向对方念出这个密钥指纹。</translation>
+    </message>
+    <message>
+        <source>Export registration file…</source>
+        <translation>导出登记文件…</translation>
+    </message>
+    <message>
+        <source>Use a new key…</source>
+        <translation>换用新密钥…</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Revoked at</source>
+        <translation>注销时间</translation>
+    </message>
+    <message>
+        <source>Accept a registration file…</source>
+        <translation>接受登记文件…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This database&apos;s key:</source>
+        <translation>本数据库的密钥：</translation>
+    </message>
+    <message>
+        <source>Register as</source>
+        <translation>登记为</translation>
+    </message>
+    <message>
+        <source>Keys of other offices registered here:</source>
+        <translation>已在本数据库登记的对方密钥：</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written (%2).</source>
+        <translation>无法写出文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Type the name of this unit first.</source>
+        <translation>请先输入本单位名称。</translation>
+    </message>
+    <message>
+        <source>No person of this ledger belongs to “%1”, so the registration names no one whose reports the key signs. Write the registration file for “%1” all the same?</source>
+        <translation>本台账中没有属于“%1”的人员，登记文件中将不列出任何报送人员。仍要为“%1”写出登记文件吗？</translation>
+    </message>
+    <message>
+        <source>Unknown unit</source>
+        <translation>单位不在台账中</translation>
+    </message>
+    <message>
+        <source>%1-registration.otk</source>
+        <translation>%1-登记.otk</translation>
+    </message>
+    <message>
+        <source>Save the registration file</source>
+        <translation>保存登记文件</translation>
+    </message>
+    <message>
+        <source>Registration files (*.otk)</source>
+        <translation>登记文件 (*.otk)</translation>
+    </message>
+    <message>
+        <source>the supervision office</source>
+        <translation>督查室</translation>
+    </message>
+    <message>
+        <source>each unit</source>
+        <translation>各单位</translation>
+    </message>
+    <message>
+        <source>Wrote %1. Give it to %2 and read out this fingerprint by phone: %3</source>
+        <translation>已写出 %1。请把它交给%2，并通过电话念出密钥指纹：%3</translation>
+    </message>
+    <message>
+        <source>Registration file written</source>
+        <translation>登记文件已写出</translation>
+    </message>
+    <message>
+        <source>Registration file to accept</source>
+        <translation>选择要接受的登记文件</translation>
+    </message>
+    <message>
+        <source>“%1” is this database&apos;s own registration file; accept the other office&apos;s file.</source>
+        <translation>“%1”是本数据库自己的登记文件；请接受对方的登记文件。</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Registered the key %1 of %2 (%3 persons).</source>
+        <translation>已登记%2的密钥 %1（%3 名人员）。</translation>
+    </message>
+    <message>
+        <source>Select the key to revoke in the list first.</source>
+        <translation>请先在列表中选择要注销的密钥。</translation>
+    </message>
+    <message>
+        <source>The key %1 is revoked already.</source>
+        <translation>密钥 %1 已经注销。</translation>
+    </message>
+    <message>
+        <source>Revoke the key %1 of %2? Files signed with it are refused from now on; to take them in again, accept a registration file of that office again.</source>
+        <translation>注销%2的密钥 %1 吗？此后用它签名的文件都将被拒收；如需再次接收，请重新接受对方的登记文件。</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>注销密钥</translation>
+    </message>
+    <message>
+        <source>Revoked the key %1.</source>
+        <translation>已注销密钥 %1。</translation>
+    </message>
+    <message>
+        <source>Give this database a new signing key? Do so only when the key was lost or exposed. The files it sends are then refused until the other office has accepted a new registration file from here: export it and read the new fingerprint out by phone.</source>
+        <translation>为本数据库换用新的签名密钥吗？仅在原密钥丢失或泄露时这样做。换用后，对方接受本数据库新的登记文件之前，本数据库发出的文件都会被拒收：请导出新的登记文件，并通过电话念出新的密钥指纹。</translation>
+    </message>
+    <message>
+        <source>Use a new key</source>
+        <translation>换用新密钥</translation>
+    </message>
+    <message>
+        <source>This database signs with the new key %1 now. Export a new registration file for the other office to accept.</source>
+        <translation>本数据库现在用新密钥 %1 签名。请导出新的登记文件交对方接受。</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1666,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>单位排序…</translation>
     </message>
     <message>
+        <source>Signing keys and registration…</source>
+        <translation>签名密钥与登记…</translation>
+    </message>
+    <message>
         <source>Target share</source>
         <translation>目标占比</translation>
     </message>
@@ -1391,6 +1692,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Reports</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>Report files</source>
+        <translation>报送文件</translation>
     </message>
     <message>
         <source>none (built-in calendar)</source>
@@ -1548,8 +1853,16 @@ What was saved is safe. Details are in the log:
         <translation>审核通过</translation>
     </message>
     <message>
+        <source>Values to check…</source>
+        <translation>待核对…</translation>
+    </message>
+    <message>
         <source>No people yet: add them on the People page.</source>
         <translation>还没有人员：请先在“人员”页添加。</translation>
+    </message>
+    <message>
+        <source>Values to check (%1)…</source>
+        <translation>待核对（%1 项）…</translation>
     </message>
     <message>
         <source>Reports are submitted per month: choose Month as the period. Drop report files here to take them in.</source>
@@ -1558,6 +1871,14 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Deadline: day %1 of the next month. Yellow: due within 3 days; red: overdue. Drop report files here to take them in.</source>
         <translation>报送截止：次月 %1 日。黄色：3 天内到期；红色：已逾期。可以把报送文件拖到这里接收。</translation>
+    </message>
+    <message>
+        <source>Accept %1</source>
+        <translation>采用 %1</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>保持 %1</translation>
     </message>
     <message>
         <source>Submit the report of %1 for %2? The month becomes read-only until the supervision office returns it.</source>

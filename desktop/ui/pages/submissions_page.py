@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
 )
 
+from desktop.domain.changes import DecideFlag
 from desktop.domain.errors import LedgerError
+from desktop.domain.intake_flags import FlagState, IntakeFlag, label
 from desktop.domain.people import Person
 from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.submission import MonthState, MonthStatus, Urgency, local_text
@@ -25,6 +27,7 @@ from desktop.reports.sources import monthly_pdf
 from desktop.storage.intake import IntakeRun
 from desktop.storage.ledger import Ledger
 from desktop.storage.submissions import report_file_name, review_file_name
+from desktop.ui.dialogs.flags_dialog import FlagsDialog
 from desktop.ui.feedback import Feedback
 from desktop.ui.jobs import LedgerJob, Progress
 from desktop.ui.pages.table_page import TablePage
@@ -53,7 +56,7 @@ class BoardTableModel(RowsTableModel):
 class SubmissionsPage(TablePage):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        submit, take_in, give_back, accept = self.setup(
+        submit, take_in, give_back, accept, to_check = self.setup(
             [
                 self.tr("Name"),
                 self.tr("Unit"),
@@ -68,6 +71,7 @@ class SubmissionsPage(TablePage):
                 self.tr("Take in report files…"),
                 self.tr("Return with an opinion…"),
                 self.tr("Accept"),
+                self.tr("Values to check…"),
             ],
         )
         self.board = BoardTableModel(
@@ -88,6 +92,7 @@ class SubmissionsPage(TablePage):
         take_in.clicked.connect(self.choose_files)
         give_back.clicked.connect(lambda: self.review_selected(accept=False))
         accept.clicked.connect(lambda: self.review_selected(accept=True))
+        to_check.clicked.connect(self.check_values)
         self.setAcceptDrops(True)
 
     def refresh(self) -> None:
@@ -96,6 +101,14 @@ class SubmissionsPage(TablePage):
         office = s.ledger.is_office()
         for review in self.buttons[2:]:
             review.setVisible(office)
+        waiting = len(s.ledger.intake_flags(FlagState.OPEN)) if office else 0
+        to_check = self.buttons[4]
+        to_check.setText(
+            self.tr("Values to check (%1)…").replace("%1", str(waiting))
+            if waiting
+            else self.tr("Values to check…")
+        )
+        to_check.setStyleSheet("font-weight: bold; color: #b9770e;" if waiting else "")
         if s.period.kind is not PeriodKind.MONTH:
             self.hint.setText(
                 self.tr(
@@ -131,6 +144,25 @@ class SubmissionsPage(TablePage):
             [m.person.id or 0 for m in self.statuses],
         )
         self.fit_columns()
+
+    def check_values(self) -> None:
+        """The values intake held back, for the office to accept or keep its own."""
+        s = self.session
+
+        def decide(held: IntakeFlag, accept: bool) -> IntakeFlag:
+            verb = self.tr("Accept %1") if accept else self.tr("Keep %1")
+            text = verb.replace("%1", f"{held.project} · {label(held.what, s.lang)}")
+            done: IntakeFlag = s.apply(text, DecideFlag(held.id, accept))
+            return done
+
+        dialog = FlagsDialog(
+            self,
+            lambda every: s.ledger.intake_flags(None if every else FlagState.OPEN),
+            decide,
+            s.lang,
+        )
+        dialog.exec()
+        self.refresh()
 
     def _selected(self) -> MonthStatus | None:
         key = self.selected_key()
