@@ -54,8 +54,13 @@ class ReportJob(LedgerJob):
                 persons = ledger.persons(subject_only=True)
             total = len(persons)
             self.progressed.emit(0, total)
+            taken: set[str] = set()  # two persons whose names clean alike still get two files
             for done, report in enumerate(gather_monthly(ledger, persons, r.period, today), 1):
-                out = r.out if r.kind == "monthly" else r.out / monthly_file_name(report, r.fmt)
+                if r.kind == "monthly":
+                    out = r.out
+                else:
+                    taken.add(name := monthly_file_name(report, r.fmt, taken))
+                    out = r.out / name
                 written = write_report(report, r.fmt, out, r.lang)
                 outcome.paths += written.paths
                 outcome.warnings += [w.message(r.lang) for w in written.warnings]

@@ -95,3 +95,24 @@ def test_circular_as_xlsx_and_the_monthly_needs_a_month(
     book = load_workbook(out)
     cells = [c.value for row in book.worksheets[0].iter_rows() for c in row]
     assert "张伟" in cells and "合计" in cells
+
+
+def test_every_monthly_report_gets_its_own_file_when_two_names_clean_alike(
+    qtbot, window: MainWindow, ledger: Ledger, tmp_path: Path, opened: list[str]
+) -> None:
+    # the same file name on Windows, which ignores case: the second gets -2
+    for name in ("Li Na", "li na"):
+        _seed(ledger, ledger.add_person(Person(name, "副区长", "高新区")))
+    window.session.set_period(Period.parse("2026-10"))
+    page = window.show_page("reports")
+    assert isinstance(page, ReportsPage)
+    folder = tmp_path / "all"
+    job = page.start(ReportRequest("monthly_all", window.session.period, "csv", folder, None))
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    written = sorted(
+        p.name for p in folder.iterdir() if "-" not in p.stem.removeprefix("2026-10-高新区-")
+    )
+    mains = [n for n in sorted(p.name for p in folder.iterdir()) if n.count("-") in (3, 4)]
+    assert written == ["2026-10-高新区-Li_Na.csv"], written
+    assert "2026-10-高新区-li_na-2.csv" in mains, mains
