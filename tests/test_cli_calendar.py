@@ -179,3 +179,47 @@ def test_a_damaged_calendar_file_is_refused_and_changes_nothing(
     done = refused(unit, "intake", str(sent))
     assert "不是完好的节假日安排文件" in done
     assert _dump(unit) == before
+
+
+def test_the_offices_unit_order_travels_to_the_units_with_its_calendar_file(
+    office: Path, tmp_path: Path
+) -> None:
+    unit = tmp_path / "unit.db"
+    ok(unit, "init")
+    ok(unit, "unit", "order", "青山县", "市人民政府")  # the unit's own guess, replaced
+    introduce(unit, office, "office")
+    ok(office, "unit", "order", "市人民政府", "高新区", "青山县")
+    ok(office, "group", "order", "招商一组", "招商二组")
+    _set_2027(office)
+    with_year = tmp_path / "2027.otc"
+    ok(office, "calendar", "export", "--year", "2027", "--out", str(with_year))
+    taken = ok(unit, "intake", str(with_year))
+    assert "已采用督查室下发的节假日安排：2027" in taken
+    assert "已采用督查室下发的单位排序（单位 3 个，招商组 2 个）" in taken
+    listed = json.loads(ok(unit, "unit", "list", "--format", "json"))["rows"]
+    assert [r["unit"] for r in listed][:3] == ["市人民政府", "高新区", "青山县"]
+
+    # the order alone, later: a file with no year
+    ok(office, "unit", "order", "高新区", "市人民政府", "青山县")
+    order_only = tmp_path / "order.otc"
+    ok(office, "calendar", "export", "--out", str(order_only))
+    assert "已采用督查室下发的单位排序（单位 3 个，招商组 2 个）" in ok(
+        unit, "intake", str(order_only)
+    )
+    listed = json.loads(ok(unit, "unit", "list", "--format", "json"))["rows"]
+    assert [r["unit"] for r in listed][:3] == ["高新区", "市人民政府", "青山县"]
+    assert "单位排序与本数据库已有的相同" in ok(unit, "intake", str(order_only))
+
+    # an order changed in the file breaks the office's signature: refused, nothing changes
+    doc = json.loads(order_only.read_text(encoding="utf-8"))
+    doc["order"]["units"].reverse()
+    order_only.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    before = _dump(unit)
+    assert "不是完好的节假日安排文件" in refused(unit, "intake", str(order_only))
+    assert _dump(unit) == before
+
+
+def test_a_calendar_file_with_no_year_needs_an_order(office: Path, tmp_path: Path) -> None:
+    said = refused(office, "calendar", "export", "--out", str(tmp_path / "x.otc"))
+    assert "没有可下发的内容" in said
+    assert not (tmp_path / "x.otc").exists()

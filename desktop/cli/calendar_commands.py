@@ -94,7 +94,10 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     e = actions.add_parser(
         "export", help="写出下发给各单位的节假日安排文件（.otc）", parents=[common]
     )
-    e.add_argument("--year", type=year_arg, action="append", required=True)
+    e.add_argument(
+        "--year", type=year_arg, action="append", default=[],
+        help="下发的年份（可多次）；单位排序已设定时一并下发",
+    )  # fmt: skip
     e.add_argument("--sender", default="督查室", help="下发单位（默认 督查室）")
     e.add_argument("--out", type=Path, required=True)
     e.set_defaults(func=cmd_export, read_only=True)

@@ -222,6 +222,14 @@ OUTCOMES: Mapping[str, tuple[str, str]] = {
         "已采用{sender}下发的节假日安排：{years}",
         "Took in the holiday arrangements sent by {sender}: {years}",
     ),
+    "order_taken": (
+        "已采用{sender}下发的单位排序（单位 {units} 个，招商组 {groups} 个）",
+        "Took in the official order sent by {sender} ({units} units, {groups} groups)",
+    ),
+    "order_unchanged": (
+        "{sender}下发的单位排序与本数据库已有的相同，未做任何改动",
+        "the official order sent by {sender} is already held; nothing changed",
+    ),
     "calendar_unchanged": (
         "{sender}下发的节假日安排（{years}）与本数据库已有的相同，未做任何改动",
         "the holiday arrangements sent by {sender} ({years}) are already held; nothing changed",

@@ -1,10 +1,12 @@
 """The calendar file (`.otc`) the supervision office sends to the units: the holiday
-arrangements it entered, so that units and office count the same working days.
+arrangements it entered, so that units and office count the same working days, and its official
+order of units and groups (单位排序), so that a unit's reports list them as the office does.
 
 A JSON document: {"format": "onethird.calendar", "version": 1, "sender": "...", "source": the
 sending database's id, "years": [one year in the form of docs/holidays.md, ...], "sha256": of the
-years}, "signature": the office key's signature of the rest}. A unit takes it in only when it
-trusts the office's key (storage/keys.py)."""
+years, "order": {"units": [...], "groups": [...]} when the office has set one, "signature": the
+office key's signature of the rest}. A file holds years, an order, or both. A unit takes it in
+only when it trusts the office's key (storage/keys.py)."""
 
 from __future__ import annotations
 
@@ -16,12 +18,14 @@ from typing import Any
 
 from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.holidays import YearArrangement, arrangement_from_json
+from desktop.domain.official_order import OfficialOrder, clean_order
 from desktop.storage.signatures import KeyPair, Signature, canonical
 
 CALENDAR_SUFFIX = ".otc"
 FORMAT = "onethird.calendar"
 VERSION = 1
 MAX_BYTES = 1_000_000  # a century of arrangements is a few hundred kilobytes
+MAX_NAMES = 2_000  # units or groups in an order: a province has a few hundred
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class CalendarFile:
     source: str
     years: tuple[YearArrangement, ...]
     signature: Signature | None
+    order: OfficialOrder | None = None  # None: the file says nothing of the order
 
 
 def _years_json(years: list[dict[str, Any]]) -> bytes:
@@ -37,10 +42,14 @@ def _years_json(years: list[dict[str, Any]]) -> bytes:
 
 
 def calendar_file_bytes(
-    arrangements: list[YearArrangement], sender: str, source: str, signer: KeyPair
+    arrangements: list[YearArrangement],
+    sender: str,
+    source: str,
+    signer: KeyPair,
+    order: OfficialOrder | None = None,
 ) -> bytes:
     years = [a.to_json() for a in sorted(arrangements, key=lambda a: a.year)]
-    body = {
+    body: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "sender": sender,
@@ -48,6 +57,8 @@ def calendar_file_bytes(
         "years": years,
         "sha256": hashlib.sha256(_years_json(years)).hexdigest(),
     }
+    if order is not None and (order.units or order.groups):
+        body["order"] = {"units": list(order.units), "groups": list(order.groups)}
     doc = {**body, "signature": signer.sign(canonical(body))}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -68,7 +79,7 @@ def read_calendar_file(path: Path) -> CalendarFile:
     if doc.get("version") != VERSION:
         raise ValidationError("file", "calendar_file_bad", value=name, detail="version")
     years = doc.get("years")
-    if not isinstance(years, list) or not years:
+    if not isinstance(years, list) or not (years or "order" in doc):
         raise ValidationError("file", "calendar_file_bad", value=name, detail="years")
     if hashlib.sha256(_years_json(years)).hexdigest() != doc.get("sha256"):
         raise ValidationError("file", "calendar_file_bad", value=name, detail="sha256")
@@ -92,4 +103,25 @@ def read_calendar_file(path: Path) -> CalendarFile:
         raise ValidationError(
             "file", "calendar_file_bad", value=name, detail=exc.message("en")
         ) from None
-    return CalendarFile(sender, str(doc.get("source", "")), parsed, signature)
+    order = None if "order" not in doc else _order(doc["order"], name)
+    return CalendarFile(sender, str(doc.get("source", "")), parsed, signature, order)
+
+
+def _order(block: Any, name: str) -> OfficialOrder:
+    """The order a file carries, each list cleaned as the office's own lists are."""
+    if not isinstance(block, dict):
+        raise ValidationError("file", "calendar_file_bad", value=name, detail="order")
+    lists = []
+    for kind, key in (("unit", "units"), ("group", "groups")):
+        names = block.get(key, [])
+        if not isinstance(names, list) or len(names) > MAX_NAMES:
+            raise ValidationError("file", "calendar_file_bad", value=name, detail="order")
+        if not all(isinstance(n, str) for n in names):
+            raise ValidationError("file", "calendar_file_bad", value=name, detail="order")
+        try:
+            lists.append(clean_order(names, kind))
+        except LedgerError as exc:
+            raise ValidationError(
+                "file", "calendar_file_bad", value=name, detail=exc.message("en")
+            ) from None
+    return OfficialOrder(lists[0], lists[1])

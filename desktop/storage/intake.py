@@ -20,14 +20,16 @@ from desktop.domain.report_payload import REVIEW_PART, MonthReport, ReviewNote
 from desktop.domain.submission import Action, Decision, MonthState, Origin, decide, local_text
 from desktop.domain.submission import transition as next_state
 from desktop.domain.submission_messages import SubmissionError, outcome_text
-from desktop.storage import backups, holiday_store, keys
+from desktop.storage import backups, holiday_store, keys, order_store
 from desktop.storage.calendar_exchange import CALENDAR_SUFFIX, read_calendar_file
 from desktop.storage.intake_apply import ReceiveStore, check_report
 from desktop.storage.intake_rows import IntakeWarning
 from desktop.storage.report_file import SUFFIXES, Package, read_package
 from desktop.storage.submissions import HeldRow, now_utc
 
-CHANGED = frozenset(("taken", "replaced", "review_returned", "review_accepted", "calendar_taken"))
+CHANGED = frozenset(
+    ("taken", "replaced", "review_returned", "review_accepted", "calendar_taken", "order_taken")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,14 +162,30 @@ class IntakeStore(ReceiveStore):
         sender = received.sender or "督查室"
         years = "、".join(str(a.year) for a in received.years)
         held = holiday_store.load(self.db)
-        if all(held.get(a.year) == replace(a, received_from=sender) for a in received.years):
-            return IntakeOutcome(path, "calendar_unchanged", {"sender": sender, "years": years})
+        new_years = [
+            a for a in received.years if held.get(a.year) != replace(a, received_from=sender)
+        ]
+        order = received.order
+        new_order = order is not None and order != order_store.load(self.db)
+        params = {"sender": sender, "years": years}
+        if not new_years and not new_order:
+            code = "calendar_unchanged" if received.years else "order_unchanged"
+            return IntakeOutcome(path, code, params)
         before_writing()
         with self.db.atomic():
-            for a in received.years:
+            for a in new_years:
                 holiday_store.put(self.db, self.actor, replace(a, received_from=sender), a.year)
+            if order is not None and new_order:
+                order_store.put(self.db, self.actor, "unit", order.units)
+                order_store.put(self.db, self.actor, "group", order.groups)
         self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
-        return IntakeOutcome(path, "calendar_taken", {"sender": sender, "years": years})
+        warnings: tuple[IntakeWarning, ...] = ()
+        if order is not None and new_order:
+            counts = {"sender": sender, "units": len(order.units), "groups": len(order.groups)}
+            if not new_years:
+                return IntakeOutcome(path, "order_taken", counts)
+            warnings = (("order_taken", counts),)
+        return IntakeOutcome(path, "calendar_taken", params, None, warnings)
 
     def _find_person(self, key: tuple[str, str]) -> int | None:
         for p in self.persons():

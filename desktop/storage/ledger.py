@@ -118,13 +118,17 @@ class Ledger(IntakeStore, ImportUndoStore):
         return order_store.put(self.db, self.actor, kind, names)
 
     def calendar_file(self, years: list[int], sender: str) -> bytes:
-        """The calendar file for the units: the arrangements held here for these years."""
+        """The calendar file for the units: the arrangements held here for these years, and
+        this database's official order of units and groups when it has one."""
         held = self.holiday_years()
         missing = [y for y in years if y not in held]
         if missing:
             raise ValidationError("year", "year_not_held", value=missing[0])
+        order = self.official_order()
+        if not years and not (order.units or order.groups):
+            raise ValidationError("year", "nothing_to_send")
         return calendar_file_bytes(
-            [held[y] for y in years], sender, self.database_id(), keys.own_key(self.db)
+            [held[y] for y in years], sender, self.database_id(), keys.own_key(self.db), order
         )
 
     # ---- signing keys (storage/keys.py)
