@@ -1670,6 +1670,14 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>签名密钥与登记…</translation>
     </message>
     <message>
+        <source>Export the file for the units…</source>
+        <translation>导出下发文件…</translation>
+    </message>
+    <message>
+        <source>The holiday arrangements entered here (this year and later) and the official order of units, signed, for the units to take in on their submissions page.</source>
+        <translation>本数据库录入的节假日安排（今年及以后）和单位排序，签名后写成文件，供各单位在“报送”页接收。</translation>
+    </message>
+    <message>
         <source>Target share</source>
         <translation>目标占比</translation>
     </message>
@@ -1720,6 +1728,30 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Set the official order of units</source>
         <translation>设置单位排序</translation>
+    </message>
+    <message>
+        <source>%1-for-the-units.otc</source>
+        <translation>%1-下发各单位.otc</translation>
+    </message>
+    <message>
+        <source>Save the file for the units</source>
+        <translation>保存下发文件</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.otc)</source>
+        <translation>下发文件 (*.otc)</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写出</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (holiday years: %2; units in the order: %3). Each unit takes it in on its submissions page.</source>
+        <translation>已写出 %1（节假日安排年份：%2；单位排序中的单位：%3 个）。请各单位在“报送”页接收。</translation>
     </message>
     <message>
         <source>Change settings</source>

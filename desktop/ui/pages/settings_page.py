@@ -29,9 +29,11 @@ from desktop.domain.holidays import YearArrangement
 from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import parse_overrides
 from desktop.storage.backups import backups_dir
+from desktop.storage.report_file import write_atomically
 from desktop.ui.dialogs.holiday_dialog import HolidayDialog
 from desktop.ui.dialogs.keys_dialog import KeysDialog
 from desktop.ui.dialogs.order_dialog import OrderDialog, names_in_order
+from desktop.ui.feedback import Feedback
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -68,6 +70,13 @@ class SettingsPage(Page):
         self.edit_holidays = QPushButton(self.tr("Public holidays…"))
         self.edit_order = QPushButton(self.tr("Official order of units…"))
         self.edit_keys = QPushButton(self.tr("Signing keys and registration…"))
+        self.send_to_units = QPushButton(self.tr("Export the file for the units…"))
+        self.send_to_units.setToolTip(
+            self.tr(
+                "The holiday arrangements entered here (this year and later) and the official"
+                " order of units, signed, for the units to take in on their submissions page."
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("Target share"), self.target)
         form.addRow(self.tr("Hours per working day"), self.hours)
@@ -84,7 +93,11 @@ class SettingsPage(Page):
         cal_row.addWidget(self.edit_holidays)
         cal_row.addWidget(load_override)
         form.addRow(self.tr("Holiday calendar"), cal_row)
-        form.addRow(self.tr("Reports"), self.edit_order)
+        order_row = QHBoxLayout()
+        order_row.addWidget(self.edit_order)
+        order_row.addWidget(self.send_to_units)
+        order_row.addStretch(1)
+        form.addRow(self.tr("Reports"), order_row)
         form.addRow(self.tr("Report files"), self.edit_keys)
         panel = QWidget()
         panel.setMaximumWidth(760)
@@ -102,6 +115,7 @@ class SettingsPage(Page):
         self.edit_holidays.clicked.connect(self._on_edit_holidays_clicked)
         self.edit_order.clicked.connect(self._on_edit_order_clicked)
         self.edit_keys.clicked.connect(self._on_edit_keys_clicked)
+        self.send_to_units.clicked.connect(self.export_for_units)
 
     def refresh(self) -> None:
         rules = self.session.ledger.rules()
@@ -162,6 +176,41 @@ class SettingsPage(Page):
             self.session.apply(self.tr("Set the official order of units"), SetOfficialOrder(orders))
         except LedgerError as exc:
             self.refuse(exc)
+
+    def export_for_units(self) -> None:
+        """The signed calendar file (.otc) with the years entered here and the unit order."""
+        s = self.session
+        years = sorted(y for y in s.ledger.holiday_years() if y >= s.today.year)
+        try:
+            data = s.ledger.calendar_file(years, "督查室")
+        except LedgerError as exc:
+            self.refuse(exc)
+            return
+        suggested = self.tr("%1-for-the-units.otc").replace("%1", s.today.isoformat())
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the file for the units"),
+            suggested,
+            self.tr("Calendar files (*.otc)"),
+        )
+        if not name:
+            return
+        path = Path(name) if name.endswith(".otc") else Path(name + ".otc")
+        try:
+            write_atomically(path, data)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not written"), str(exc))
+            return
+        held = "、".join(map(str, years)) or self.tr("none")
+        order = s.ledger.official_order()
+        text = self.tr(
+            "Wrote %1 (holiday years: %2; units in the order: %3). Each unit takes it in"
+            " on its submissions page."
+        )
+        text = (
+            text.replace("%1", path.name).replace("%2", held).replace("%3", str(len(order.units)))
+        )
+        s.tell(Feedback(text, files=(path,)))
 
     def _on_edit_keys_clicked(self) -> None:
         dialog = KeysDialog(self, self.session.ledger, self.session.lang)
