@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from desktop.domain.changes import Applied, Change
 from desktop.domain.errors import ValidationError
+from desktop.domain.history_text import Names
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.intake_flags import FlagState, IntakeFlag
 from desktop.domain.official_order import OfficialOrder
@@ -68,6 +69,14 @@ class Ledger(IntakeStore, ImportUndoStore):
         return [
             (r[0], r[1]) for r in self.db.execute("SELECT id, name FROM projects ORDER BY name")
         ]
+
+    def history_names(self) -> Names:
+        """The names behind the ids the change log holds, for 历史 (domain/history_text.py)."""
+        return Names(
+            {p.id: p.name for p in self.persons() if p.id is not None},
+            {a.id: a.name for a in self.activities() if a.id is not None},
+            dict(self.project_names()),
+        )
 
     def project_trips(self, project_id: int) -> list[Trip]:
         """The trips on which the project was discussed."""

@@ -513,8 +513,8 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>示例数据</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <source>taken in</source>
+        <translation>报送导入</translation>
     </message>
     <message>
         <source>Who</source>
@@ -527,6 +527,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1984,10 +1988,6 @@ What was saved is safe. Details are in the log:
         <translation>回收站</translation>
     </message>
     <message>
-        <source>Deleted at (UTC)</source>
-        <translation>删除时间（UTC）</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1998,6 +1998,10 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Deleted by</source>
         <translation>删除人</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
     </message>
     <message>
         <source>Close</source>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -16,13 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LedgerError
+from desktop.domain.history_text import Names, details, local_time
 from desktop.domain.trash import TrashItem
 from desktop.storage.changelog import Change
 from desktop.ui.rows_model import RowsTableModel
-
-
-def _utc_minutes(at: str) -> str:
-    return at.replace("T", " ")[:16]
 
 
 class TrashDialog(QDialog):
@@ -43,7 +39,7 @@ class TrashDialog(QDialog):
         self.resize(760, 420)
         self.model = RowsTableModel(
             # what it was, the long one, last: it takes the room left and cuts no other column
-            [self.tr("Deleted at (UTC)"), self.tr("Kind"), self.tr("Deleted by"), self.tr("What")]
+            [self.tr("Deleted at"), self.tr("Kind"), self.tr("Deleted by"), self.tr("What")]
         )
         self.model.set_rows(self._rows(), [i.id for i in items])
         self.table = QTableView()
@@ -94,13 +90,22 @@ class TrashDialog(QDialog):
     def _rows(self) -> list[list[str]]:
         kinds = {"entry": self.tr("Entry"), "trip": self.tr("Trip"), "project": self.tr("Project")}
         return [
-            [_utc_minutes(i.deleted_at), kinds.get(i.kind, i.kind), i.deleted_by, i.label]
+            [local_time(i.deleted_at), kinds.get(i.kind, i.kind), i.deleted_by, i.label]
             for i in self._items
         ]
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, parent: QWidget | None, title: str, changes: list[Change]) -> None:
+    """Who changed a record, when (local time) and what, each field as old → new."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        changes: list[Change],
+        names: Names | None = None,
+        lang: str = "zh",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("History: %1").replace("%1", title))
         self.resize(820, 420)
@@ -113,37 +118,35 @@ class HistoryDialog(QDialog):
             "undo_import": self.tr("import undone"),
             "redo_import": self.tr("import redone"),
             "demo": self.tr("sample data"),
+            "intake": self.tr("taken in"),
         }
+        names = names or Names()
         model = RowsTableModel(
-            [self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")]
         )
         model.set_rows(
             [
-                [_utc_minutes(c.at), c.actor, actions.get(c.action, c.action), _details(c)]
+                [
+                    local_time(c.at),
+                    c.actor or "—",
+                    actions.get(c.action, c.action),
+                    details(c.before, c.after, names, lang),
+                ]
                 for c in changes
             ],
             list(range(len(changes))),
         )
         table = QTableView()
         table.setModel(model)
+        table.setWordWrap(True)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
         table.resizeColumnsToContents()
+        table.setColumnWidth(3, 520)
+        table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
-
-
-def _details(change: Change) -> str:
-    """What changed, as field: before → after, for an update; the record otherwise."""
-    before, after = change.before, change.after
-    if isinstance(before, dict) and isinstance(after, dict):
-        diffs = [
-            f"{k}: {before.get(k)} → {after.get(k)}" for k in after if before.get(k) != after.get(k)
-        ]
-        return "; ".join(diffs)
-    shown = after if after is not None else before
-    return json.dumps(shown, ensure_ascii=False)[:300] if shown is not None else ""

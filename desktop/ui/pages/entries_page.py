@@ -236,4 +236,10 @@ class EntriesPage(Page):
         entry = self._selected()
         if entry is not None and entry.id is not None:
             changes = self.session.ledger.record_history("entry", entry.id)
-            HistoryDialog(self, f"{entry.day.isoformat()} #{entry.id}", changes).open()
+            HistoryDialog(
+                self,
+                f"{entry.day.isoformat()} #{entry.id}",
+                changes,
+                self.session.ledger.history_names(),
+                self.session.lang,
+            ).open()

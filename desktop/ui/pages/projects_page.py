@@ -157,4 +157,10 @@ class ProjectsPage(TablePage):
         key = self.selected_key()
         if key is not None:
             changes = self.session.ledger.record_history("project", key)
-            HistoryDialog(self, self.session.ledger.project(key).name, changes).open()
+            HistoryDialog(
+                self,
+                self.session.ledger.project(key).name,
+                changes,
+                self.session.ledger.history_names(),
+                self.session.lang,
+            ).open()

@@ -117,5 +117,9 @@ class TripsPage(TablePage):
         if key is not None:
             changes = self.session.ledger.record_history("trip", key)
             HistoryDialog(
-                self, f"{self.session.ledger.trip(key).start_date.isoformat()} #{key}", changes
+                self,
+                f"{self.session.ledger.trip(key).start_date.isoformat()} #{key}",
+                changes,
+                self.session.ledger.history_names(),
+                self.session.lang,
             ).open()

@@ -5,9 +5,11 @@ database again under its number; an entry changed twice in the entry dialog show
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableView
@@ -129,6 +131,7 @@ def test_a_deleted_entry_is_put_back_from_the_recycle_bin(
 
 def test_the_history_of_an_entry_changed_twice(
     qtbot,
+    monkeypatch: pytest.MonkeyPatch,
     start: Callable[[], MainWindow],
     ledger: Ledger,
     zhang: Person,
@@ -159,19 +162,35 @@ def test_the_history_of_an_entry_changed_twice(
 
     def read(dialog: QDialog) -> None:
         assert dialog.windowTitle() == f"修改历史：2026-11-10 #{talks_id}"
-        rows = cells(find(dialog, QTableView))
-        shown.extend(row[1:] for row in rows)  # who, what, details (the time is the clock's)
+        shown.extend(cells(find(dialog, QTableView)))
         press(dialog, "关闭")
 
-    _click_row(table, column(table, "进展成效").index(second))
-    in_dialog(qtbot, lambda: press(page, "历史"), read)
-    assert [row[:2] for row in shown] == [
+    # an office in China: the log's UTC moments are shown on Beijing time
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        _click_row(table, column(table, "进展成效").index(second))
+        in_dialog(qtbot, lambda: press(page, "历史"), read)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [row[1:3] for row in shown] == [
         ["测试秘书", "修改"],
         ["测试秘书", "修改"],
         ["测试秘书", "新增"],
     ]
-    # each change says what it changed, from what to what; the first row is the entry as added
-    assert shown[0][2] == f"note: {first} → {second}"
-    assert shown[1][2] == f"note: {TALKS} → {first}"
-    assert f'"note": "{TALKS}"' in shown[2][2] and '"day": "2026-11-10"' in shown[2][2]
+    logged = [c.at for c in ledger.record_history("entry", talks_id)]
+    beijing = [
+        (datetime.fromisoformat(at) + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+        for at in logged
+    ]
+    assert [row[0] for row in shown] == beijing
+    # each change says what it changed, from what to what, with the field's own name; the
+    # first row is the entry as added, its values as they were typed
+    assert shown[0][3] == f"备注：{first} → {second}"
+    assert shown[1][3] == f"备注：{TALKS} → {first}"
+    added = shown[2][3]
+    for part in ("人员：张伟", "日期：2026-11-10", "活动类型：项目洽谈", "时长：1 小时 30 分钟"):
+        assert part in added, added
+    assert "_id" not in added and "90" not in added, added
     assert not warnings
