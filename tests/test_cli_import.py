@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli import ok, refused, run
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -79,3 +81,20 @@ def test_a_big_file_shows_its_progress(tmp_path: Path) -> None:
     assert done.returncode == 1
     steps = [line for line in done.stderr.splitlines() if line.startswith("已读取")]
     assert len(steps) >= 5 and steps[-1].startswith("已读取 100%")
+
+
+def test_a_wps_workbook_with_drop_down_lists_says_nothing_of_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logs = tmp_path / "logs"
+    monkeypatch.setenv("ONETHIRD_LOG_DIR", str(logs))  # openpyxl's warnings would land there
+    db = office(tmp_path)
+    done = run(db, "import", str(DATA / "ledger-wps-validations.xlsx"), "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "（xlsx，Sheet1）" in done.stdout
+    assert "试导入：可导入 6 条记录（2 人，2026-09-01 至 2026-09-08）" in done.stdout
+    logged = "".join(p.read_text(encoding="utf-8") for p in logs.glob("*.log*"))
+    for said in (done.stdout, done.stderr, logged):
+        assert "Validation" not in said and "extension" not in said
+        assert "有效性" not in said and "验证" not in said
+    assert done.stderr == ""

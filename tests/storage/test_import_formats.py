@@ -3,6 +3,7 @@ format, header aliases, activity mapping, new persons on request, and re-imports
 
 import sqlite3
 import tempfile
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +31,7 @@ LEDGERS = [
     "ledger-gb18030.csv",
     "ledger-utf16.txt",
     "ledger.xlsx",
+    "ledger-wps-validations.xlsx",
 ]
 # (date, person, activity, minutes, day part, start, end, location, counterpart)
 EXPECTED = [
@@ -98,6 +100,53 @@ def test_a_chosen_sheet(office: Ledger) -> None:
         office.import_entries(DATA / "ledger.xlsx", ImportOptions(sheet="十一月"))
     with pytest.raises(ValidationError, match="工作表"):
         office.import_entries(DATA / "ledger-gbk.csv", ImportOptions(sheet="十月"))
+
+
+WPS_BOOK = DATA / "ledger-wps-validations.xlsx"
+
+
+def test_the_wps_workbook_holds_what_wps_writes() -> None:
+    with zipfile.ZipFile(WPS_BOOK) as book:
+        part = {name: book.read(name).decode("utf-8") for name in book.namelist()}
+    assert "<Application>WPS 表格</Application>" in part["docProps/app.xml"]
+    assert "<AppVersion>11.1.0.14309</AppVersion>" in part["docProps/app.xml"]
+    assert 'name="KSOProductBuildVer"><vt:lpwstr>2052-11.1.0.14309<' in part["docProps/custom.xml"]
+    sheet = part["xl/worksheets/sheet1.xml"]
+    assert "<dataValidations " in sheet and "<x14:dataValidation " in sheet
+    assert "<xm:f>Sheet2!$A$1:$A$5</xm:f><" in sheet and "<xm:sqref>D2:D200<" in sheet
+    assert 'name="Sheet2" sheetId="2" state="hidden"' in part["xl/workbook.xml"]
+    assert "<r><rPr><b/>" in part["xl/sharedStrings.xml"]
+
+
+def test_a_wps_workbook_with_drop_down_lists_imports_quietly(
+    office: Ledger, recwarn: pytest.WarningsRecorder
+) -> None:
+    result = office.import_entries(WPS_BOOK)
+    # recwarn records every warning (the "error" filter does not apply inside it)
+    assert [str(w.message) for w in recwarn] == []
+    assert (result.file_format, result.sheet, result.rows, result.duplicates) == (
+        "xlsx",
+        "Sheet1",
+        6,
+        0,
+    )
+    assert rows(office) == EXPECTED
+    # the note WPS keeps as two formatted runs is one plain text
+    assert office.entries()[4].note == "陪同考察\n新能源产业园"
+    # the hidden list sheet the drop-down lists refer to is not read as entries
+    data = WPS_BOOK.read_bytes()
+    assert [r for _, r in read_ledger(data, sheet="Sheet2").rows] == [
+        ("项目洽谈",),
+        ("外出招商",),
+        ("招商专题会议",),
+        ("请假",),
+        ("接待客商考察",),
+    ]
+    first = read_ledger(data)
+    assert (first.name, len(list(first.rows))) == ("Sheet1", 7)
+    note = list(first.rows)[5][1][10]  # the reader itself gives the runs as one plain str
+    assert type(note) is str and note == "陪同考察\n新能源产业园"
+    assert [str(w.message) for w in recwarn] == []
 
 
 def test_old_xls_and_broken_workbooks_are_refused_plainly(office: Ledger, tmp_path: Path) -> None:
