@@ -44,6 +44,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "{person}'s report for {period} was received from the unit; it cannot be submitted"
         " from here",
     ),
+    "received_file_gone": (
+        "{person} {period}的报送文件已不在接收时的位置（{path}），无法打开其中的月报 PDF；"
+        "请把该文件放回原处，或重新接收一次",
+        "the report file of {person} for {period} is no longer where it was taken in from"
+        " ({path}); put it back or take it in again to open its PDF",
+    ),
     "nothing_to_review": (
         "{person} {period}的月报尚未报送，无可审核",
         "{person} has not submitted a report for {period}; nothing to review",

@@ -265,12 +265,13 @@ class IntakeStore(ReceiveStore):
         m = pkg.manifest
         self.db.execute(
             "INSERT INTO submissions (person_id, period, origin, state, revision, report_id,"
-            " content, submitted_at, submitted_by, file_name, received_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, period) DO UPDATE"
+            " content, submitted_at, submitted_by, file_name, received_at, received_path)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, period) DO UPDATE"
             " SET state = excluded.state, revision = excluded.revision,"
             " report_id = excluded.report_id, content = excluded.content,"
             " submitted_at = excluded.submitted_at, submitted_by = excluded.submitted_by,"
             " file_name = excluded.file_name, received_at = excluded.received_at,"
+            " received_path = excluded.received_path,"
             " opinion = '', reviewed_at = NULL, reviewed_by = ''",
             [
                 person_id,
@@ -284,6 +285,7 @@ class IntakeStore(ReceiveStore):
                 m.submitted_by,
                 pkg.path.name,
                 now_utc(now).isoformat(),
+                str(pkg.path.resolve()),
             ],
         )
         after = self.held_row(person_id, period)

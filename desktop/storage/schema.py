@@ -318,3 +318,10 @@ def m009_intake_flags(db: Database) -> None:
     );
     CREATE INDEX idx_intake_flags_project ON intake_flags (project_id, what);
     """)
+
+
+@migrations()
+def m010_received_path(db: Database) -> None:
+    # where the office took a report file in from, so the board can open the unit's own PDF from
+    # it (the PDF is not copied into the database: a year of a province's PDFs is too big)
+    db.execute("ALTER TABLE submissions ADD COLUMN received_path TEXT NOT NULL DEFAULT ''")

@@ -26,6 +26,7 @@ from desktop.domain.submission import (
     unit_statuses,
     urgency,
 )
+from desktop.storage import order_store
 from desktop.storage.changelog import Change, history
 from desktop.storage.month_lock import LockingStore, parse_moment
 
@@ -177,8 +178,10 @@ class SubmissionStateStore(LockingStore):
         return [self._status(p, period, rows.get(p.id or -1), day) for p in persons]
 
     def unit_status(self, period: Period) -> list[UnitStatus]:
-        """The board rolled up by unit."""
-        return unit_statuses(self.submission_status(period))
+        """The board rolled up by unit, in the office's official order of units."""
+        order = order_store.load(self.db)
+        rows = unit_statuses(self.submission_status(period))
+        return sorted(rows, key=lambda u: order.unit_rank(u.unit))
 
     def has_received_reports(self) -> bool:
         """Whether this database has taken in report files (it is a supervision office's)."""

@@ -31,6 +31,7 @@ from desktop.storage.report_file import (
     REVIEW_FORMAT,
     REVIEW_SUFFIX,
     package_bytes,
+    read_package,
     sha256,
     write_atomically,
 )
@@ -268,6 +269,28 @@ class SubmissionStore(SubmissionStateStore):
             )
             self._log_transition(action, row, person_id, period)
         return self.month_status(person_id, period)
+
+    def submitted_pdf(self, person_id: int, period: Period) -> bytes:
+        """The monthly PDF in the report file the unit sent, read from where it was taken in
+        (checked to be that very submission)."""
+        require_month(period)
+        person = self.person(person_id)
+        row = self.held_row(person_id, period)
+        if row is None or row.origin is not Origin.RECEIVED:
+            raise SubmissionError("month", "not_received", person=person.name, period=period)
+        (path,) = self.db.execute(
+            "SELECT received_path FROM submissions WHERE id = ?", [row.id]
+        ).fetchone()
+        if not path or not Path(path).is_file():
+            raise SubmissionError(
+                "month", "received_file_gone", person=person.name, period=period, path=path
+            )
+        pkg = read_package(path)
+        if pkg.manifest.report_id != row.report_id or PDF_PART not in pkg.parts:
+            raise SubmissionError(
+                "month", "received_file_gone", person=person.name, period=period, path=path
+            )
+        return pkg.parts[PDF_PART]
 
     def review_file_bytes(self, person_id: int, period: Period) -> bytes:
         """The review (退回 with the opinion, or 审核通过) as the small file the unit takes in."""

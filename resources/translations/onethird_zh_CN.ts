@@ -1893,6 +1893,38 @@ What was saved is safe. Details are in the log:
         <translation>待核对…</translation>
     </message>
     <message>
+        <source>Open the submitted PDF</source>
+        <translation>查看报送的月报</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Persons submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
         <source>No people yet: add them on the People page.</source>
         <translation>还没有人员：请先在“人员”页添加。</translation>
     </message>
@@ -1907,6 +1939,14 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Deadline: day %1 of the next month. Yellow: due within 3 days; red: overdue. Drop report files here to take them in.</source>
         <translation>报送截止：次月 %1 日。黄色：3 天内到期；红色：已逾期。可以把报送文件拖到这里接收。</translation>
+    </message>
+    <message>
+        <source>Submitted %1/%2 · accepted %3 · returned %4 · not submitted %5</source>
+        <translation>已报送 %1/%2 · 已审核 %3 · 已退回 %4 · 未报送 %5</translation>
+    </message>
+    <message>
+        <source>Select a person&apos;s row first.</source>
+        <translation>请先选择一个人员的行。</translation>
     </message>
     <message>
         <source>Accept %1</source>
@@ -1937,12 +1977,28 @@ What was saved is safe. Details are in the log:
         <translation>已报送，文件为 %1。本月记录现为只读。</translation>
     </message>
     <message>
+        <source>Accept the report of %1 for %2? A newer submission of that month is then refused until the month is returned.</source>
+        <translation>审核通过 %1 %2的月报吗？通过后，该月再报送的新版本将被拒收，除非先退回。</translation>
+    </message>
+    <message>
+        <source>Accept the report</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
         <source>Return with an opinion</source>
         <translation>退回并提出意见</translation>
     </message>
     <message>
         <source>Opinion for %1</source>
         <translation>对 %1 的审核意见</translation>
+    </message>
+    <message>
+        <source>Return the report of %1 for %2 with this opinion? Once the unit takes the return file in, the month can be changed there and submitted again.</source>
+        <translation>按此意见退回 %1 %2的月报吗？单位接收退回文件后，可以修改该月并重新报送。</translation>
+    </message>
+    <message>
+        <source>Return the report</source>
+        <translation>退回月报</translation>
     </message>
     <message>
         <source>Accepted.</source>
@@ -1973,8 +2029,8 @@ What was saved is safe. Details are in the log:
         <translation>报送、退回和节假日安排文件 (*.otr *.otv *.otc)</translation>
     </message>
     <message>
-        <source>Show %1</source>
-        <translation>显示%1</translation>
+        <source>Showing %1.</source>
+        <translation>已显示%1。</translation>
     </message>
     <message>
         <source>Some files were refused</source>

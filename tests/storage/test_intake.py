@@ -366,3 +366,16 @@ def test_a_refused_write_inside_intake_rolls_the_whole_file_back(
     (o,) = office.intake([file_of(out, "陈静")]).outcomes
     assert o.refused and "活动类型“项目洽谈”在报送文件中为“招商工作”" in o.message()
     assert snapshot(office) == before
+
+
+def test_the_office_opens_the_pdf_a_unit_sent_from_where_it_took_the_file_in(
+    out: Path, office: Ledger, tmp_path: Path
+) -> None:
+    office.intake([out])
+    zhang = office.find_person("张伟")
+    assert zhang.id is not None
+    assert office.submitted_pdf(zhang.id, OCTOBER) == PDF
+    sent = file_of(out, "张伟")
+    sent.rename(tmp_path / "moved.otr")
+    with pytest.raises(SubmissionError, match="已不在接收时的位置"):
+        office.submitted_pdf(zhang.id, OCTOBER)

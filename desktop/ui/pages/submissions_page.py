@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QInputDialog,
@@ -22,41 +23,25 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.intake_flags import FlagState, IntakeFlag, label
 from desktop.domain.people import Person
 from desktop.domain.periods import Period, PeriodKind
-from desktop.domain.submission import MonthState, MonthStatus, Urgency, local_text
+from desktop.domain.submission import MonthState, MonthStatus
 from desktop.reports.sources import monthly_pdf
 from desktop.storage.intake import IntakeRun
 from desktop.storage.ledger import Ledger
+from desktop.storage.report_file import write_atomically
 from desktop.storage.submissions import report_file_name, review_file_name
+from desktop.ui.board_rows import BoardTableModel, counts, person_rows, unit_rows
+from desktop.ui.choices import Choices
 from desktop.ui.dialogs.flags_dialog import FlagsDialog
-from desktop.ui.feedback import Feedback
+from desktop.ui.feedback import Feedback, open_file
 from desktop.ui.jobs import LedgerJob, Progress
 from desktop.ui.pages.table_page import TablePage
-from desktop.ui.rows_model import RowsTableModel
 from desktop.ui.session import Session
-
-COLOURS = {Urgency.DUE_SOON: QColor("#fff3b0"), Urgency.OVERDUE: QColor("#f8c9c4")}
-
-
-class BoardTableModel(RowsTableModel):
-    """The rows of the board, coloured by how close the deadline is for those not in."""
-
-    def __init__(self, headers: list[str]) -> None:
-        super().__init__(headers)
-        self.urgency: list[Urgency] = []
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
-            row = index.row()
-            return COLOURS.get(self.urgency[row]) if row < len(self.urgency) else None
-        return super().data(index, role)
 
 
 class SubmissionsPage(TablePage):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        submit, take_in, give_back, accept, to_check = self.setup(
+        submit, take_in, give_back, accept, to_check, open_pdf = self.setup(
             [
                 self.tr("Name"),
                 self.tr("Unit"),
@@ -72,17 +57,39 @@ class SubmissionsPage(TablePage):
                 self.tr("Return with an opinion…"),
                 self.tr("Accept"),
                 self.tr("Values to check…"),
+                self.tr("Open the submitted PDF"),
             ],
         )
         self.board = BoardTableModel(
             [self.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
         )
+        self.unit_board = BoardTableModel(
+            [
+                self.tr("Unit"),
+                self.tr("Persons"),
+                self.tr("Persons submitted"),
+                self.tr("Accepted"),
+                self.tr("Returned"),
+                self.tr("Not submitted"),
+                self.tr("Deadline"),
+            ]
+        )
         self.model = self.board
         self.table.setModel(self.board)
+        self.view = QComboBox()
+        self.views = Choices(
+            self.view, [(self.tr("By person"), "person"), (self.tr("By unit"), "unit")]
+        )
+        self.toolbar.insertWidget(len(self.buttons), self.view)
+        self.view.currentIndexChanged.connect(lambda _: self.refresh())
         self.table.set_empty_hint(self.tr("No people yet: add them on the People page."))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.body.insertWidget(1, self.hint)
+        self.counts = QLabel()
+        self.counts.setObjectName("board_counts")
+        self.counts.setStyleSheet("font-weight: bold;")
+        self.body.insertWidget(2, self.counts)
         self.statuses: list[MonthStatus] = []
         self.job: LedgerJob | None = None
         self.progress = QProgressBar()
@@ -93,6 +100,7 @@ class SubmissionsPage(TablePage):
         give_back.clicked.connect(lambda: self.review_selected(accept=False))
         accept.clicked.connect(lambda: self.review_selected(accept=True))
         to_check.clicked.connect(self.check_values)
+        open_pdf.clicked.connect(self.open_submitted_pdf)
         self.setAcceptDrops(True)
 
     def refresh(self) -> None:
@@ -127,23 +135,61 @@ class SubmissionsPage(TablePage):
             )
             self.statuses = s.ledger.submission_status(s.period)
         lang = s.lang
+        by_unit = self.views.current() == "unit"
+        for review in (self.buttons[0], *self.buttons[2:4], self.buttons[5]):
+            review.setEnabled(not by_unit)
+        self.counts.setText(self._counts_text())
+        self.counts.setVisible(bool(self.statuses))
+        if by_unit:
+            units = s.ledger.unit_status(s.period) if self.statuses else []
+            self.unit_board.urgency = [u.urgency for u in units]
+            self.unit_board.set_rows(
+                unit_rows(units), list(range(len(units))), right_aligned=(1, 2, 3, 4)
+            )
+            self._show(self.unit_board)
+            self.fit_columns()
+            return
+        self._show(self.board)
         self.board.urgency = [m.urgency for m in self.statuses]
         self.model.set_rows(
-            [
-                [
-                    m.person.name,
-                    m.person.unit,
-                    m.state.board_label(lang),
-                    local_text(m.submitted_at),
-                    m.deadline.isoformat(),
-                    str(m.revision or ""),
-                    m.opinion,
-                ]
-                for m in self.statuses
-            ],
-            [m.person.id or 0 for m in self.statuses],
+            person_rows(self.statuses, lang), [m.person.id or 0 for m in self.statuses]
         )
         self.fit_columns()
+
+    def _show(self, model: BoardTableModel) -> None:
+        if self.model is not model:
+            self.model = model
+            self.table.setModel(model)
+
+    def _counts_text(self) -> str:
+        """已报送 3/5 · 已审核 1 · 已退回 0 · 未报送 2: the month at a glance."""
+        text = self.tr("Submitted %1/%2 · accepted %3 · returned %4 · not submitted %5")
+        values = counts(self.statuses)
+        for i, value in reversed(list(enumerate(values, 1))):
+            text = text.replace(f"%{i}", str(value))
+        return text
+
+    def open_submitted_pdf(self) -> None:
+        """The PDF inside the report file the unit sent, opened with the PC's PDF reader."""
+        status = self._selected()
+        s = self.session
+        if status is None or status.person.id is None:
+            self._tell_problem(self.tr("Select a person's row first."))
+            return
+        try:
+            pdf = s.ledger.submitted_pdf(status.person.id, s.period)
+        except LedgerError as exc:
+            self._tell_problem(exc.message(s.lang))
+            return
+        folder = Path(tempfile.gettempdir()) / "onethird-received"
+        name = report_file_name(status.person, s.period)
+        path = folder / (Path(name).stem + ".pdf")
+        try:
+            write_atomically(path, pdf)
+        except OSError as exc:
+            self._tell_problem(str(exc))
+            return
+        open_file(path)
 
     def check_values(self) -> None:
         """The values intake held back, for the office to accept or keep its own."""
@@ -215,8 +261,19 @@ class SubmissionsPage(TablePage):
         if status is None or status.person.id is None:
             return
         person_id = status.person.id
+        s = self.session
+        who = status.person.name
         if accept:
-            self.review(person_id, accept=True)
+            question = (
+                self.tr(
+                    "Accept the report of %1 for %2? A newer submission of that month is then"
+                    " refused until the month is returned."
+                )
+                .replace("%1", who)
+                .replace("%2", s.period.text(s.lang))
+            )
+            if self._confirmed(self.tr("Accept the report"), question):
+                self.review(person_id, accept=True)
             return
         if status.state is MonthState.RETURNED:
             # returned before: the unit may still need the file (lost, or never saved)
@@ -234,11 +291,25 @@ class SubmissionsPage(TablePage):
         asking.deleteLater()
         if not ok or not opinion.strip():
             return
+        question = (
+            self.tr(
+                "Return the report of %1 for %2 with this opinion? Once the unit takes the"
+                " return file in, the month can be changed there and submitted again."
+            )
+            .replace("%1", who)
+            .replace("%2", s.period.text(s.lang))
+        )
+        if not self._confirmed(self.tr("Return the report"), question):
+            return
         # where the unit's file goes is asked before anything changes: cancelling leaves the
         # month as it was, not returned without a file to send
         out = self._return_file_name(status.person)
         if out is not None and self.review(person_id, accept=False, opinion=opinion.strip()):
             self._write_return_file(person_id, out)
+
+    def _confirmed(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def review(self, person_id: int, accept: bool, opinion: str = "") -> bool:
         s, ledger = self.session, self.session.ledger
@@ -322,12 +393,11 @@ class SubmissionsPage(TablePage):
             lines += o.warning_lines(s.lang)
         periods = (o.params.get("period") for o in run.outcomes if o.changed)
         months = sorted({p for p in periods if isinstance(p, Period)}, key=lambda p: p.start)
-        show = None
-        if months and months[-1] != s.period:  # where what was taken in can be seen
+        if months and months[-1] != s.period:  # the board turns to what was taken in
             month = months[-1]
-            label = self.tr("Show %1").replace("%1", month.text(s.lang))
-            show = (label, lambda: s.set_period(month))
-        self.session.tell(Feedback("\n".join(lines), problem=bool(run.refused), action=show))
+            s.set_period(month)
+            lines.append(self.tr("Showing %1.").replace("%1", month.text(s.lang)))
+        self.session.tell(Feedback("\n".join(lines), problem=bool(run.refused)))
         if run.refused:
             QMessageBox.warning(self, self.tr("Some files were refused"), "\n".join(lines))
         s.data_changed.emit()
