@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
 from datetime import date
+from itertools import chain
 from typing import Any
 
 from desktop.domain.entries import DayPart, Entry, check_day
@@ -25,8 +26,73 @@ _COLUMNS = (
 # the values are entry_params(e), with the id appended for INSERT_WITH_ID
 DISPLAY_ORDER = "e.date, e.person_id, e.start_min, e.id"
 _E_COLUMNS = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))  # joined to the index
+_DISPLAY_TERMS = ("e.date", "e.person_id", "e.start_min", "e.id")
 INSERT = f"INSERT INTO entries ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 INSERT_WITH_ID = f"INSERT INTO entries ({_COLUMNS}, id) VALUES ({', '.join('?' * 14)})"
+
+
+@dataclass(frozen=True)
+class EntryOrder:
+    """The order of a list of entries: by one of SORTS, ascending, or exactly reversed.
+
+    Rows that tie on the column keep the display order (day, person, start, id), so every order
+    is total and the same at each reading. Names sort by the name (the code points of the
+    text, as Python compares str), an entry without a project, time or text first; 时长 sorts
+    the hours given by their length, then half days, then full days."""
+
+    by: str = "date"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.by not in SORTS:
+            raise ValueError(f"no order by {self.by!r}")
+
+    @property
+    def is_default(self) -> bool:
+        return self.by == "date" and not self.descending
+
+
+@dataclass(frozen=True)
+class _Sort:
+    terms: tuple[str, ...]  # ORDER BY, ascending
+    index: str = ""  # the index that holds the rows in that order (schema m011)
+    join: str = ""  # the other table whose name the rows sort by, as x, joined on e
+    key: str = ""  # its column in entries
+    where: str = ""  # the term that lets a query use a partial index
+
+
+_DURATION = "CASE e.day_part WHEN 'full' THEN 2 WHEN 'half' THEN 1 ELSE 0 END"
+SORTS: dict[str, _Sort] = {
+    "date": _Sort(_DISPLAY_TERMS),
+    "person": _Sort(
+        ("x.name", "x.unit", "e.date", "e.start_min", "e.id"),
+        "idx_entries_by_person",
+        "persons",
+        "person_id",
+    ),
+    "time": _Sort(
+        ("e.start_min", "e.end_min", "e.date", "e.person_id", "e.id"), "idx_entries_by_time"
+    ),
+    "duration": _Sort((_DURATION, "e.minutes", *_DISPLAY_TERMS), "idx_entries_by_duration"),
+    "activity": _Sort(
+        ("x.name", *_DISPLAY_TERMS),
+        "idx_entries_by_activity",
+        "activities",
+        "activity_id",
+        "e.activity_id > 0",
+    ),
+    "project": _Sort(
+        ("x.name", *_DISPLAY_TERMS), "idx_entries_by_project", "projects", "project_id"
+    ),
+    "location": _Sort(("e.location", *_DISPLAY_TERMS), "idx_entries_by_location"),
+    "counterpart": _Sort(("e.counterpart", *_DISPLAY_TERMS), "idx_entries_by_counterpart"),
+    "note": _Sort(("e.note", *_DISPLAY_TERMS), "idx_entries_by_note"),
+    "recorded_by": _Sort(("e.recorded_by", *_DISPLAY_TERMS), "idx_entries_by_recorder"),
+}
+
+
+def _order_by(terms: Sequence[str], descending: bool) -> str:
+    return ", ".join(f"{t} DESC" if descending else t for t in terms)
 
 
 def entry_from_row(r: Sequence[Any]) -> Entry:
@@ -174,13 +240,145 @@ class EntryStore(PeopleStore):
         text: str = "",
         limit: int | None = None,
         offset: int = 0,
+        order: EntryOrder | None = None,
     ) -> list[Entry]:
-        source, params = self._filters(person_id, period, activity_id, project_id, text)
+        """The matching entries in display order, or in `order`; a window of them with limit."""
+        filters = (person_id, period, activity_id, project_id, text)
+        if order is not None and not order.is_default:
+            return list(self._ordered(filters, order, limit, offset))
+        source, params = self._filters(*filters)
         sql = f"SELECT {_E_COLUMNS}{source} ORDER BY {DISPLAY_ORDER}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         return [entry_from_row(r) for r in self.db.execute(sql, params).fetchall()]
+
+    def each_entry(
+        self,
+        *,
+        person_id: int | None = None,
+        period: Period | None = None,
+        activity_id: int | None = None,
+        project_id: int | None = None,
+        text: str = "",
+        order: EntryOrder | None = None,
+    ) -> Iterator[Entry]:
+        """Every matching entry in `order`, read as it is used (a year of them to a file)."""
+        return self._ordered(
+            (person_id, period, activity_id, project_id, text), order or EntryOrder(), None, 0
+        )
+
+    def ordered_entry_ids(
+        self,
+        *,
+        person_id: int | None = None,
+        period: Period | None = None,
+        activity_id: int | None = None,
+        project_id: int | None = None,
+        text: str = "",
+        order: EntryOrder | None = None,
+    ) -> list[int] | None:
+        """The ids of the matching entries in `order`, when the quick way to page through them
+        is by id: a text search, or an order other than the display order under a filter of a
+        person, activity or project (a sort of those rows, done once). None when each window is
+        better read on its own with entries(order=…, limit=…, offset=…): the display order, or
+        only a period (up to every entry of a year), whose order an index holds."""
+        order = order or EntryOrder()
+        if not text and (order.is_default or _only_period(person_id, activity_id, project_id)):
+            return None
+        sort = SORTS[order.by]
+        source, params = self._filters(person_id, period, activity_id, project_id, text)
+        join, _ = self._join(sort, left=True)
+        terms = _order_by(sort.terms, order.descending)
+        sql = f"SELECT e.id{_with_join(source, join)} ORDER BY {terms}"
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+
+    def _ordered(
+        self,
+        filters: tuple[int | None, Period | None, int | None, int | None, str],
+        order: EntryOrder,
+        limit: int | None,
+        offset: int,
+    ) -> Iterator[Entry]:
+        person_id, period, activity_id, project_id, text = filters
+        sort = SORTS[order.by]
+        if text or not _only_period(person_id, activity_id, project_id) or not sort.index:
+            # a narrower filter: its rows sorted, which the planner does from its own index
+            source, params = self._filters(*filters)
+            join, _ = self._join(sort, left=True)
+            sql = f"SELECT {_E_COLUMNS}{_with_join(source, join)}"
+            return self._sorted_rows(sql, params, sort.terms, order.descending, limit, offset)
+        # a whole period: each window read walking the order's index, not sorting every row
+        where, params = ("", []) if period is None else _period_where(period)
+        if sort.where:
+            where += f" AND {sort.where}" if where else f" WHERE {sort.where}"
+        if not sort.join:
+            sql = f"SELECT {_E_COLUMNS} FROM entries e INDEXED BY {sort.index}{where}"
+            return self._sorted_rows(sql, params, sort.terms, order.descending, limit, offset)
+        join, nullable = self._join(sort, left=False)
+        named = f"SELECT {_E_COLUMNS} FROM {join}{where}"
+        if not nullable:
+            return self._sorted_rows(named, params, sort.terms, order.descending, limit, offset)
+        # rows without a project sort as "": before the named ones, after them reversed
+        missing = (
+            f"SELECT {_E_COLUMNS} FROM entries e INDEXED BY {sort.index}"
+            f"{where or ' WHERE 1'} AND e.{sort.key} IS NULL"
+        )
+        parts = [(missing, _DISPLAY_TERMS), (named, sort.terms)]
+        if order.descending:
+            parts.reverse()
+        (first, first_terms), (second, second_terms) = parts
+        if limit is None:
+            return chain(
+                self._sorted_rows(first, params, first_terms, order.descending, None, 0),
+                self._sorted_rows(second, params, second_terms, order.descending, None, 0),
+            )
+        head = list(self._sorted_rows(first, params, first_terms, order.descending, limit, offset))
+        if len(head) >= limit:
+            return iter(head)
+        skip = 0  # the window starts within the first part, or past it by this many rows
+        if not head:
+            count = f"SELECT count(*) FROM ({first})"
+            skip = max(offset - int(self.db.execute(count, params).fetchone()[0]), 0)
+        tail = self._sorted_rows(
+            second, params, second_terms, order.descending, limit - len(head), skip
+        )
+        return chain(head, tail)
+
+    def _sorted_rows(
+        self,
+        select: str,
+        params: list[Any],
+        terms: Sequence[str],
+        descending: bool,
+        limit: int | None,
+        offset: int,
+    ) -> Iterator[Entry]:
+        sql = f"{select} ORDER BY {_order_by(terms, descending)}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
+        cursor = self.db.execute(sql, params)
+        return (entry_from_row(r) for r in cursor)
+
+    @staticmethod
+    def _join(sort: _Sort, left: bool) -> tuple[str, bool]:
+        """The table the order names come from, joined to entries e as x: after e (LEFT, for
+        the planner to sort) or before it (its rows in name order, each one's entries through
+        the order's index). Also whether an entry may have none (no project)."""
+        nullable = sort.key == "project_id"
+        if not sort.join:
+            return "", nullable
+        if left:
+            kind = "LEFT JOIN" if nullable else "JOIN"
+            return f" {kind} {sort.join} x ON x.id = e.{sort.key}", nullable
+        # the table's index of its unique names (its UNIQUE constraint): rows in name order
+        names = f"sqlite_autoindex_{sort.join}_1"
+        return (
+            f"{sort.join} x INDEXED BY {names}"
+            f" CROSS JOIN entries e INDEXED BY {sort.index} ON e.{sort.key} = x.id",
+            nullable,
+        )
 
     def count_entries(
         self,
@@ -225,3 +423,19 @@ class EntryStore(PeopleStore):
             where.append("e.project_id = ?")
             params.append(project_id)
         return source + (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _only_period(person_id: int | None, activity_id: int | None, project_id: int | None) -> bool:
+    return person_id is None and activity_id is None and project_id is None
+
+
+def _period_where(period: Period) -> tuple[str, list[Any]]:
+    return " WHERE e.date BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
+
+
+def _with_join(source: str, join: str) -> str:
+    """FROM … [JOIN x] WHERE …: the join put between the filters' tables and their WHERE."""
+    if not join:
+        return source
+    head, where, tail = source.partition(" WHERE ")
+    return head + join + where + tail

@@ -1,0 +1,176 @@
+"""The entries sorted by a column in SQL (EntryOrder): for every column, both directions and each
+kind of filter, the rows and every window of them are those of a plain Python sort of the same
+entries by the shown value, ties in the display order; over a whole period each window is read
+walking that order's index, not sorting every row."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from desktop.domain.entries import DayPart, Entry
+from desktop.domain.people import Person
+from desktop.domain.periods import Period
+from desktop.domain.projects import Project
+from desktop.storage.entries import SORTS, EntryOrder
+from desktop.storage.ledger import Ledger
+
+PLACES = ["成都", "重庆", "", "北京", "上海", "深圳", "Xi'an"]
+NOTES = ["", "洽谈电池项目", "考察", "签约", "=1+1", "a", "洽谈"]
+
+
+def _low(value: Any) -> tuple[bool, Any]:
+    """SQLite's order of a value that may be NULL: NULL first."""
+    return (value is not None, value if value is not None else 0)
+
+
+@pytest.fixture
+def filled(ledger: Ledger) -> Ledger:
+    """Three people (two of the same name in other units), two projects, 120 entries of
+    every duration over two months, some sharing a day and a start."""
+    rng = random.Random(7)
+    people = [
+        ledger.add_person(Person("张伟", "市长", "市人民政府")),
+        ledger.add_person(Person("王强", "副市长", "市人民政府")),
+        ledger.add_person(Person("张伟", "区长", "高新区")),
+    ]
+    projects = [
+        ledger.add_project(Project("长安新能源电池项目")),
+        ledger.add_project(Project("京东方柔性屏项目")),
+    ]
+    activities = [a.id for a in ledger.activities() if a.name != "外出招商"]
+    taken: set[tuple[int | None, date, int]] = set()
+    while len(taken) < 120:
+        person = rng.choice(people).id
+        day = date(2026, 9, 1) + timedelta(days=rng.randrange(61))
+        slot = rng.randrange(8)
+        if (person, day, slot) in taken:
+            continue
+        taken.add((person, day, slot))
+        kind = rng.randrange(4)
+        assert person is not None
+        common: dict[str, Any] = {
+            "project_id": rng.choice([None, None, *[p.id for p in projects]]),
+            "location": rng.choice(PLACES),
+            "counterpart": rng.choice(["", "宁德时代", "长安汽车"]),
+            "note": rng.choice(NOTES),
+            "recorded_by": rng.choice(["", "秘书甲", "秘书乙"]),
+        }
+        activity = rng.choice(activities)
+        assert activity is not None
+        if kind == 0:  # timed: two-hour slots through a 16-hour day
+            start = 6 * 60 + slot * 120
+            entry = Entry(person, day, activity, 60, start=start, end=start + 60, **common)
+        elif kind == 1:  # hours only
+            entry = Entry(person, day, activity, 30 + 15 * slot, **common)
+        else:
+            part = DayPart.FULL if kind == 2 else DayPart.HALF
+            same_day = [
+                t for t in taken if t[0] == person and t[1] == day and t != (person, day, slot)
+            ]
+            if same_day:
+                taken.discard((person, day, slot))
+                continue  # a day part is the day's only entry here, so the day stays valid
+            entry = Entry(person, day, activity, day_part=part, **common)
+            taken.update((person, day, s) for s in range(8))
+        ledger.add_entry(entry)
+    return ledger
+
+
+def _key(ledger: Ledger, by: str) -> Callable[[Entry], tuple[Any, ...]]:
+    persons = {p.id: p for p in ledger.persons()}
+    activities = {a.id: a.name for a in ledger.activities()}
+    projects: dict[int | None, str] = dict(ledger.project_names())
+
+    def display(e: Entry) -> tuple[Any, ...]:
+        return (e.day, e.person_id, _low(e.start), e.id)
+
+    def key(e: Entry) -> tuple[Any, ...]:
+        if by == "date":
+            return display(e)
+        if by == "person":
+            p = persons[e.person_id]
+            return (p.name, p.unit, e.day, _low(e.start), e.id)
+        if by == "time":
+            return (_low(e.start), _low(e.end), e.day, e.person_id, e.id)
+        if by == "duration":
+            rank = {None: 0, DayPart.HALF: 1, DayPart.FULL: 2}[e.day_part]
+            return (rank, _low(e.minutes), *display(e))
+        if by == "activity":
+            return (activities[e.activity_id], *display(e))
+        if by == "project":
+            return (_low(projects.get(e.project_id)), *display(e))
+        return (getattr(e, by), *display(e))
+
+    return key
+
+
+FILTERS: dict[str, Callable[[Ledger], dict[str, Any]]] = {
+    "everything": lambda ledger: {},
+    "a month": lambda ledger: {"period": Period.month(2026, 10)},
+    "a person": lambda ledger: {"person_id": ledger.persons()[0].id},
+    "an activity": lambda ledger: {"activity_id": ledger.find_activity("项目洽谈").id},
+    "a project": lambda ledger: {"project_id": ledger.project_names()[0][0]},
+    "a text": lambda ledger: {"text": "洽谈"},
+}
+
+
+@pytest.mark.parametrize("by", list(SORTS))
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("where", list(FILTERS))
+def test_each_order_is_a_plain_sort_of_the_shown_values(
+    filled: Ledger, by: str, descending: bool, where: str
+) -> None:
+    kwargs = FILTERS[where](filled)
+    order = EntryOrder(by, descending)
+    everything = filled.entries(**kwargs)
+    assert everything, "the filter leaves entries to sort"
+    expected = sorted(everything, key=_key(filled, by), reverse=descending)
+    assert filled.entries(**kwargs, order=order) == expected
+    assert list(filled.each_entry(**kwargs, order=order)) == expected
+    windows: list[Entry] = []
+    for offset in range(0, len(expected) + 7, 7):
+        windows += filled.entries(**kwargs, order=order, limit=7, offset=offset)
+    assert windows == expected
+    ids = filled.ordered_entry_ids(**kwargs, order=order)
+    if ids is not None:
+        assert ids == [e.id for e in expected]
+    else:  # paged by windows only where an index holds the order
+        assert "text" not in kwargs and (order.is_default or set(kwargs) <= {"period"}), (
+            f"{where} is paged without ids"
+        )
+
+
+def test_a_text_search_always_gives_its_ids(filled: Ledger) -> None:
+    ids = filled.ordered_entry_ids(text="洽谈")
+    assert ids == [e.id for e in filled.entries(text="洽谈")]
+
+
+@pytest.mark.parametrize("by", [b for b in SORTS if b != "date"])
+def test_a_whole_period_walks_the_index_of_its_order(filled: Ledger, by: str) -> None:
+    """No sort of every row for each window: the plan reads an index in the order asked."""
+    traced: list[str] = []
+    filled.db.conn.set_trace_callback(traced.append)
+    try:
+        filled.entries(period=Period.year(2026), order=EntryOrder(by), limit=200, offset=40)
+    finally:
+        filled.db.conn.set_trace_callback(None)
+    selects = [s for s in traced if s.lstrip().startswith("SELECT") and "ORDER BY" in s]
+    assert selects
+    for sql in selects:
+        expanded = sql.replace("?", "'2026-01-01'", 1).replace("?", "'2026-12-31'", 1)
+        expanded = expanded.replace("LIMIT ? OFFSET ?", "LIMIT 200 OFFSET 40")
+        plan = " | ".join(
+            str(r[-1]) for r in filled.db.execute("EXPLAIN QUERY PLAN " + expanded).fetchall()
+        )
+        assert "idx_entries_by_" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
+
+
+def test_an_unknown_column_is_no_order() -> None:
+    with pytest.raises(ValueError):
+        EntryOrder("salary")
