@@ -23,7 +23,12 @@ from desktop.storage.backups import (
 )
 from desktop.storage.database import ReadOnlyError, sqlite_failure
 from desktop.storage.instance_lock import DatabaseInUse, lock_holder
-from desktop.storage.integrity import DatabaseCheck, DatabaseState, check_database
+from desktop.storage.integrity import (
+    DatabaseCheck,
+    DatabaseState,
+    check_database,
+    network_refusal,
+)
 
 EXIT_REFUSED, EXIT_INTERNAL = 1, 3
 # Commands that only read. Anything else counts as writing: it is refused while the GUI has the
@@ -32,6 +37,8 @@ READ_COMMANDS = frozenset(("summary", "export", "report", "history", "check"))
 READ_ACTIONS = frozenset(("list",))
 # Commands that look at the database file themselves (a damaged one included), or at none.
 OWN_CHECKS = frozenset(("check", "restore", "backup", "self-test"))
+# Commands that only look at the database file (or at none), which may be on a network drive.
+LOOK_ONLY = frozenset(("check", "self-test"))
 
 _TEXT = {
     "backup_hint": (
@@ -112,7 +119,13 @@ def is_write(args: argparse.Namespace) -> bool:
 
 def prepare(ctx: Context, args: argparse.Namespace) -> None:
     """Before a command runs: refuse a damaged or foreign file (untouched), refuse to write while
-    another program holds the database, make the day's backup before a write."""
+    another program holds the database, make the day's backup before a write. A ledger on a
+    network drive is refused first, before anything there is read, made or changed."""
+    if _uses_ledger(args):
+        refused = network_refusal(ctx.db_path)
+        if refused is not None:
+            logs.get_logger(__name__).warning("refused %s: %s", ctx.db_path, refused.params)
+            raise refused
     clean_leftovers(ctx.db_path)
     if args.command in OWN_CHECKS:
         return
@@ -153,6 +166,13 @@ def prepare(ctx: Context, args: argparse.Namespace) -> None:
         else:
             if made is not None:
                 logs.get_logger(__name__).info("daily backup %s", made.path)
+
+
+def _uses_ledger(args: argparse.Namespace) -> bool:
+    """The command opens the ledger read-write, or writes beside it (backups)."""
+    if args.command in LOOK_ONLY:
+        return False
+    return not (args.command == "backup" and getattr(args, "action", None) in READ_ACTIONS)
 
 
 def _writable_now(ctx: Context) -> bool:

@@ -203,6 +203,15 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "'{value}' needs an update for this version but is read-only; copy it somewhere"
         " writable first",
     ),
+    "network_drive": (
+        "数据库文件“{value}”在网络驱动器或共享文件夹上（{kind}），没有打开。SQLite 数据库不能放在"
+        "网络共享上使用，否则可能损坏数据；请把数据库文件放在本机硬盘上，各单位之间请通过报送文件"
+        "交换数据",
+        "the database file '{value}' is on a network drive or share ({kind}) and was not"
+        " opened. An SQLite database must not be used on a network share, where it can be"
+        " damaged; keep the database file on this computer's own disk, and exchange report files"
+        " between units instead",
+    ),
     "calendar_file_bad": (
         "“{value}”不是完好的节假日安排文件（{detail}），未做任何改动",
         "'{value}' is not a sound holiday calendar file ({detail}); nothing changed",

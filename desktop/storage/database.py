@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import LedgerError
 from desktop.storage import backups, text_index
+from desktop.storage.file_system import is_network_path
 from desktop.storage.schema import MIGRATION_SET, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -57,6 +58,23 @@ class LedgerDatabase(Database):
         super().close()
 
 
+class NetworkDriveError(LedgerError):
+    """The ledger is on a network drive or share, where SQLite's WAL can damage it: it is not
+    opened for use (nothing is created or changed there)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        super().__init__("database", "network_drive", value=str(path), kind=kind)
+
+
+def refuse_network_drive(path: Path | str) -> None:
+    """Raise NetworkDriveError when the file at path (or its folder, for a new file) is on a
+    network file system."""
+    kind = is_network_path(path)
+    if kind is not None:
+        raise NetworkDriveError(Path(path), kind)
+
+
 def _check_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -97,8 +115,10 @@ def sqlite_failure(exc: BaseException) -> str | None:
 
 
 def open_database(path: Path | str) -> Database:
-    """Open (or create) the ledger at path, migrated to the current schema."""
+    """Open (or create) the ledger at path, migrated to the current schema. A ledger on a
+    network drive is refused (NetworkDriveError) before anything is read or made."""
     path = Path(path)
+    refuse_network_drive(path)
     _check_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = LedgerDatabase(sqlite3.connect(str(path)), path)

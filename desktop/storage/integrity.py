@@ -21,7 +21,12 @@ from desktop.storage.backups import (
     newest_good_backup,
     read_only_uri,
 )
-from desktop.storage.database import SQLITE_HEADER, open_here
+from desktop.storage.database import (
+    SQLITE_HEADER,
+    NetworkDriveError,
+    open_here,
+    refuse_network_drive,
+)
 from desktop.storage.schema import MIGRATION_SET
 
 # what SQLite keeps beside a database; moved together with it
@@ -127,6 +132,20 @@ def check_database(path: Path | str, *, deep: bool = True, full: bool = False) -
     finally:
         conn.close()
     return DatabaseCheck(path, DatabaseState.OK, writable=writable, rolled_back=rolled_back)
+
+
+def network_refusal(path: Path | str) -> NetworkDriveError | None:
+    """Why the ledger at path may not be used: it is on a network drive (checked before anything
+    is read, made or moved). None when it is on a local disk, or when it is an existing file
+    this process cannot write: that one is opened read-only, which is left allowed."""
+    path = Path(path)
+    try:
+        refuse_network_drive(path)
+    except NetworkDriveError as exc:
+        if path.is_file() and not _writable(path):
+            return None
+        return exc
+    return None
 
 
 def _writable(path: Path) -> bool:

@@ -33,6 +33,7 @@ from desktop.ui.startup import (
     SingleInstance,
     bring_forward,
     database_ready,
+    on_local_disk,
     show_unexpected,
     upgrade_database,
 )
@@ -193,7 +194,10 @@ class App:
 
 
 def first_run(db_path: Path, lang: str = "zh") -> bool:
-    """Create the database with the first person; False if the user cancels."""
+    """Create the database with the first person; False if the user cancels (or, on a network
+    drive, is told it cannot be there)."""
+    if not on_local_disk(db_path, lang):
+        return False
     dialog = FirstRunDialog(None, str(db_path), lang)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False

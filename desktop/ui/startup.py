@@ -22,7 +22,13 @@ from desktop.domain.errors import LedgerError
 from desktop.storage.backups import daily_backup_if_due
 from desktop.storage.database import open_database, upgrade_pending
 from desktop.storage.instance_lock import InstanceLock, activation_name, lock_holder
-from desktop.storage.integrity import DatabaseState, StartCheck, check_at_start, check_database
+from desktop.storage.integrity import (
+    DatabaseState,
+    StartCheck,
+    check_at_start,
+    check_database,
+    network_refusal,
+)
 from desktop.storage.restore import restore_backup
 
 TITLE = "三分之一招商台账"
@@ -51,7 +57,9 @@ def database_ready(db_path: Path, lang: str) -> bool:
     """Check the file before opening it; a damaged or foreign file has been moved aside, and the
     user chooses between the newest good backup, a new empty database, or quitting. A file that
     another program holds is waited for, then the user may try again or quit; it is never
-    moved."""
+    moved. A ledger on a network drive is refused before anything is looked at."""
+    if not on_local_disk(db_path, lang):
+        return False
     if not db_path.exists():
         return True
     while True:
@@ -83,6 +91,18 @@ def database_ready(db_path: Path, lang: str) -> bool:
             return False
         return True
     return clicked is fresh
+
+
+def on_local_disk(db_path: Path, lang: str) -> bool:
+    """False, after saying why (the person can only quit), when the ledger is on a network drive
+    or share, where SQLite's WAL can damage it; nothing there is read, made or moved."""
+    refused = network_refusal(db_path)
+    if refused is None:
+        return True
+    box = QMessageBox(QMessageBox.Icon.Critical, TITLE, refused.message(lang))
+    box.addButton(_t(QUIT), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return False
 
 
 def _check_waiting(db_path: Path, wait: float = 3.0) -> StartCheck:
