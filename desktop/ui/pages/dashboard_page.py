@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.periods import Period
+from desktop.domain.file_names import file_name
+from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.pipeline import pipeline_figures
 from desktop.domain.projects import Stage
 from desktop.domain.share import GroupShare, PaceStatus, ShareResult, group_shares
@@ -30,9 +35,14 @@ from desktop.reports.trend_chart import (
     trend_points,
 )
 from desktop.ui.chart_widget import ChartWidget
+from desktop.ui.feedback import Feedback
 from desktop.ui.pages.base import Page
+from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
 from desktop.ui.session import Session
 from desktop.ui.share_bar import ShareBar
+
+if TYPE_CHECKING:
+    from desktop.ui.printing import PrintOrder
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,7 @@ def _figures(
     )
 
 
+PRINT_KEY = QKeySequence("Ctrl+P")
 FIRST_CHARTS_MS = 1000  # the longest the first charts wait for the page to be painted
 MET_COLOUR, BEHIND_COLOUR, NEUTRAL_COLOUR = "#2e7d32", "#b22222", "#555555"
 PACE_COLOURS = {
@@ -92,9 +103,19 @@ class DashboardPage(Page):
         self.trend = ChartWidget(self.tr("Loading chart…"))
         self.activities = ChartWidget(self.tr("Loading chart…"))
         self.stages = ChartWidget(self.tr("Loading chart…"))
+        # the person's 个人月报 for the month shown, printed from its PDF (Ctrl+P too)
+        self.print_button = QPushButton(self.tr("Print monthly report…"))
+        self.print_button.setToolTip(PRINT_KEY.toString(QKeySequence.SequenceFormat.NativeText))
+        self.print_button.clicked.connect(self.print_monthly)
+        QShortcut(PRINT_KEY, self, self.print_monthly)  # while the page is shown
+        self.print_job: ReportJob | None = None
         top = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading)
+        heading_row.addStretch(1)
+        heading_row.addWidget(self.print_button)
+        left.addLayout(heading_row)
         row = QHBoxLayout()
         row.addWidget(self.share_text)
         row.addWidget(self.status)
@@ -225,6 +246,52 @@ class DashboardPage(Page):
             chart.mark_stale()
         self._charts_due = True
         self._schedule_charts()
+
+    def print_monthly(self) -> None:
+        """The print preview of the chosen person's monthly report for the month shown, its
+        PDF written by the export's job to a temporary file; from the preview it is printed."""
+        s = self.session
+        problem = ""  # said as the 报告 page says it
+        if s.period.kind is not PeriodKind.MONTH:
+            problem = QCoreApplication.translate(
+                "ReportsPage", "A monthly report needs a month: choose Month as the period."
+            )
+        elif s.person_id is None:
+            problem = QCoreApplication.translate(
+                "ReportsPage", "Choose a person at the top for the monthly report."
+            )
+        if problem:
+            QMessageBox.information(self, self.tr("Print monthly report"), problem)
+            return
+        if self.print_job is not None or s.person_id is None:  # being written: the button is off
+            return
+        from desktop.ui.printing import PrintOrder
+
+        person = s.ledger.person(s.person_id)
+        name = file_name([s.period.code, person.unit, person.name], "")
+        request = ReportRequest("monthly", s.period, "pdf", Path(), s.person_id, "person", s.lang)
+        order = PrintOrder(request, name, preview=True)
+        job = ReportJob(self, s.ledger, s.today, order.request)
+        job.succeeded.connect(lambda outcome: self._on_printed(order, outcome))
+        job.failed.connect(self._on_print_failed)
+        job.finished.connect(order.remove)
+        job.finished.connect(self._on_print_finished)
+        self.print_job = job
+        self.print_button.setEnabled(False)
+        job.launch()
+
+    def _on_printed(self, order: PrintOrder, outcome: ReportOutcome) -> None:
+        if outcome.warnings:  # a character the font lacks, printed as □
+            self.session.tell(Feedback("\n".join(outcome.warnings), problem=True))
+        order.written(self, outcome)
+
+    def _on_print_failed(self, message: str) -> None:
+        self.session.tell(Feedback(message, problem=True))
+        QMessageBox.warning(self, self.tr("Not printed"), message)
+
+    def _on_print_finished(self) -> None:
+        self.print_job = None
+        self.print_button.setEnabled(True)
 
     def _pace_text(self, pace: PaceStatus) -> str:
         if pace is PaceStatus.JUST_STARTED:

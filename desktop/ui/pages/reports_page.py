@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +42,7 @@ FORMATS = (("pdf", "PDF (*.pdf)"), ("xlsx", "Excel (*.xlsx)"), ("csv", "CSV (*.c
 
 
 TOPIC = "report"  # the message bar's messages about a report written
+PRINT_KEY = QKeySequence("Ctrl+P")  # the print preview of the report chosen
 
 
 class ReportsPage(Page):
@@ -68,6 +71,10 @@ class ReportsPage(Page):
         self.fmts = Choices(self.fmt, ((text.split(" ")[0], key) for key, text in FORMATS))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_all_button = QPushButton(self.tr("Everyone's monthly reports…"))
+        # printed from the same PDF as the export writes, whatever the format chosen
+        self.preview_button = QPushButton(self.tr("Print preview…"))
+        self.preview_button.setToolTip(PRINT_KEY.toString(QKeySequence.SequenceFormat.NativeText))
+        self.print_button = QPushButton(self.tr("Print…"))
         self.open_after = QCheckBox(self.tr("Open the file when written"))
         self.open_after.setChecked(bool(session.settings.value("reports/open", True, bool)))
         self.open_after.toggled.connect(lambda on: session.settings.setValue("reports/open", on))
@@ -94,6 +101,8 @@ class ReportsPage(Page):
         ):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.preview_button)
+        bar.addWidget(self.print_button)
         # a row of its own, so that the page fits a 1024-pixel-wide window in either language
         exports = QHBoxLayout()
         for widget in (
@@ -122,6 +131,9 @@ class ReportsPage(Page):
         self.sheet.currentIndexChanged.connect(self._on_sheet_chosen)
         self.export_button.clicked.connect(self.export)
         self.export_all_button.clicked.connect(self.export_all_monthly)
+        self.preview_button.clicked.connect(self.print_preview)
+        self.print_button.clicked.connect(self.print_report)
+        QShortcut(PRINT_KEY, self, self.print_preview)  # while the page is shown
 
     def _problem(self) -> str:
         """Why the chosen report cannot be made for the chosen person and period, or ""."""
@@ -140,7 +152,8 @@ class ReportsPage(Page):
         problem = self._problem()
         self.hint.setText(problem)
         self.hint.setVisible(bool(problem))
-        self.export_button.setEnabled(not problem and self.job is None)
+        for b in self._report_buttons:
+            b.setEnabled(not problem and self.job is None)
         self._report = None if problem else self._build()
         at = self.sheet.currentIndex()
         shown = self._sheets[at].key if 0 <= at < len(self._sheets) else ""
@@ -154,6 +167,11 @@ class ReportsPage(Page):
         self.sheet.setCurrentIndex(keys.index(shown) if shown in keys else 0)
         self.sheet.blockSignals(False)
         self._on_sheet_chosen()
+
+    @property
+    def _report_buttons(self) -> tuple[QPushButton, ...]:
+        """The buttons that make the report chosen, off while it cannot be made or is being."""
+        return (self.export_button, self.preview_button, self.print_button)
 
     def _build(self) -> Report:
         s, ledger = self.session, self.session.ledger
@@ -234,16 +252,47 @@ class ReportsPage(Page):
                 )
             )
 
-    def start(self, request: ReportRequest) -> ReportJob:
-        """Write off the GUI thread; the window stays usable and shows the progress."""
+    def print_preview(self) -> None:
+        self._print(preview=True)
+
+    def print_report(self) -> None:
+        self._print(preview=False)
+
+    def _print(self, preview: bool) -> None:
+        """The report chosen written as PDF to a temporary file by the export's own job, then
+        shown in the print preview or sent to the printer chosen in the printer dialog."""
+        problem = self._problem()
+        if problem:
+            QMessageBox.information(self, self.tr("Not printed"), problem)
+            return
+        if self.job is not None:  # a report is being written: the buttons are off meanwhile
+            return
+        from desktop.ui.printing import PrintOrder
+
+        s = self.session
+        request = ReportRequest(
+            self.kinds.current(), s.period, "pdf", Path(), s.person_id, self.bys.current(), s.lang
+        )
+        order = PrintOrder(request, Path(self._default_name("pdf")).stem, preview)
+        job = self.start(order.request, lambda outcome: order.written(self, outcome))
+        job.finished.connect(order.remove)
+
+    def start(
+        self, request: ReportRequest, then: Callable[[ReportOutcome], None] | None = None
+    ) -> ReportJob:
+        """Write off the GUI thread; the window stays usable and shows the progress. then: what
+        is done with what was written, instead of saying where it is (printing it, say)."""
         job = ReportJob(self, self.session.ledger, self.session.today, request)
         job.progressed.connect(self._on_job_progressed)
-        job.succeeded.connect(self._on_job_succeeded)
+        if then is None:
+            job.succeeded.connect(self._on_job_succeeded)
+        else:
+            job.succeeded.connect(lambda outcome: self._on_written_to_print(outcome, then))
         job.failed.connect(self._on_job_failed)
         job.finished.connect(self._on_job_finished)
         self.job = job
-        self.export_button.setEnabled(False)
-        self.export_all_button.setEnabled(False)
+        for b in (*self._report_buttons, self.export_all_button):
+            b.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Writing…"))
@@ -273,6 +322,14 @@ class ReportsPage(Page):
         if len(paths) == 1 and self.open_after.isChecked():
             open_file(paths[0])
 
+    def _on_written_to_print(
+        self, outcome: ReportOutcome, then: Callable[[ReportOutcome], None]
+    ) -> None:
+        self.status.clear()
+        if outcome.warnings:  # a character the font lacks, printed as □
+            self.session.tell(Feedback("\n".join(outcome.warnings), problem=True, topic=TOPIC))
+        then(outcome)
+
     def _on_job_failed(self, message: str) -> None:
         self.status.clear()
         self.session.tell(Feedback(message, problem=True, topic=TOPIC))
@@ -281,7 +338,8 @@ class ReportsPage(Page):
     def _on_job_finished(self) -> None:
         self.progress.hide()
         self.job = None
-        self.export_button.setEnabled(not self._problem())
+        for b in self._report_buttons:
+            b.setEnabled(not self._problem())
         self.export_all_button.setEnabled(True)
 
     def refuse(self, error: LedgerError) -> None:
