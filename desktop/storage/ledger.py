@@ -18,7 +18,15 @@ from desktop.domain.official_order import OfficialOrder
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.trips import Trip
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import apply, holiday_store, intake_flags, keys, ledger_role, order_store
+from desktop.storage import (
+    apply,
+    backups,
+    holiday_store,
+    intake_flags,
+    keys,
+    ledger_role,
+    order_store,
+)
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.import_undo import ImportUndoStore
@@ -69,6 +77,14 @@ class Ledger(IntakeStore, ImportUndoStore):
         return [
             (r[0], r[1]) for r in self.db.execute("SELECT id, name FROM projects ORDER BY name")
         ]
+
+    def backup_now(self) -> backups.BackupInfo:
+        """A backup asked for by the person (设置 › 立即备份), from this connection."""
+        return backups.make_backup(self.path, backups.BackupReason.MANUAL, source=self.db.conn)
+
+    def backups(self) -> list[backups.BackupInfo]:
+        """This database's backups, newest first."""
+        return backups.list_backups(self.path)
 
     def history_names(self) -> Names:
         """The names behind the ids the change log holds, for 历史 (domain/history_text.py)."""

@@ -23,6 +23,7 @@ from desktop.storage.calendar_files import load_work_calendar
 from desktop.storage.integrity import check_database
 from desktop.storage.ledger import Ledger
 from desktop.storage.restore import restore_backup
+from desktop.ui import operator
 from desktop.ui.dialogs.first_run_dialog import FirstRunDialog
 from desktop.ui.fonts import use_shipped_font
 from desktop.ui.i18n import install_language
@@ -93,7 +94,7 @@ class App:
             ledger = opener(
                 path,
                 load_work_calendar(paths.calendar_override_files()),
-                actor=str(self.settings.value("user/name", "")),
+                actor=operator.actor(self.settings, path),
                 today=lambda: self.today,
             )
         except LedgerError as exc:
@@ -104,7 +105,9 @@ class App:
         self.ledger, self.db_path, self.instance = ledger, str(path), instance
         instance.activated.connect(self._on_activated)
         self.session = Session(ledger, self.settings, self.today, lang)
-        self.build_window()
+        window = self.build_window()
+        if writable and not operator.operator(self.settings, path)[0]:
+            window.ask_for_operator()
         self.backup = DailyBackup(path)
         self.backup.failed.connect(self._on_backup_failed)
         self.backup.damaged.connect(self._on_found_damaged)
@@ -118,7 +121,7 @@ class App:
         path = Path(self.db_path)
         self.close()
         try:
-            restore_backup(path, backup, actor=str(self.settings.value("user/name", "")))
+            restore_backup(path, backup, actor=operator.actor(self.settings, path))
         except LedgerError as exc:
             QMessageBox.critical(None, APP_TITLE, exc.message(lang))
         return self.open(path, lang)
@@ -193,28 +196,33 @@ class App:
         self.build_window()
 
 
-def first_run(db_path: Path, lang: str = "zh") -> bool:
+def first_run(db_path: Path, lang: str = "zh", settings: QSettings | None = None) -> bool:
     """Create the database with the first person; False if the user cancels (or, on a network
-    drive, is told it cannot be there)."""
+    drive, is told it cannot be there). The 填报人 typed is remembered for this database."""
     if not on_local_disk(db_path, lang):
         return False
     dialog = FirstRunDialog(None, str(db_path), lang)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    name, phone = dialog.operator.text().strip(), dialog.phone.text().strip()
     try:
-        with Ledger.open(db_path) as ledger:
+        with Ledger.open(db_path, actor=name) as ledger:
             ledger.add_person(dialog.person())
     except LedgerError as exc:
         QMessageBox.critical(None, APP_TITLE, exc.message(lang))
         return False
+    if settings is not None and name:
+        operator.remember(settings, db_path, name, phone)
     return True
 
 
-def database_to_open(named: Path | None, lang: str) -> Path | None:
+def database_to_open(
+    named: Path | None, lang: str, settings: QSettings | None = None
+) -> Path | None:
     """The file to open: the one named with --db or the default one. A file that does not
     exist yet starts with the first-run dialog (None: the person cancelled it)."""
     db_path = named or paths.default_database()
-    if not db_path.exists() and not first_run(db_path, lang):
+    if not db_path.exists() and not first_run(db_path, lang, settings):
         return None
     return db_path
 
@@ -298,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with Ledger.open(db_path) as ledger:
             fill_demo(ledger, today)
     else:
-        chosen = database_to_open(args.db, lang)
+        chosen = database_to_open(args.db, lang, settings)
         if chosen is None:
             return 0
         db_path = chosen

@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
+from desktop import __version__, paths
 from desktop.domain.changes import PutBack
 from desktop.domain.holidays import YearSource
 from desktop.domain.trash import TrashItem
 from desktop.domain.workcalendar import basis_notice
+from desktop.storage.backups import backups_dir
+from desktop.ui.dialogs.help_dialog import DataLocationDialog, ManualDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
-from desktop.ui.feedback import FeedbackBar
+from desktop.ui.feedback import Feedback, FeedbackBar
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.entries_page import EntriesPage
@@ -188,9 +190,44 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, row=i: self.sidebar.setCurrentRow(row))
             view_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        manual = QAction(self.tr("How to &use…"), self)
+        manual.setShortcut(QKeySequence.StandardKey.HelpContents)
+        manual.triggered.connect(self.show_manual)
+        help_menu.addAction(manual)
+        places = QAction(self.tr("Where the &data is…"), self)
+        places.triggered.connect(self.show_data_location)
+        help_menu.addAction(places)
+        help_menu.addSeparator()
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
+
+    def ask_for_operator(self) -> None:
+        """No 填报人 was given for this database on this PC: say where to give it."""
+        self.session.tell(
+            Feedback(
+                self.tr(
+                    "Who fills in this ledger on this PC? Enter your name under Settings: it is"
+                    " recorded on every change and printed as 填报人 on the monthly report."
+                ),
+                action=(self.tr("Go to Settings"), lambda: self.show_page("settings")),
+                topic="operator",
+            )
+        )
+
+    def show_manual(self) -> None:
+        ManualDialog(self, self.session.lang).open()
+
+    def show_data_location(self) -> None:
+        db = self.session.ledger.path
+        DataLocationDialog(
+            self,
+            [
+                (self.tr("Database"), db),
+                (self.tr("Backups"), backups_dir(db)),
+                (self.tr("Logs"), paths.log_dir()),
+            ],
+        ).open()
 
     def page(self, name: str) -> Page:
         """The page, built on first use."""

@@ -64,10 +64,109 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <source>A backup is made when the program is first opened each day and before imports, intake and restores; the newest are kept.</source>
+        <translation>每天第一次打开程序时，以及导入、接收报送文件和恢复之前，都会自动备份；保留最近的备份。</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>asked for</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before intake</source>
+        <translation>接收报送前</translation>
+    </message>
+    <message>
+        <source>There is no backup yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backed up: %1 (%2).</source>
+        <translation>已备份：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>请先在列表中选择一个备份。</translation>
+    </message>
+    <message>
+        <source>Backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation>备份文件 (*.db)</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace the ledger with the backup %1? The present state is backed up first.</source>
+        <translation>用备份 %1 替换当前台账吗？替换前会先备份当前状态。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Loading chart…</source>
         <translation>正在生成图表…</translation>
+    </message>
+    <message>
+        <source>Print monthly report…</source>
+        <translation>打印月报…</translation>
     </message>
     <message>
         <source>All persons</source>
@@ -88,6 +187,14 @@
     <message>
         <source>Promotion days %1</source>
         <translation>招商 %1 天</translation>
+    </message>
+    <message>
+        <source>Print monthly report</source>
+        <translation>打印月报</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
     </message>
     <message>
         <source>Pace: just started</source>
@@ -116,6 +223,25 @@
     <message>
         <source>No entries in these months</source>
         <translation>这些月份没有工作记录</translation>
+    </message>
+</context>
+<context>
+    <name>DataLocationDialog</name>
+    <message>
+        <source>Where the data is</source>
+        <translation>数据位置</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Keep the database on this PC&apos;s disk. Backups are made when the program is first opened each day and before imports and intake; copy the backup folder to a USB disk now and then.</source>
+        <translation>数据库文件请放在本机硬盘上。每天第一次打开程序时以及导入、接收报送之前会自动备份；请不时把备份文件夹复制到 U 盘。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -354,13 +480,13 @@
 A new database will be created at:
 %1
 
-Enter your unit and the first leader whose work you will log. You can add more people later.</source>
-        <translation>本程序记录各位主要负责同志投入招商引资工作的精力，对照“三分之一精力”要求统计。
+Enter your unit and the first leader whose work you will log, and your own name: what you enter is recorded as filled in by you. You can add more people later.</source>
+        <translation>三分之一招商台账记录各位主要负责同志用于招商引资的精力，对照“三分之一”的要求。
 
 将在以下位置新建数据库：
 %1
 
-请填写单位和第一位需要登记工作的领导，其他人员可以稍后添加。</translation>
+请填写本单位、要记录工作的第一位领导，以及您本人的姓名：您录入的内容都会记为由您填报。以后可以再添加人员。</translation>
     </message>
     <message>
         <source>e.g. City Government</source>
@@ -369,6 +495,14 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>e.g. Mayor</source>
         <translation>如：市长</translation>
+    </message>
+    <message>
+        <source>you, who fill in the ledger on this PC</source>
+        <translation>您本人：在本机填写台账的人</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -383,6 +517,14 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>职务</translation>
     </message>
     <message>
+        <source>Filled in by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
@@ -393,6 +535,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Please enter the leader&apos;s name.</source>
         <translation>请填写领导姓名。</translation>
+    </message>
+    <message>
+        <source>Your name is too long (at most 50 characters).</source>
+        <translation>姓名太长（最多 50 个字）。</translation>
     </message>
 </context>
 <context>
@@ -1116,8 +1262,36 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>How to &amp;use…</source>
+        <translation>使用说明(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Where the &amp;data is…</source>
+        <translation>数据位置(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Who fills in this ledger on this PC? Enter your name under Settings: it is recorded on every change and printed as 填报人 on the monthly report.</source>
+        <translation>谁在本机填写这个台账？请在“设置”中填写您的姓名：每次修改都会记下填报人，月报上也会印出。</translation>
+    </message>
+    <message>
+        <source>Go to Settings</source>
+        <translation>去设置</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
     </message>
     <message>
         <source>supervision office</source>
@@ -1154,6 +1328,17 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>OneThird database (*.db)</source>
         <translation>招商台账数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>How to use OneThird</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1537,17 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer could not be used: nothing was printed.</source>
+        <translation>无法使用打印机，未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1767,14 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>全部人员月报…</translation>
     </message>
     <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Open the file when written</source>
         <translation>生成后打开文件</translation>
     </message>
@@ -1619,6 +1823,10 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>选择保存月报的文件夹</translation>
     </message>
     <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
@@ -1646,16 +1854,36 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>周末和节假日的招商工作计入</translation>
     </message>
     <message>
+        <source>day </source>
+        <translation>次月 </translation>
+    </message>
+    <message>
+        <source> of the next month</source>
+        <translation> 日前</translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation>应用</translation>
+    </message>
+    <message>
+        <source>your name: recorded on what you enter</source>
+        <translation>您的姓名：记在您录入的内容上</translation>
+    </message>
+    <message>
+        <source>phone (optional)</source>
+        <translation>电话（可不填）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <source>Restore from a backup…</source>
-        <translation>从备份恢复…</translation>
+        <source>Backups and restore…</source>
+        <translation>备份与恢复…</translation>
     </message>
     <message>
         <source>Load a holiday arrangement file…</source>
@@ -1688,6 +1916,14 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Hours per working day</source>
         <translation>每个工作日小时数</translation>
+    </message>
+    <message>
+        <source>Reports due by</source>
+        <translation>月报报送截止</translation>
+    </message>
+    <message>
+        <source>Filled in by</source>
+        <translation>填报人</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1734,6 +1970,18 @@ Enter your unit and the first leader whose work you will log. You can add more p
         <translation>设置单位排序</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Enter your name (at most 50 characters): it is recorded on every change.</source>
+        <translation>请填写您的姓名（最多 50 个字）：每次修改都会记下。</translation>
+    </message>
+    <message>
+        <source>From now on what you enter is recorded as filled in by %1.</source>
+        <translation>此后录入的内容记为由 %1 填报。</translation>
+    </message>
+    <message>
         <source>%1-for-the-units.otc</source>
         <translation>%1-下发各单位.otc</translation>
     </message>
@@ -1768,22 +2016,6 @@ Enter your unit and the first leader whose work you will log. You can add more p
     <message>
         <source>Not loaded</source>
         <translation>未导入</translation>
-    </message>
-    <message>
-        <source>Backup to restore</source>
-        <translation>选择要恢复的备份</translation>
-    </message>
-    <message>
-        <source>Backups (*.db)</source>
-        <translation>备份 (*.db)</translation>
-    </message>
-    <message>
-        <source>Restore from a backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <source>Replace the ledger with the backup %1? The present state is backed up first.</source>
-        <translation>用备份 %1 替换当前台账吗？替换前会先备份当前状态。</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,8 @@ class FirstRunDialog(QDialog):
                 "OneThird keeps the ledger of how much effort each principal leader spends on "
                 "investment promotion, against the one-third rule.\n\n"
                 "A new database will be created at:\n%1\n\n"
-                "Enter your unit and the first leader whose work you will log. "
-                "You can add more people later."
+                "Enter your unit and the first leader whose work you will log, and your own name:"
+                " what you enter is recorded as filled in by you. You can add more people later."
             ).replace("%1", db_path)
         )
         intro.setWordWrap(True)
@@ -37,16 +37,22 @@ class FirstRunDialog(QDialog):
         self.name = QLineEdit()
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Mayor"))
+        self.operator = QLineEdit()
+        self.operator.setPlaceholderText(self.tr("you, who fill in the ledger on this PC"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("optional"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         self.error.hide()
-        for field in (self.unit, self.name, self.title):
+        for field in (self.unit, self.name, self.title, self.operator, self.phone):
             field.textEdited.connect(self.error.hide)  # corrected: the message goes
         form = QFormLayout()
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Leader's name"), self.name)
         form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Filled in by"), self.operator)
+        form.addRow(self.tr("Phone"), self.phone)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,6 +73,9 @@ class FirstRunDialog(QDialog):
         fields = {"person": self.name, "name": self.name, "title": self.title, "unit": self.unit}
         if not self.name.text().strip():
             self._refuse(self.tr("Please enter the leader's name."), self.name)
+            return
+        if len(self.operator.text().strip()) > 50:
+            self._refuse(self.tr("Your name is too long (at most 50 characters)."), self.operator)
             return
         try:
             self.person().validated()

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +30,9 @@ from desktop.domain.errors import LedgerError
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import parse_overrides
-from desktop.storage.backups import backups_dir
 from desktop.storage.report_file import write_atomically
+from desktop.ui import operator
+from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.holiday_dialog import HolidayDialog
 from desktop.ui.dialogs.keys_dialog import KeysDialog
 from desktop.ui.dialogs.order_dialog import OrderDialog, names_in_order
@@ -55,7 +58,16 @@ class SettingsPage(Page):
         self.hours.setSingleStep(0.5)
         self.hours.setSuffix(self.tr(" h"))
         self.weekends = QCheckBox(self.tr("Promotion work on weekends and holidays counts"))
+        self.deadline = QSpinBox()
+        self.deadline.setRange(1, 28)
+        self.deadline.setPrefix(self.tr("day "))
+        self.deadline.setSuffix(self.tr(" of the next month"))
         self.save_rules = QPushButton(self.tr("Apply"))
+        self.operator_name = QLineEdit()
+        self.operator_name.setPlaceholderText(self.tr("your name: recorded on what you enter"))
+        self.operator_phone = QLineEdit()
+        self.operator_phone.setPlaceholderText(self.tr("phone (optional)"))
+        save_operator = QPushButton(self.tr("Save"))
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -63,7 +75,7 @@ class SettingsPage(Page):
         self.db_label = QLabel(db_path)
         self.db_label.setWordWrap(True)
         open_db = QPushButton(self.tr("Open another database…"))
-        restore = QPushButton(self.tr("Restore from a backup…"))
+        restore = QPushButton(self.tr("Backups and restore…"))
         self.override_label = QLabel()
         self.override_label.setWordWrap(True)
         load_override = QPushButton(self.tr("Load a holiday arrangement file…"))
@@ -81,7 +93,13 @@ class SettingsPage(Page):
         form.addRow(self.tr("Target share"), self.target)
         form.addRow(self.tr("Hours per working day"), self.hours)
         form.addRow("", self.weekends)
+        form.addRow(self.tr("Reports due by"), self.deadline)
         form.addRow("", self.save_rules)
+        operator_row = QHBoxLayout()
+        operator_row.addWidget(self.operator_name, 2)
+        operator_row.addWidget(self.operator_phone, 1)
+        operator_row.addWidget(save_operator)
+        form.addRow(self.tr("Filled in by"), operator_row)
         form.addRow(self.tr("Language"), self.language)
         db_row = QHBoxLayout()
         db_row.addWidget(self.db_label, 1)
@@ -106,6 +124,8 @@ class SettingsPage(Page):
         layout.addWidget(panel)
         layout.addStretch(1)
         self.save_rules.clicked.connect(self.apply_rules)
+        save_operator.clicked.connect(self.save_operator)
+        self.operator_name.returnPressed.connect(self.save_operator)
         self.language.currentIndexChanged.connect(
             lambda: self.language_chosen.emit(self.language.currentData())
         )
@@ -122,6 +142,10 @@ class SettingsPage(Page):
         self.target.setValue(rules.target * 100)
         self.hours.setValue(rules.hours_per_day)
         self.weekends.setChecked(rules.count_weekend_promotion)
+        self.deadline.setValue(self.session.ledger.deadline_day())
+        name, phone = operator.operator(self.session.settings, self.session.ledger.path)
+        self.operator_name.setText(name)
+        self.operator_phone.setText(phone)
         user_file = paths.calendar_override_files()[-1]
         calendar = self.session.ledger.calendar
         text = str(user_file) if user_file.exists() else self.tr("none (built-in calendar)")
@@ -177,6 +201,23 @@ class SettingsPage(Page):
         except LedgerError as exc:
             self.refuse(exc)
 
+    def save_operator(self) -> None:
+        """The 填报人 of this database on this PC: from now on changes are recorded as theirs."""
+        s = self.session
+        name = " ".join(self.operator_name.text().split())
+        if not name or len(name) > 50:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("Enter your name (at most 50 characters): it is recorded on every change."),
+            )
+            return
+        operator.remember(s.settings, s.ledger.path, name, self.operator_phone.text())
+        s.ledger.actor = name
+        s.forget("operator")
+        s.tell(Feedback(self.tr("From now on what you enter is recorded as filled in by %1.")
+                        .replace("%1", name)))  # fmt: skip
+
     def export_for_units(self) -> None:
         """The signed calendar file (.otc) with the years entered here and the unit order."""
         s = self.session
@@ -218,9 +259,19 @@ class SettingsPage(Page):
         dialog.deleteLater()
 
     def apply_rules(self) -> None:
-        rules = Rules(self.target.value() / 100, self.hours.value(), self.weekends.isChecked())
+        ledger, deadline = self.session.ledger, self.deadline.value()  # read before a refresh
+        held = ledger.rules().target
+        # the box shows two decimals: 33.33 % left as it was shown keeps the exact 1/3
+        shown = self.target.value()
+        target = held if round(held * 100, 2) == round(shown, 2) else shown / 100
+        rules = Rules(target, self.hours.value(), self.weekends.isChecked())
         try:
-            self.session.apply(self.tr("Change settings"), SetRules(rules))
+            if deadline != ledger.deadline_day():
+                ledger.set_deadline_day(deadline)
+            if rules != ledger.rules():
+                self.session.apply(self.tr("Change settings"), SetRules(rules))
+            else:
+                self.session.data_changed.emit()
         except LedgerError as exc:
             self.refuse(exc)
 
@@ -244,18 +295,9 @@ class SettingsPage(Page):
         self.session.data_changed.emit()
 
     def choose_backup(self) -> None:
-        folder = backups_dir(self.session.ledger.path)
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Backup to restore"), str(folder), self.tr("Backups (*.db)")
+        s = self.session
+        dialog = BackupsDialog(
+            self, s.ledger, s.today, s.lang, lambda path: self.restore_requested.emit(str(path))
         )
-        if not name:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore from a backup"),
-            self.tr(
-                "Replace the ledger with the backup %1? The present state is backed up first."
-            ).replace("%1", Path(name).name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_requested.emit(name)
+        dialog.exec()
+        dialog.deleteLater()

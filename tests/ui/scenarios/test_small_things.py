@@ -69,7 +69,9 @@ def test_a_new_file_named_with_db_starts_with_the_first_run_dialog(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     asked: list[Path] = []
-    monkeypatch.setattr(app, "first_run", lambda path, lang: asked.append(path) or False)
+    monkeypatch.setattr(
+        app, "first_run", lambda path, lang, settings=None: asked.append(path) or False
+    )
     new = tmp_path / "新台账.db"
     assert app.database_to_open(new, "zh") is None  # cancelled: nothing opens
     assert asked == [new]
