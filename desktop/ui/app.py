@@ -23,7 +23,7 @@ from desktop.storage.calendar_files import load_work_calendar
 from desktop.storage.integrity import check_database
 from desktop.storage.ledger import Ledger
 from desktop.storage.restore import restore_backup
-from desktop.ui import operator
+from desktop.ui import display_check, operator
 from desktop.ui.dialogs.first_run_dialog import FirstRunDialog
 from desktop.ui.fonts import use_shipped_font
 from desktop.ui.i18n import install_language
@@ -282,6 +282,10 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(argv)
+    blocked = display_check.problem()
+    if blocked is not None:
+        print(blocked, file=sys.stderr)
+        return 1
     qt = QApplication([sys.argv[0], *qt_args])
     qt.setApplicationName("OneThird")
     qt.setApplicationDisplayName(APP_TITLE)
