@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.domain.changes import Change
+from desktop.domain.changes import Applied, Change
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
 from desktop.storage.ledger import Ledger
@@ -18,22 +18,24 @@ from desktop.ui.ledger_memory import LedgerMemory
 
 
 class ChangeCommand(QUndoCommand):
-    """One change on the undo stack, already done when pushed. It holds the change that takes
-    it back; undoing applies that and keeps its inverse for the redo, and so on, so each step
-    acts on the ids the ledger holds then. A step the ledger refuses (the month was submitted
-    since, say) is said, and the stack stays where it was."""
+    """One step on the undo stack, already done when pushed: a change, or several done as one
+    (the rows deleted together). It holds the changes that take it back; undoing applies them
+    and keeps their inverses for the redo, and so on, so each step acts on the ids the ledger
+    holds then. A step the ledger refuses (the month was submitted since, say) is said, and the
+    stack and the database stay where they were."""
 
-    def __init__(self, session: Session, text: str, inverse: Change) -> None:
+    def __init__(self, session: Session, text: str, inverse: Change | list[Change]) -> None:
         super().__init__(text)
         self._session = session
-        self._back: Change | None = inverse  # what undo applies
-        self._again: Change | None = None  # what redo applies (none before the first undo)
+        back = list(inverse) if isinstance(inverse, list) else [inverse]
+        self._back: list[Change] | None = back  # what undo applies, in turn
+        self._again: list[Change] | None = None  # what redo applies (none before the first undo)
         self._refused = False
 
     def undo(self) -> None:
         if self._take_refusal() or self._back is None:
             return
-        inverse = self._session.step(self._back)
+        inverse = self._session.step_all(self._back)
         if inverse is None:
             self._stay(self._session.undo_stack.redo)
             return
@@ -42,7 +44,7 @@ class ChangeCommand(QUndoCommand):
     def redo(self) -> None:
         if self._take_refusal() or self._again is None:
             return  # the first redo is the push: done already
-        inverse = self._session.step(self._again)
+        inverse = self._session.step_all(self._again)
         if inverse is None:
             self._stay(self._session.undo_stack.undo)
             return
@@ -108,6 +110,29 @@ class Session(QObject):
         self.record(text, applied.inverse)
         return applied.result
 
+    def apply_all(self, text: str, changes: Sequence[Change]) -> list[Any]:
+        """Do several changes as one step (the rows selected, deleted): all of them or none.
+        When the ledger refuses one, those done before it are taken back, so the database is as
+        it was, and the refusal propagates with nothing pushed. Taken, they are one step on the
+        undo stack under text; what each made is returned."""
+        try:
+            done = self._apply_all(changes)
+        finally:
+            self.data_changed.emit()
+        self.undo_stack.push(ChangeCommand(self, text, [a.inverse for a in reversed(done)]))
+        return [a.result for a in done]
+
+    def _apply_all(self, changes: Sequence[Change]) -> list[Applied[Any]]:
+        done: list[Applied[Any]] = []
+        try:
+            for change in changes:
+                done.append(self.ledger.apply(change))
+        except LedgerError:
+            for applied in reversed(done):
+                self.ledger.apply(applied.inverse)
+            raise
+        return done
+
     def record(self, text: str, inverse: Change) -> None:
         """Put a change done elsewhere (an import, by its job) on the undo stack."""
         self.undo_stack.push(ChangeCommand(self, text, inverse))
@@ -115,11 +140,18 @@ class Session(QObject):
 
     def step(self, change: Change) -> Change | None:
         """Undo or redo one step: its inverse, or None when the ledger refused (said)."""
+        inverse = self.step_all([change])
+        return None if inverse is None else inverse[0]
+
+    def step_all(self, changes: Sequence[Change]) -> list[Change] | None:
+        """Undo or redo a step of several changes, all or none: the changes that take it back
+        (in the order to apply them), or None when the ledger refused one (said; those done
+        before it taken back)."""
         try:
-            applied = self.ledger.apply(change)
+            done = self._apply_all(changes)
         except LedgerError as exc:
             self.failed.emit(exc.message(self.lang))
             return None
         finally:
             self.data_changed.emit()
-        return applied.inverse
+        return [a.inverse for a in reversed(done)]
