@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from desktop.domain.changes import AddPerson, DeletePerson, UpdatePerson
-from desktop.domain.errors import LedgerError
 from desktop.domain.people import Person
 from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.person_dialog import PersonDialog
-from desktop.ui.pages.table_page import TablePage
+from desktop.ui.pages.table_page import TablePage, delete_on_key
 from desktop.ui.session import Session
 
 
@@ -32,6 +31,7 @@ class PeoplePage(TablePage):
         delete.clicked.connect(self.delete_person)
         self.table.doubleClicked.connect(self.edit_person)
         open_on_enter(self.table, self.edit_person)
+        delete_on_key(self.table, self.delete_person)
 
     def refresh(self) -> None:
         persons = self.session.ledger.persons()
@@ -65,13 +65,15 @@ class PeoplePage(TablePage):
             ).exec()
 
     def delete_person(self) -> None:
-        key = self.selected_key()
-        if key is None:
-            return
-        before = self.session.ledger.person(key)
-        try:
-            self.session.apply(self.tr("Delete person"), DeletePerson(key))
-        except LedgerError as exc:
-            self.refuse(exc)
-            return
-        self.tell_deleted(before.name)
+        """The selected persons (Delete, or the button), as one undo step."""
+        keys = self.selected_keys()
+        if len(keys) == 1:
+            step, record = self.tr("Delete person"), self.session.ledger.person(keys[0]).name
+        else:
+            count = str(len(keys))
+            step = self.tr("Delete %1 people").replace("%1", count)
+            record = self.tr("the %1 selected people").replace("%1", count)
+        self.delete_rows([DeletePerson(k) for k in keys], step, record)
+
+    def export_title(self) -> str:
+        return self.tr("People")

@@ -9,12 +9,11 @@ from desktop.domain.changes import (
     DeleteProject,
     UpdateProject,
 )
-from desktop.domain.errors import LedgerError
 from desktop.domain.projects import Funding, Project, StageChange
 from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.project_dialog import ProjectDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
-from desktop.ui.pages.table_page import TablePage
+from desktop.ui.pages.table_page import TablePage, delete_on_key
 from desktop.ui.session import Session
 
 
@@ -46,6 +45,7 @@ class ProjectsPage(TablePage):
         delete.clicked.connect(self.delete_project)
         self.table.doubleClicked.connect(self.open_project)
         open_on_enter(self.table, self.open_project)
+        delete_on_key(self.table, self.delete_project)
         self._dialog: ProjectDialog | None = None
 
     def refresh(self) -> None:
@@ -142,16 +142,19 @@ class ProjectsPage(TablePage):
             self._open(self.session.ledger.project(key))
 
     def delete_project(self) -> None:
-        key = self.selected_key()
-        if key is None:
-            return
-        before = self.session.ledger.project(key)
-        try:
-            self.session.apply(self.tr("Delete project"), DeleteProject(key))
-        except LedgerError as exc:
-            self.refuse(exc)
-            return
-        self.tell_deleted(self._record(before))
+        """The selected projects (Delete, or the button), as one undo step."""
+        keys = self.selected_keys()
+        if len(keys) == 1:
+            step = self.tr("Delete project")
+            record = self._record(self.session.ledger.project(keys[0]))
+        else:
+            count = str(len(keys))
+            step = self.tr("Delete %1 projects").replace("%1", count)
+            record = self.tr("the %1 selected projects").replace("%1", count)
+        self.delete_rows([DeleteProject(k) for k in keys], step, record)
+
+    def export_title(self) -> str:
+        return self.tr("Projects")
 
     def show_history(self) -> None:
         key = self.selected_key()

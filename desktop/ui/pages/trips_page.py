@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from desktop.domain.changes import AddTrip, DeleteTrip, UpdateTrip
-from desktop.domain.errors import LedgerError
 from desktop.domain.periods import day_within
 from desktop.domain.trips import Trip
 from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.dialogs.trip_dialog import TripDialog
-from desktop.ui.pages.table_page import TablePage
+from desktop.ui.pages.table_page import TablePage, delete_on_key
 from desktop.ui.session import Session
 
 
@@ -40,6 +39,7 @@ class TripsPage(TablePage):
         delete.clicked.connect(self.delete_trip)
         self.table.doubleClicked.connect(self.edit_trip)
         open_on_enter(self.table, self.edit_trip)
+        delete_on_key(self.table, self.delete_trip)
 
     def refresh(self) -> None:
         ledger, period = self.session.ledger, self.session.period
@@ -101,16 +101,18 @@ class TripsPage(TablePage):
             self._dialog(self.session.ledger.trip(key)).exec()
 
     def delete_trip(self) -> None:
-        key = self.selected_key()
-        if key is None:
-            return
-        before = self.session.ledger.trip(key)
-        try:
-            self.session.apply(self.tr("Delete trip"), DeleteTrip(key))
-        except LedgerError as exc:
-            self.refuse(exc)
-            return
-        self.tell_deleted(self._record(before))
+        """The selected trips (Delete, or the button), as one undo step."""
+        keys = self.selected_keys()
+        if len(keys) == 1:
+            step, record = self.tr("Delete trip"), self._record(self.session.ledger.trip(keys[0]))
+        else:
+            count = str(len(keys))
+            step = self.tr("Delete %1 trips").replace("%1", count)
+            record = self.tr("the %1 selected trips").replace("%1", count)
+        self.delete_rows([DeleteTrip(k) for k in keys], step, record)
+
+    def export_title(self) -> str:
+        return self.tr("Promotion trips")
 
     def show_history(self) -> None:
         key = self.selected_key()
