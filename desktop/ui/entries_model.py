@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from desktop.domain.entries import Entry, format_clock
 from desktop.domain.periods import Period
+from desktop.storage.entries import EntryOrder
 from desktop.storage.ledger import Ledger
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,8 +46,58 @@ _SOURCE_HEADERS = (
     QT_TRANSLATE_NOOP("EntriesTableModel", "Progress"),
     QT_TRANSLATE_NOOP("EntriesTableModel", "Recorded by"),
 )
+# what a click on each heading sorts by, in SQL (storage/entries.py)
+SORT_BY = (
+    "date",
+    "person",
+    "time",
+    "duration",
+    "activity",
+    "project",
+    "location",
+    "counterpart",
+    "note",
+    "recorded_by",
+)
 PAGE = 200
 MAX_PAGES = 50  # at most 10,000 rows held in memory
+
+
+@dataclass(frozen=True)
+class EntryTexts:
+    """What a row of the table needs besides its entry: the names of the ids, and the words
+    of the 时长 column in the language shown. Plain values, so a job can turn a year of
+    entries into the table's rows off the GUI thread."""
+
+    persons: dict[int | None, str]
+    activities: dict[int | None, str]
+    projects: dict[int | None, str]
+    full_day: str = "Full day"
+    half_day: str = "Half day"
+    hours: str = "%1 h"
+
+    def cell(self, e: Entry, col: int) -> str:
+        """The text of one cell, as the table shows it."""
+        if col == COL_DATE:
+            return e.day.isoformat()
+        if col == COL_PERSON:
+            return self.persons.get(e.person_id, "")
+        if col == COL_TIME:
+            if e.start is None or e.end is None:
+                return ""
+            return f"{format_clock(e.start)}–{format_clock(e.end)}"
+        if col == COL_DAYS:
+            if e.day_part is not None:
+                return self.full_day if e.day_part.days == 1 else self.half_day
+            return self.hours.replace("%1", f"{(e.minutes or 0) / 60:g}")
+        if col == COL_ACTIVITY:
+            return self.activities.get(e.activity_id, "")
+        if col == COL_PROJECT:
+            return self.projects.get(e.project_id, "")
+        return (e.location, e.counterpart, e.note, e.recorded_by)[col - COL_LOCATION]
+
+    def row(self, e: Entry) -> list[str]:
+        return [self.cell(e, c) for c in range(len(_SOURCE_HEADERS))]
 
 
 @dataclass(frozen=True)
@@ -74,29 +125,65 @@ class EntriesTableModel(QAbstractTableModel):
         self._filter = EntryFilter()
         self._count = 0
         self._pages: OrderedDict[int, list[Entry]] = OrderedDict()
-        self._names: dict[str, dict[int | None, str]] = {}
+        self._texts = EntryTexts({}, {}, {})
         self._ids: list[int] | None = None
+        self._order = EntryOrder()
 
     def set_filter(self, entry_filter: EntryFilter) -> None:
         self.beginResetModel()
         self._filter = entry_filter
         self._pages.clear()
-        self._names = {
-            "person": {p.id: p.name for p in self._ledger.persons()},
-            "activity": {a.id: a.name for a in self._ledger.activities()},
-            "project": dict(self._ledger.project_names()),
-        }
-        if entry_filter.text:
-            # a text search sorts its matches once for the ids; pages are then fetched by id
-            self._ids = self._ledger.entry_ids(**entry_filter.kwargs())
+        self._texts = EntryTexts(
+            {p.id: p.name for p in self._ledger.persons()},
+            {a.id: a.name for a in self._ledger.activities()},
+            dict(self._ledger.project_names()),
+        )
+        # a text search, or a sort under a filter narrower than a period, sorts its matches
+        # once for the ids, pages then fetched by id; else each page is read in its order
+        kwargs = entry_filter.kwargs()
+        self._ids = self._ledger.ordered_entry_ids(**kwargs, order=self._order)
+        if self._ids is not None:
             self._count = len(self._ids)
         else:
-            self._ids = None
-            self._count = self._ledger.count_entries(**entry_filter.kwargs())
+            self._count = self._ledger.count_entries(**kwargs)
         self.endResetModel()
 
     def reload(self) -> None:
         self.set_filter(self._filter)
+
+    @property
+    def entry_filter(self) -> EntryFilter:
+        return self._filter
+
+    @property
+    def order(self) -> EntryOrder:
+        return self._order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a heading: the rows in that column's order (SQL), or the other way round;
+        column -1 is the display order."""
+        wanted = EntryOrder()
+        if 0 <= column < len(SORT_BY):
+            wanted = EntryOrder(SORT_BY[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._order:
+            self._order = wanted
+            self.reload()
+
+    def texts(self) -> EntryTexts:
+        """The names and words the rows are shown with now (for a copy or an export)."""
+        return EntryTexts(
+            self._texts.persons,
+            self._texts.activities,
+            self._texts.projects,
+            self.tr("Full day"),
+            self.tr("Half day"),
+            self.tr("%1 h"),
+        )
+
+    def headers(self) -> list[str]:
+        return [
+            str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())
+        ]
 
     def entry_at(self, row: int) -> Entry:
         page = row // PAGE
@@ -105,7 +192,9 @@ class EntriesTableModel(QAbstractTableModel):
             if self._ids is not None:
                 rows = self._ledger.entries_by_ids(self._ids[page * PAGE : (page + 1) * PAGE])
             else:
-                rows = self._ledger.entries(limit=PAGE, offset=page * PAGE, **self._filter.kwargs())
+                rows = self._ledger.entries(
+                    limit=PAGE, offset=page * PAGE, order=self._order, **self._filter.kwargs()
+                )
             self._pages[page] = rows
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -128,23 +217,11 @@ class EntriesTableModel(QAbstractTableModel):
             return None
         e = self.entry_at(index.row())
         col = index.column()
-        if col == COL_DATE:
-            return e.day.isoformat()
-        if col == COL_PERSON:
-            return self._names["person"].get(e.person_id, "")
-        if col == COL_TIME:
-            if e.start is None or e.end is None:
-                return ""
-            return f"{format_clock(e.start)}–{format_clock(e.end)}"
-        if col == COL_DAYS:
+        if col == COL_DAYS:  # translated when shown, so a language switch takes effect
             if e.day_part is not None:
                 return self.tr("Full day") if e.day_part.days == 1 else self.tr("Half day")
             return self.tr("%1 h").replace("%1", f"{(e.minutes or 0) / 60:g}")
-        if col == COL_ACTIVITY:
-            return self._names["activity"].get(e.activity_id, "")
-        if col == COL_PROJECT:
-            return self._names["project"].get(e.project_id, "")
-        return (e.location, e.counterpart, e.note, e.recorded_by)[col - COL_LOCATION]
+        return self._texts.cell(e, col)
 
     def headerData(
         self,
