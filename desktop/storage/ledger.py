@@ -102,8 +102,16 @@ class Ledger(IntakeStore, ImportUndoStore):
         )
 
     def is_office(self) -> bool:
-        """The supervision office's database (it has taken in another unit's report)."""
+        """The supervision office's database: chosen so in 设置, or (none chosen) it has taken
+        in another unit's report."""
         return ledger_role.is_office(self.db)
+
+    def chosen_role(self) -> str:
+        return ledger_role.chosen_role(self.db)
+
+    def set_role(self, role: str) -> None:
+        """'unit' or 'office', or '' to let the database's use decide."""
+        ledger_role.set_role(self.db, self.actor, role)
 
     def refuse_writes(self) -> None:
         """From now on this connection only reads (another program writes the file)."""

@@ -318,6 +318,22 @@
         <source>Delete entry</source>
         <translation>删除工作记录</translation>
     </message>
+    <message>
+        <source>Delete %1 entries</source>
+        <translation>删除 %1 条工作记录</translation>
+    </message>
+    <message>
+        <source>the %1 selected entries</source>
+        <translation>所选的 %1 条工作记录</translation>
+    </message>
+    <message>
+        <source>Work entries</source>
+        <translation>工作记录</translation>
+    </message>
+    <message>
+        <source>Exporting… %1%</source>
+        <translation>正在导出… %1%</translation>
+    </message>
 </context>
 <context>
     <name>EntriesTableModel</name>
@@ -1172,6 +1188,45 @@ Enter your unit and the first leader whose work you will log, and your own name:
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Export list…</source>
+        <translation>导出当前列表…</translation>
+    </message>
+    <message>
+        <source>Write the list as shown (filtered and sorted) to an Excel workbook or CSV</source>
+        <translation>把当前显示的列表（按筛选和排序）写成 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: %1</source>
+        <translation>未删除任何记录：%1</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>导出当前列表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows: %2</source>
+        <translation>已导出 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Person and period</source>
@@ -1456,6 +1511,18 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
+    <message>
+        <source>Delete %1 people</source>
+        <translation>删除 %1 名人员</translation>
+    </message>
+    <message>
+        <source>the %1 selected people</source>
+        <translation>所选的 %1 名人员</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
 </context>
 <context>
     <name>PeriodBar</name>
@@ -1727,6 +1794,18 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <source>Delete project</source>
         <translation>删除项目</translation>
     </message>
+    <message>
+        <source>Delete %1 projects</source>
+        <translation>删除 %1 个项目</translation>
+    </message>
+    <message>
+        <source>the %1 selected projects</source>
+        <translation>所选的 %1 个项目</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -1878,6 +1957,18 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>保存</translation>
     </message>
     <message>
+        <source>As its use says (office once it has taken in reports)</source>
+        <translation>按使用情况（接收过报送即为督查室）</translation>
+    </message>
+    <message>
+        <source>A unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>The supervision office</source>
+        <translation>督查室</translation>
+    </message>
+    <message>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
@@ -1924,6 +2015,10 @@ Enter your unit and the first leader whose work you will log, and your own name:
     <message>
         <source>Filled in by</source>
         <translation>填报人</translation>
+    </message>
+    <message>
+        <source>This database is</source>
+        <translation>本数据库属于</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2472,6 +2567,18 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Delete trip</source>
         <translation>删除外出招商</translation>
+    </message>
+    <message>
+        <source>Delete %1 trips</source>
+        <translation>删除 %1 次外出招商</translation>
+    </message>
+    <message>
+        <source>the %1 selected trips</source>
+        <translation>所选的 %1 次外出招商</translation>
+    </message>
+    <message>
+        <source>Promotion trips</source>
+        <translation>外出招商</translation>
     </message>
 </context>
 <context>

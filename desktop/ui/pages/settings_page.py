@@ -32,6 +32,7 @@ from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import parse_overrides
 from desktop.storage.report_file import write_atomically
 from desktop.ui import operator
+from desktop.ui.choices import Choices
 from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.holiday_dialog import HolidayDialog
 from desktop.ui.dialogs.keys_dialog import KeysDialog
@@ -68,6 +69,15 @@ class SettingsPage(Page):
         self.operator_phone = QLineEdit()
         self.operator_phone.setPlaceholderText(self.tr("phone (optional)"))
         save_operator = QPushButton(self.tr("Save"))
+        self.role = QComboBox()
+        self.roles = Choices(
+            self.role,
+            [
+                (self.tr("As its use says (office once it has taken in reports)"), ""),
+                (self.tr("A unit"), "unit"),
+                (self.tr("The supervision office"), "office"),
+            ],
+        )
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -100,6 +110,7 @@ class SettingsPage(Page):
         operator_row.addWidget(self.operator_phone, 1)
         operator_row.addWidget(save_operator)
         form.addRow(self.tr("Filled in by"), operator_row)
+        form.addRow(self.tr("This database is"), self.role)
         form.addRow(self.tr("Language"), self.language)
         db_row = QHBoxLayout()
         db_row.addWidget(self.db_label, 1)
@@ -125,6 +136,7 @@ class SettingsPage(Page):
         layout.addStretch(1)
         self.save_rules.clicked.connect(self.apply_rules)
         save_operator.clicked.connect(self.save_operator)
+        self.role.activated.connect(lambda _: self.choose_role())
         self.operator_name.returnPressed.connect(self.save_operator)
         self.language.currentIndexChanged.connect(
             lambda: self.language_chosen.emit(self.language.currentData())
@@ -143,6 +155,7 @@ class SettingsPage(Page):
         self.hours.setValue(rules.hours_per_day)
         self.weekends.setChecked(rules.count_weekend_promotion)
         self.deadline.setValue(self.session.ledger.deadline_day())
+        self.roles.select(self.session.ledger.chosen_role())
         name, phone = operator.operator(self.session.settings, self.session.ledger.path)
         self.operator_name.setText(name)
         self.operator_phone.setText(phone)
@@ -200,6 +213,12 @@ class SettingsPage(Page):
             self.session.apply(self.tr("Set the official order of units"), SetOfficialOrder(orders))
         except LedgerError as exc:
             self.refuse(exc)
+
+    def choose_role(self) -> None:
+        """A unit or the office: the office's review buttons and 待核对 follow it."""
+        s = self.session
+        s.ledger.set_role(self.roles.current())
+        s.data_changed.emit()
 
     def save_operator(self) -> None:
         """The 填报人 of this database on this PC: from now on changes are recorded as theirs."""

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QTableView, QTextBrowser
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QSpinBox, QTableView, QTextBrowser
 
 from desktop.storage.backups import backups_dir
 from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from tests.ui.scenarios.drive import (
     cells,
+    choose,
     click_item,
     find,
     in_dialog,
@@ -109,3 +110,25 @@ def test_apply_keeps_the_exact_third_the_box_shows_as_33_33(
     press(settings, "应用")
     assert ledger.rules().hours_per_day == 7.5
     assert ledger.rules().target == 1 / 3  # not 0.3333
+
+
+def test_the_role_chosen_in_settings_shows_the_offices_buttons(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, warnings: list[str]
+) -> None:
+    main = start()
+    click_item(main.sidebar, "报送")
+    board = main.page("submissions")
+
+    def shown() -> set[str]:
+        return {b.text() for b in board.findChildren(QPushButton) if b.isVisible()}
+
+    assert "审核通过" not in shown()  # a unit's database: no review
+    click_item(main.sidebar, "设置")
+    choose(main.page("settings").role, "督查室")
+    assert ledger.is_office() and ledger.chosen_role() == "office"
+    click_item(main.sidebar, "报送")
+    assert {"审核通过", "退回并提出意见…"} <= shown(), shown()
+    click_item(main.sidebar, "设置")
+    choose(main.page("settings").role, "按使用情况（接收过报送即为督查室）")
+    assert not ledger.is_office() and ledger.chosen_role() == ""
+    assert not warnings, warnings
