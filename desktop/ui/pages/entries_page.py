@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +22,6 @@ from desktop.domain.changes import AddEntry, DeleteEntry, UpdateEntry
 from desktop.domain.entries import Entry
 from desktop.domain.errors import ValidationError
 from desktop.domain.periods import PeriodKind, day_within
-from desktop.reports.export import write_tables
 from desktop.storage.ledger import Ledger
 from desktop.ui.choices import Choices
 from desktop.ui.dialog_keys import open_on_enter
@@ -31,7 +31,7 @@ from desktop.ui.entries_model import COL_DATE, EntriesTableModel, EntryFilter
 from desktop.ui.feedback import Feedback
 from desktop.ui.hint_table import HintTableView
 from desktop.ui.jobs import LedgerJob, Progress
-from desktop.ui.pages.table_page import ListPage, shown_sheet
+from desktop.ui.pages.table_page import ListPage, write_shown
 from desktop.ui.session import Session
 
 EXPORT_STEP = 5000  # rows read between two reports of the export's progress
@@ -258,13 +258,13 @@ class EntriesPage(ListPage):
         kwargs, total, title = model.entry_filter.kwargs(), model.rowCount(), self.export_title()
 
         def work(ledger: Ledger, progressed: Progress) -> int:
-            rows = []
-            for n, e in enumerate(ledger.each_entry(**kwargs, order=order), 1):
-                rows.append(texts.row(e))
-                if n % EXPORT_STEP == 0:
-                    progressed(n, total)
-            write_tables([shown_sheet(title, headings, rows)], fmt, path)
-            return len(rows)
+            def rows() -> Iterator[list[str]]:
+                for n, e in enumerate(ledger.each_entry(**kwargs, order=order), 1):
+                    yield texts.row(e)
+                    if n % EXPORT_STEP == 0:
+                        progressed(n, total)
+
+            return write_shown(path, fmt, title, headings, rows())
 
         s = self.session
         self.job = job = LedgerJob(self, s.ledger, s.today, s.lang, work)

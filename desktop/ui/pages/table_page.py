@@ -5,6 +5,7 @@ shape of those with a toolbar of buttons over an in-memory table."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import Change
 from desktop.domain.errors import LedgerError
 from desktop.domain.file_names import file_name
+from desktop.reports.csv_out import Cell, write_csv
 from desktop.reports.export import write_tables
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.ui.feedback import Feedback
@@ -72,6 +74,37 @@ def shown_sheet(
                 r[c] = natural_value(t) if t else None
         columns.append(Column(f"c{c}", kind, min(width, WIDEST_SHEET_COLUMN)))
     return ShownSheet("list", title, tuple(columns), values, headings=tuple(headings))
+
+
+def write_shown(
+    path: Path,
+    fmt: str,
+    title: str,
+    headings: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    numeric: Iterable[int] = (),
+) -> int:
+    """Write rows as shown to path as XLSX or CSV (shown_sheet's values); the number of rows.
+    A CSV is written as the rows come (a year of entries is not held twice), to a file beside
+    path that then replaces it, so a failed write leaves no half file."""
+    if fmt != "csv":
+        sheet = shown_sheet(title, headings, rows, numeric)
+        write_tables([sheet], fmt, path)
+        return len(sheet.rows)
+    numbers = set(numeric)
+
+    def cells(row: Sequence[str]) -> list[Cell]:
+        return [natural_value(t) if c in numbers and t else t for c, t in enumerate(row)]
+
+    partial = path.with_name(f".{path.name}.tmp")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            written = write_csv(stream, headings, (cells(r) for r in rows))
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return written
 
 
 def _width(text: str) -> int:
@@ -164,9 +197,9 @@ class ListPage(Page):
         table = self.table
         shown = table.shown_rows(range(table.model().rowCount()))
         numeric = [c for c in table.shown_columns() if _right_aligned(table, c)]
-        sheet = shown_sheet(self.export_title() or "Sheet", shown[0], shown[1:], numeric)
+        title = self.export_title() or "Sheet"
         try:
-            write_tables([sheet], fmt, path)
+            write_shown(path, fmt, title, shown[0], shown[1:], numeric)
         except OSError as exc:
             self.not_written(f"{exc.filename or path} {exc.strerror or exc}".strip())
             return
