@@ -30,6 +30,7 @@ from desktop.ui.dialogs.help_dialog import DataLocationDialog, ManualDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.trash_dialog import TrashDialog
 from desktop.ui.feedback import Feedback, FeedbackBar
+from desktop.ui.file_folders import Folders
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.entries_page import EntriesPage
@@ -308,10 +309,15 @@ class MainWindow(QMainWindow):
         )
 
     def choose_database(self) -> None:
+        folders = Folders(self.session.settings)
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), "", self.tr("OneThird database (*.db)")
+            self,
+            self.tr("Open database"),
+            folders.start("database"),
+            self.tr("OneThird database (*.db)"),
         )
         if name:
+            folders.remember("database", name)
             self.open_database_requested.emit(name)
 
     def _fit_to_screen(self) -> None:

@@ -2224,6 +2224,10 @@ What was saved is safe. Details are in the log:
         <translation>查看报送的月报</translation>
     </message>
     <message>
+        <source>Print the board…</source>
+        <translation>打印看板…</translation>
+    </message>
+    <message>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
@@ -2270,6 +2274,10 @@ What was saved is safe. Details are in the log:
     <message>
         <source>Submitted %1/%2 · accepted %3 · returned %4 · not submitted %5</source>
         <translation>已报送 %1/%2 · 已审核 %3 · 已退回 %4 · 未报送 %5</translation>
+    </message>
+    <message>
+        <source>Monthly reports of %1</source>
+        <translation>%1月报报送情况</translation>
     </message>
     <message>
         <source>Select a person&apos;s row first.</source>

@@ -32,6 +32,7 @@ from desktop.reports.sources import (
 )
 from desktop.ui.choices import Choices
 from desktop.ui.feedback import Feedback, open_file
+from desktop.ui.file_folders import Folders
 from desktop.ui.pages.base import Page
 from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
 from desktop.ui.session import Session
@@ -212,10 +213,15 @@ class ReportsPage(Page):
     def export(self) -> None:
         fmt = self.fmts.current()
         filters = dict(FORMATS)
+        folders = Folders(self.session.settings)
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), self._default_name(fmt), filters[fmt]
+            self,
+            self.tr("Export report"),
+            folders.start("reports", self._default_name(fmt)),
+            filters[fmt],
         )
         if name:
+            folders.remember("reports", name)
             s = self.session
             self.start(
                 ReportRequest(
@@ -237,8 +243,12 @@ class ReportsPage(Page):
                 self.tr("A monthly report needs a month: choose Month as the period."),
             )
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the reports"))
+        folders = Folders(self.session.settings)
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the reports"), folders.start("reports")
+        )
         if folder:
+            folders.remember("reports", folder)
             s = self.session
             self.start(
                 ReportRequest(

@@ -38,6 +38,7 @@ from desktop.ui.dialogs.holiday_dialog import HolidayDialog
 from desktop.ui.dialogs.keys_dialog import KeysDialog
 from desktop.ui.dialogs.order_dialog import OrderDialog, names_in_order
 from desktop.ui.feedback import Feedback
+from desktop.ui.file_folders import Folders
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.pages.base import Page
 from desktop.ui.session import Session
@@ -247,14 +248,16 @@ class SettingsPage(Page):
             self.refuse(exc)
             return
         suggested = self.tr("%1-for-the-units.otc").replace("%1", s.today.isoformat())
+        folders = Folders(s.settings)
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the file for the units"),
-            suggested,
+            folders.start("units", suggested),
             self.tr("Calendar files (*.otc)"),
         )
         if not name:
             return
+        folders.remember("units", name)
         path = Path(name) if name.endswith(".otc") else Path(name + ".otc")
         try:
             write_atomically(path, data)

@@ -33,6 +33,7 @@ from desktop.ui.board_rows import BoardTableModel, counts, person_rows, unit_row
 from desktop.ui.choices import Choices
 from desktop.ui.dialogs.flags_dialog import FlagsDialog
 from desktop.ui.feedback import Feedback, open_file
+from desktop.ui.file_folders import Folders
 from desktop.ui.jobs import LedgerJob, Progress
 from desktop.ui.pages.table_page import TablePage
 from desktop.ui.session import Session
@@ -41,7 +42,7 @@ from desktop.ui.session import Session
 class SubmissionsPage(TablePage):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        submit, take_in, give_back, accept, to_check, open_pdf = self.setup(
+        submit, take_in, give_back, accept, to_check, open_pdf, print_board = self.setup(
             [
                 self.tr("Name"),
                 self.tr("Unit"),
@@ -58,6 +59,7 @@ class SubmissionsPage(TablePage):
                 self.tr("Accept"),
                 self.tr("Values to check…"),
                 self.tr("Open the submitted PDF"),
+                self.tr("Print the board…"),
             ],
         )
         self.board = BoardTableModel(
@@ -101,13 +103,14 @@ class SubmissionsPage(TablePage):
         accept.clicked.connect(lambda: self.review_selected(accept=True))
         to_check.clicked.connect(self.check_values)
         open_pdf.clicked.connect(self.open_submitted_pdf)
+        print_board.clicked.connect(self.print_board)
         self.setAcceptDrops(True)
 
     def refresh(self) -> None:
         s = self.session
         # returning and accepting are the supervision office's: a unit does not see them
         office = s.ledger.is_office()
-        for review in self.buttons[2:]:
+        for review in self.buttons[2:6]:
             review.setVisible(office)
         waiting = len(s.ledger.intake_flags(FlagState.OPEN)) if office else 0
         to_check = self.buttons[4]
@@ -168,6 +171,21 @@ class SubmissionsPage(TablePage):
         for i, value in reversed(list(enumerate(values, 1))):
             text = text.replace(f"%{i}", str(value))
         return text
+
+    def print_board(self) -> None:
+        """The view shown (by person or by unit), with the month and its counts, on A4."""
+        from desktop.ui.board_print import board_html, preview_board
+
+        s = self.session
+        model = self.model
+        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(
+            model.columnCount())]  # fmt: skip
+        rows = [
+            [str(model.data(model.index(r, c)) or "") for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+        title = self.tr("Monthly reports of %1").replace("%1", s.period.text(s.lang))
+        preview_board(self, board_html(title, self.counts.text(), headers, rows), title)
 
     def open_submitted_pdf(self) -> None:
         """The PDF inside the report file the unit sent, opened with the PC's PDF reader."""
@@ -231,10 +249,15 @@ class SubmissionsPage(TablePage):
         if answer != QMessageBox.StandardButton.Yes:
             return
         name = report_file_name(status.person, s.period)
+        folders = Folders(s.settings)
         out, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report file"), name, self.tr("Report files (*.otr)")
+            self,
+            self.tr("Save the report file"),
+            folders.start("submit", name),
+            self.tr("Report files (*.otr)"),
         )
         if out:
+            folders.remember("submit", out)
             self.submit(status.person.id, Path(out))
 
     def submit(self, person_id: int, out: Path) -> LedgerJob | None:
@@ -324,13 +347,18 @@ class SubmissionsPage(TablePage):
         return True
 
     def _return_file_name(self, person: Person) -> Path | None:
+        folders = Folders(self.session.settings)
         out, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the return file for the unit"),
-            review_file_name(person, self.session.period),  # as onethird-cli review names it
+            # named as onethird-cli review names it, in the folder used last time
+            folders.start("return", review_file_name(person, self.session.period)),
             self.tr("Return files (*.otv)"),
         )
-        return Path(out) if out else None
+        if not out:
+            return None
+        folders.remember("return", out)
+        return Path(out)
 
     def _write_return_file(self, person_id: int, out: Path) -> None:
         s = self.session
@@ -348,13 +376,15 @@ class SubmissionsPage(TablePage):
         self.session.tell(Feedback(text, files=(out,)))
 
     def choose_files(self) -> None:
+        folders = Folders(self.session.settings)
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Report files to take in"),
-            "",
+            folders.start("intake"),
             self.tr("Report, return and calendar files (*.otr *.otv *.otc)"),
         )
         if names:
+            folders.remember("intake", names[0])
             self.take_in([Path(n) for n in names])
 
     def take_in(self, paths: list[Path]) -> LedgerJob | None:

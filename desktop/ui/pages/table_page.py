@@ -30,6 +30,7 @@ from desktop.reports.csv_out import Cell, write_csv
 from desktop.reports.export import write_tables
 from desktop.reports.sheet import Column, Kind, Sheet, Value
 from desktop.ui.feedback import Feedback
+from desktop.ui.file_folders import Folders
 from desktop.ui.hint_table import HintTableView
 from desktop.ui.pages.base import Page
 from desktop.ui.rows_model import RowsTableModel, natural_value
@@ -180,14 +181,16 @@ class ListPage(Page):
     def export_list(self) -> None:
         """Ask where, then write the table as shown; the format by the file chosen."""
         parts = [self.export_title(), self.session.period.code]
+        folders = Folders(self.session.settings)
         name, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Export list"),
-            file_name(parts, ".xlsx"),
+            folders.start("lists", file_name(parts, ".xlsx")),
             ";;".join((self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)"))),
         )
         if not name:
             return
+        folders.remember("lists", name)
         path, fmt = chosen_format(name, chosen)
         self.write_list(path, fmt)
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QPushButton, QTableView
 
 from desktop.domain.intake_flags import FlagState
@@ -91,6 +92,18 @@ def test_the_office_checks_what_another_unit_sent_for_a_project_it_does_not_keep
         press(dialog, "关闭")
 
     in_dialog(qtbot, lambda: to_check.click(), decide)
+
+    # the board printed: the month, its counts and the rows, on A4 through Qt's preview
+    printed: list[int] = []
+
+    def look(dialog: QDialog) -> None:
+        assert dialog.windowTitle() == "2026年10月月报报送情况"
+        (preview,) = dialog.findChildren(QPrintPreviewWidget)
+        printed.append(preview.pageCount())
+        dialog.reject()
+
+    in_dialog(qtbot, lambda: press(board, "打印看板…"), look)
+    assert printed == [1]
     assert button(board, "待核对（2 项）…").isVisible()
     decided = {f.what: f.state for f in ledger.intake_flags() if f.state is not FlagState.OPEN}
     assert decided == {"investor": FlagState.ACCEPTED, "leader": FlagState.REJECTED}
