@@ -291,7 +291,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_import(self) -> ImportDialog:
-        dialog = ImportDialog(self, self.session.ledger, self.session.today, self.session.lang)
+        s = self.session
+        dialog = ImportDialog(self, s.ledger, s.today, s.lang, s.settings)
         dialog.imported.connect(lambda result: self.session.record(*dialog.undo_step(result)))
         dialog.open()
         return dialog

@@ -7,7 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from desktop.storage.import_results import ColumnUse, ImportOptions, ImportRefus
 from desktop.storage.ledger import Ledger
 from desktop.ui.dialogs.import_columns import ImportColumnsWidget
 from desktop.ui.dialogs.import_job import ImportJob
+from desktop.ui.file_folders import Folders
 from desktop.ui.screen_fit import keep_on_screen
 
 PERMILLE = 1000  # the progress bar's steps
@@ -48,10 +49,16 @@ class ImportDialog(QDialog):
     imported = Signal(object)  # ImportResult, after an import that wrote rows
 
     def __init__(
-        self, parent: QWidget | None, ledger: Ledger, today: date, lang: str = "zh"
+        self,
+        parent: QWidget | None,
+        ledger: Ledger,
+        today: date,
+        lang: str = "zh",
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._ledger, self._today, self._lang = ledger, today, lang
+        self._folders = None if settings is None else Folders(settings)
         self.job: ImportJob | None = None
         self._checked = False  # the last check passed with rows to import
         self._began = 0.0  # when the running job started (time.monotonic)
@@ -143,12 +150,15 @@ class ImportDialog(QDialog):
         return name, UndoImport(result.import_id)
 
     def _on_choose_clicked(self) -> None:
+        folders = self._folders
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Ledger file"),
-            "",
+            "" if folders is None else folders.start("import"),
             self.tr("Ledgers (*.csv *.txt *.tsv *.xlsx);;All files (*)"),
         )
+        if name and folders is not None:
+            folders.remember("import", name)
         if name:
             self.file.setText(name)
             self._on_file_edited()
