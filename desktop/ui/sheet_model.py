@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -30,11 +31,33 @@ class SheetTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._sheet: Sheet | None = None
+        self._rows: list[list[Any]] = []  # in the report's own order
+        self._order: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_sheet(self, sheet: Sheet | None) -> None:
         self.beginResetModel()
         self._sheet = sheet
+        self._rows = [] if sheet is None else list(sheet.rows)
+        self._arrange()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By a column's values (numbers as numbers, dates as dates, empty first), ties in the
+        report's order; column -1 is the report's own order."""
+        self.layoutAboutToBeChanged.emit()
+        self._order = (column, order)
+        self._arrange()
+        self.layoutChanged.emit()
+
+    def _arrange(self) -> None:
+        if self._sheet is None:
+            return
+        column, order = self._order
+        rows = list(self._rows)
+        if 0 <= column < len(self._sheet.columns):
+            descending = order == Qt.SortOrder.DescendingOrder
+            rows.sort(key=lambda r: _sort_key(r[column]), reverse=descending)
+        self._sheet = replace(self._sheet, rows=rows)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self._sheet is None else len(self._sheet.rows)
@@ -63,3 +86,15 @@ class SheetTableModel(QAbstractTableModel):
         ):
             return self._sheet.header[section]
         return None
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None or value == "":
+        return (0, 0)
+    if isinstance(value, bool):
+        return (1, int(value))
+    if isinstance(value, int | float):
+        return (1, value)
+    if isinstance(value, date):
+        return (2, value.isoformat())
+    return (3, str(value))

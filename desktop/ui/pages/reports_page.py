@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -33,6 +31,7 @@ from desktop.reports.sources import (
 from desktop.ui.choices import Choices
 from desktop.ui.feedback import Feedback, open_file
 from desktop.ui.file_folders import Folders
+from desktop.ui.hint_table import HintTableView
 from desktop.ui.pages.base import Page
 from desktop.ui.report_job import ReportJob, ReportOutcome, ReportRequest
 from desktop.ui.session import Session
@@ -88,10 +87,10 @@ class ReportsPage(Page):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.model = SheetTableModel()
-        self.table = QTableView()
+        # sorted by a heading click, rows selected and copied (Ctrl+C) as the other lists are
+        self.table = HintTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         bar = QHBoxLayout()
         for w in (
             QLabel(self.tr("Report")),

@@ -4,6 +4,7 @@ a folder once is offered in that folder the next time, and another purpose keeps
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from desktop.domain.people import Person
@@ -41,3 +42,37 @@ def test_the_report_dialog_opens_in_the_folder_used_last_time(
     files.save.append("")
     press(main.page("people"), "导出当前列表…")
     assert Path(files.suggested[2]).parent == Path("."), files.suggested
+
+
+def test_the_report_preview_sorts_by_a_heading_and_copies_as_a_list_does(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, zhang: Person
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.domain.entries import DayPart, Entry
+    from tests.conftest import activity_id
+    from tests.ui.scenarios.drive import cells, shortcut
+    from tests.ui.scenarios.test_tables_like_excel import click_heading, headings
+
+    li = ledger.add_person(Person("李娜", "副市长", "市人民政府"))
+    trip = activity_id(ledger, "外出招商")
+    for person, days in ((zhang, (3, 4, 5)), (li, (10,))):
+        for d in days:
+            ledger.add_entry(Entry(person.id or 0, date(2026, 11, d), trip, day_part=DayPart.FULL))
+    main = start()
+    click_item(main.sidebar, "报告")
+    reports = main.page("reports")
+    choose(reports.kind, "汇总通报")
+    view = reports.table
+    column = headings(view).index("姓名")
+    click_heading(view, "外出天数")
+    first = [row[column] for row in cells(view)]
+    click_heading(view, "外出天数")
+    again = [row[column] for row in cells(view)]
+    assert again == list(reversed(first)) and set(first) >= {"张伟", "李娜"}, (first, again)
+    view.selectAll()
+    shortcut(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text().splitlines()
+    assert copied[0].split("\t") == headings(view)
+    assert len(copied) == 1 + len(cells(view))
