@@ -244,10 +244,7 @@ class RowIntakeStore(SubmissionStore):
         warnings: list[IntakeWarning],
     ) -> None:
         assert found.id is not None
-
-        def names() -> dict[int | None, str]:
-            return {q.id: q.name for q in self.persons()}
-
+        keeps: list[bool] = []  # whether the reporting unit keeps it, asked once when needed
         ours: dict[str, Any] = {
             "investor": found.investor,
             "chain": found.chain,
@@ -267,7 +264,9 @@ class RowIntakeStore(SubmissionStore):
             if value in (None, "") or value == ours[what]:
                 continue
             large = what == "amount" and p.amount is not None and p.amount > LARGE_AMOUNT_WAN
-            if not large and (ours[what] in (None, "") or self._keeps(found.id)):
+            if not large and ours[what] not in (None, "") and not keeps:
+                keeps.append(self._keeps(found.id))
+            if not large and (ours[what] in (None, "") or keeps[0]):
                 new[what] = value
                 continue
             kind = FlagKind.LARGE_AMOUNT if large else FlagKind.CONFLICT
@@ -275,7 +274,7 @@ class RowIntakeStore(SubmissionStore):
                 columns = {"amount": str(value[0]), "currency": value[1]}
                 ours_text = "" if ours[what] is None else amount_text(*ours[what])
             elif what == "leader":
-                columns, ours_text = {"leader_id": value}, names().get(ours[what], "")
+                columns, ours_text = {"leader_id": value}, self._person_name(ours[what])
             else:
                 columns, ours_text = {what: value}, ours[what]
             self._hold(kind, found.id, found.name, what, columns, ours_text, warnings)
@@ -310,11 +309,17 @@ class RowIntakeStore(SubmissionStore):
                     "leader_changed",
                     {
                         "value": found.name,
-                        "old": names().get(found.leader_id, ""),
-                        "new": names().get(new["leader"], ""),
+                        "old": self._person_name(found.leader_id),
+                        "new": self._person_name(new["leader"]),
                     },
                 )
             )
+
+    def _person_name(self, person_id: int | None) -> str:
+        if person_id is None:
+            return ""
+        row = self.db.execute("SELECT name FROM persons WHERE id = ?", [person_id]).fetchone()
+        return "" if row is None else str(row[0])
 
     def _keeps(self, project_id: int) -> bool:
         """Whether the reporting unit keeps this project: a report of one of its persons
@@ -343,7 +348,7 @@ class RowIntakeStore(SubmissionStore):
         if what == "amount":
             theirs = amount_text(value["amount"], value["currency"])
         elif what == "leader":
-            theirs = {q.id: q.name for q in self.persons()}.get(value["leader_id"], "")
+            theirs = self._person_name(value["leader_id"])
         elif what in ("project_stages", "funds"):
             stage = f"{value['stage']} " if "stage" in value else ""
             theirs = f"{value['date']} {stage}{amount_text(value['amount'])}"
