@@ -10,15 +10,13 @@ from pathlib import Path
 
 import PySide6
 
+from desktop.ui.display_check import package_of
+
 ROOT = Path(__file__).resolve().parent.parent
 QT = Path(PySide6.__file__).parent / "Qt"
 # the C and C++ runtimes and the compression libraries every Debian system has (Essential or
 # Priority: required); Qt's own libraries come with the wheel
 BASE = {"libc6", "libstdc++6", "libgcc-s1", "libm6", "zlib1g", "libzstd1", "ld-linux-x86-64"}
-# sonames whose Debian package does not follow the usual rule
-SPECIAL = {"libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
-           "libz.so.1": "zlib1g", "libm.so.6": "libc6", "libc.so.6": "libc6",
-           "libgcc_s.so.1": "libgcc-s1", "libstdc++.so.6": "libstdc++6"}  # fmt: skip
 
 
 def needed(path: Path) -> list[str]:
@@ -43,17 +41,6 @@ def needed(path: Path) -> list[str]:
     return out
 
 
-def package(soname: str) -> str:
-    """Debian's name for the package of a library: libxcb-icccm.so.4 → libxcb-icccm4,
-    libxkbcommon-x11.so.0 → libxkbcommon-x11-0 (a dash before a version after a digit)."""
-    if soname in SPECIAL:
-        return SPECIAL[soname]
-    m = re.fullmatch(r"(lib.+?)\.so\.(\d+)", soname)
-    assert m, soname
-    name, version = m[1].lower(), m[2]
-    return f"{name}-{version}" if name[-1].isdigit() else f"{name}{version}"
-
-
 def readme_packages() -> set[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     (line,) = re.findall(r"apt-get install ([^`]+)`", text)
@@ -72,7 +59,7 @@ def test_the_readme_names_every_library_of_the_x11_platform_plugin() -> None:
                 continue  # in the wheel
             if soname.startswith("ld-linux"):
                 continue
-            wanted.add(package(soname))
+            wanted.add(package_of(soname))
     assert "libxcb-icccm4" in wanted and "libxcb-cursor0" in wanted  # the reading works
     missing = sorted(wanted - BASE - readme_packages())
     assert missing == [], f"README's apt-get line lacks {missing}"

@@ -31,11 +31,23 @@ MISSING = (
 _MISSING = re.compile(r"(lib[\w.+-]+?\.so(?:\.\d+)*): cannot open shared object file")
 
 
+# sonames whose Debian package does not follow the usual rule
+_SPECIAL = {
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libz.so.1": "zlib1g",
+    "libm.so.6": "libc6",
+    "libc.so.6": "libc6",
+    "libgcc_s.so.1": "libgcc-s1",
+    "libstdc++.so.6": "libstdc++6",
+}
+
+
 def package_of(soname: str) -> str:
     """Debian's name for a library's package: libxcb-icccm.so.4 → libxcb-icccm4,
     libxkbcommon-x11.so.0 → libxkbcommon-x11-0, libglib-2.0.so.0 → libglib2.0-0."""
-    if soname.startswith(("libglib-2.0", "libgthread-2.0")):
-        return "libglib2.0-0"
+    if soname in _SPECIAL:
+        return _SPECIAL[soname]
     m = re.fullmatch(r"(lib.+?)\.so\.(\d+)(?:\.\d+)*", soname)
     if m is None:
         return soname
