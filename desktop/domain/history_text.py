@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from desktop.domain.intake_flags import LABELS as FLAG_LABELS
+
 # field → (Chinese, English), for the fields of entries, trips, projects, persons, stages, funds
 LABELS: dict[str, tuple[str, str]] = {
     "person_id": ("人员", "person"),
@@ -65,8 +67,6 @@ LABELS: dict[str, tuple[str, str]] = {
 _HIDDEN = {"id", "entry_ids", "history", "funds", "first_id", "last_id", "report_id"}
 _PERSONS = {"person_id", "leader_id", "traveller_ids", "travellers"}
 _DAY_PARTS = {"full": ("全天", "whole day"), "half": ("半天", "half day")}
-_STATES = {"open": ("待核对", "to check"), "accepted": ("已接受", "accepted")}
-_STATES |= {"rejected": ("未采用", "rejected")}
 _CURRENCIES = {"CNY": ("万元", "10k yuan"), "USD": ("万美元", "10k US dollars")}
 
 
@@ -126,8 +126,8 @@ def value_text(key: str, value: Any, names: Names, lang: str = "zh") -> str:
         return _duration(value, lang)
     if key == "day_part" and value in _DAY_PARTS:
         return _pick(_DAY_PARTS[value], lang)
-    if key == "state" and value in _STATES:
-        return _pick(_STATES[value], lang)
+    if key == "state" and value in FLAG_LABELS:
+        return _pick(FLAG_LABELS[value], lang)
     if key == "currency" and value in _CURRENCIES:
         return _pick(_CURRENCIES[value], lang)
     if key == "trip_id":
