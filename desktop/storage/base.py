@@ -1,10 +1,11 @@
-"""What every part of the ledger shares: the database, the calendar, who acts and what day it is."""
+"""What every store shares: one context (the connection, the calendar, who acts, what day it
+is, and the other stores), and the small base that reads it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -12,21 +13,96 @@ from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import changelog
 
+if TYPE_CHECKING:
+    from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
+    from desktop.storage.entries import EntryStore
+    from desktop.storage.entry_import import ImportStore
+    from desktop.storage.import_undo import ImportUndoStore
+    from desktop.storage.intake import IntakeStore
+    from desktop.storage.intake_apply import ReceiveStore
+    from desktop.storage.intake_rows import RowIntakeStore
+    from desktop.storage.month_lock import LockingStore
+    from desktop.storage.people import PeopleStore
+    from desktop.storage.projects import ProjectStore
+    from desktop.storage.report_queries import ReportStore
+    from desktop.storage.submission_state import SubmissionStateStore
+    from desktop.storage.submissions import SubmissionStore
+    from desktop.storage.summary import SummaryStore
+    from desktop.storage.trash import TrashStore
+    from desktop.storage.trips import TripStore
+    from desktop.storage.writes import WriteStore
+
 _RULE_KEYS = {"target": float, "hours_per_day": float, "count_weekend_promotion": bool}
 
 
-class StoreBase:
+class Context:
+    """One open ledger's shared state; `Ledger` makes it and puts every store in it, so a
+    store reaches another as `self.ctx.people`, `self.ctx.lock`, …"""
+
+    settings: SettingsStore
+    people: PeopleStore
+    entries: EntryStore
+    projects: ProjectStore
+    trips: TripStore
+    summaries: SummaryStore
+    person_edits: EditStore
+    trip_edits: TripEditStore
+    project_edits: ProjectEditStore
+    trash: TrashStore
+    imports: ImportStore
+    reports: ReportStore
+    lock: LockingStore
+    writes: WriteStore
+    submission_state: SubmissionStateStore
+    submissions: SubmissionStore
+    intake_rows: RowIntakeStore
+    receive: ReceiveStore
+    intake: IntakeStore
+    import_undo: ImportUndoStore
+
     def __init__(
-        self,
-        db: Database,
-        calendar: WorkCalendar,
-        actor: str = "",
-        today: Callable[[], date] = date.today,
+        self, db: Database, calendar: WorkCalendar, actor: str, today: Callable[[], date]
     ) -> None:
         self.db = db
         self.calendar = calendar
         self.actor = actor
         self.today = today
+
+
+class Store:
+    """The base of every store: its context, read through, and the two write helpers."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self.ctx.calendar
+
+    @calendar.setter
+    def calendar(self, calendar: WorkCalendar) -> None:
+        self.ctx.calendar = calendar
+
+    @property
+    def actor(self) -> str:
+        return self.ctx.actor
+
+    def today(self) -> date:
+        return self.ctx.today()
+
+    def rules(self) -> Rules:
+        values: dict[str, Any] = {}
+        for key, value in self.db.execute("SELECT key, value FROM settings").fetchall():
+            kind = _RULE_KEYS.get(key)
+            if kind is bool:
+                values[key] = value == "1"
+            elif kind is float:
+                values[key] = float(value)
+        return Rules(**values)
 
     def _log(
         self, action: str, table: str, record_id: int | None, before: Any = None, after: Any = None
@@ -39,15 +115,9 @@ class StoreBase:
         assert rowid is not None
         return rowid
 
-    def rules(self) -> Rules:
-        values: dict[str, Any] = {}
-        for key, value in self.db.execute("SELECT key, value FROM settings").fetchall():
-            kind = _RULE_KEYS.get(key)
-            if kind is bool:
-                values[key] = value == "1"
-            elif kind is float:
-                values[key] = float(value)
-        return Rules(**values)
+
+class SettingsStore(Store):
+    """The rules (target, hours per day, weekend promotion) held in the settings table."""
 
     def set_rules(self, rules: Rules) -> None:
         rules.validated()

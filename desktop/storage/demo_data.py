@@ -155,6 +155,6 @@ def fill_demo(ledger: Ledger, today: date, seed: int = 2026) -> None:
                         clock += length + 30
             day += timedelta(days=1)
     with ledger.db.atomic():
-        ledger._check_days(entries)
-        ledger._insert_entries(entries)
-        ledger._log("demo", "entries", None, None, {"rows": len(entries)})
+        ledger.ctx.entries._check_days(entries)
+        ledger.ctx.entries._insert_entries(entries)
+        ledger.ctx.entries._log("demo", "entries", None, None, {"rows": len(entries)})

@@ -14,6 +14,7 @@ from desktop.domain.people import TRIP_ACTIVITY, Person
 from desktop.domain.periods import Period
 from desktop.domain.projects import Funding, Project, Stage, StageChange
 from desktop.domain.trips import Trip
+from desktop.storage.base import Store
 from desktop.storage.entries import (
     DISPLAY_ORDER,
     ENTRY_COLUMNS,
@@ -22,19 +23,18 @@ from desktop.storage.entries import (
     entry_params,
     entry_record,
 )
-from desktop.storage.summary import SummaryStore
 from desktop.storage.trips import trip_record
 
 
-class EditStore(SummaryStore):
+class EditStore(Store):
     def restore_entry(self, entry: Entry) -> Entry:
         """Put a deleted entry back under its old id (undo of a delete)."""
         if entry.id is None:
-            return self.add_entry(entry)
+            return self.ctx.writes.add_entry(entry)
         e = entry.validated(self.today())
-        self._check_references([e])
+        self.ctx.entries._check_references([e])
         with self.db.atomic():
-            self._check_days([e])
+            self.ctx.entries._check_days([e])
             self.db.execute(INSERT_WITH_ID, [*entry_params(e), e.id])
             self._log("restore", "entries", e.id, None, entry_record(e))
         return e
@@ -42,7 +42,7 @@ class EditStore(SummaryStore):
     def update_person(self, person: Person) -> Person:
         if person.id is None:
             raise NotFoundError("person", "not_found", value=None)
-        before = self.person(person.id)
+        before = self.ctx.people.person(person.id)
         p = person.validated()
         try:
             with self.db.atomic():
@@ -57,7 +57,7 @@ class EditStore(SummaryStore):
         return p
 
     def delete_person(self, person_id: int) -> Person:
-        before = self.person(person_id)
+        before = self.ctx.people.person(person_id)
         used = self.db.execute(
             "SELECT (SELECT count(*) FROM entries WHERE person_id = :p)"
             " + (SELECT count(*) FROM trip_travellers WHERE person_id = :p)"
@@ -83,25 +83,25 @@ class EditStore(SummaryStore):
         return p
 
 
-class TripEditStore(EditStore):
+class TripEditStore(Store):
     def update_trip(self, trip: Trip) -> Trip:
         """Change a trip; its day entries are made again from the new dates and travellers."""
         if trip.id is None:
             raise NotFoundError("trip", "not_found", value=None)
-        before = self.trip(trip.id)
+        before = self.ctx.trips.trip(trip.id)
         t = trip.validated(self.today())
         for pid in t.traveller_ids:
-            self.person(pid)
+            self.ctx.people.person(pid)
         for project_id in t.project_ids:
-            self.project(project_id)
-        activity = self.find_activity(TRIP_ACTIVITY)
+            self.ctx.projects.project(project_id)
+        activity = self.ctx.people.find_activity(TRIP_ACTIVITY)
         assert activity.id is not None
         with self.db.atomic():
             self.db.execute("DELETE FROM entries WHERE trip_id = ?", [t.id])
             self._write_trip(t, insert=False)
             entries = t.entries(activity.id)
-            self._check_days(entries)
-            saved = self._insert_entries(entries)
+            self.ctx.entries._check_days(entries)
+            saved = self.ctx.entries._insert_entries(entries)
             t = replace(t, entry_ids=tuple(e.id for e in saved if e.id is not None))
             self._log("update", "trips", t.id, trip_record(before), trip_record(t))
         return t
@@ -109,13 +109,13 @@ class TripEditStore(EditStore):
     def restore_trip(self, trip: Trip) -> Trip:
         """Put a deleted trip back under its old id, with its day entries (undo of a delete)."""
         t = trip.validated(self.today())
-        activity = self.find_activity(TRIP_ACTIVITY)
+        activity = self.ctx.people.find_activity(TRIP_ACTIVITY)
         assert activity.id is not None
         with self.db.atomic():
             self._write_trip(t, insert=True)
             entries = t.entries(activity.id)
-            self._check_days(entries)
-            saved = self._insert_entries(entries)
+            self.ctx.entries._check_days(entries)
+            saved = self.ctx.entries._insert_entries(entries)
             t = replace(t, entry_ids=tuple(e.id for e in saved if e.id is not None))
             self._log("restore", "trips", t.id, None, trip_record(t))
         return t
@@ -176,18 +176,18 @@ class TripEditStore(EditStore):
             where.append("t.start_date <= ? AND t.end_date >= ?")
             params += [period.end.isoformat(), period.start.isoformat()]
         clause = f"WHERE {' AND '.join(where)} " if where else ""
-        return self._load_trips(
+        return self.ctx.trips._load_trips(
             f"{join}{clause}ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
             [*params, limit],
             entry_ids,
         )
 
 
-class ProjectEditStore(TripEditStore):
+class ProjectEditStore(Store):
     def update_project(self, project: Project, confirmed: bool = False) -> Project:
         if project.id is None:
             raise NotFoundError("project", "not_found", value=None)
-        before = self.project(project.id)
+        before = self.ctx.projects.project(project.id)
         p = project.validated(confirmed)
         try:
             with self.db.atomic():
@@ -208,7 +208,7 @@ class ProjectEditStore(TripEditStore):
                 self._log("update", "projects", p.id, asdict(before), asdict(p))
         except sqlite3.IntegrityError:
             raise ValidationError("project", "duplicate", value=p.name) from None
-        return self.project(project.id)
+        return self.ctx.projects.project(project.id)
 
     def delete_stage(self, stage_id: int) -> tuple[int, StageChange]:
         """Delete a stage change; returns its project's id and the change as it was."""
@@ -248,7 +248,7 @@ class ProjectEditStore(TripEditStore):
         return [r[0] for r in rows]
 
     def delete_project(self, project_id: int) -> Project:
-        before = self.project(project_id)
+        before = self.ctx.projects.project(project_id)
         used = self.db.execute(
             "SELECT (SELECT count(*) FROM entries WHERE project_id = :p)"
             " + (SELECT count(*) FROM trip_projects WHERE project_id = :p)",
@@ -300,7 +300,7 @@ class ProjectEditStore(TripEditStore):
             )
             self._log("restore", "projects", p.id, None, asdict(p))
         assert p.id is not None
-        return self.project(p.id)
+        return self.ctx.projects.project(p.id)
 
     def activity_days(self, period: Period, person_id: int | None = None) -> dict[int, float]:
         """Day-equivalents per activity id in a period, for one person or everyone."""
@@ -329,7 +329,7 @@ class ProjectEditStore(TripEditStore):
         text: str = "",
     ) -> list[int]:
         """Ids of the matching entries in display order: one pass, for text searches."""
-        source, params = self._filters(person_id, period, activity_id, project_id, text)
+        source, params = self.ctx.entries._filters(person_id, period, activity_id, project_id, text)
         rows = self.db.execute(f"SELECT e.id{source} ORDER BY {DISPLAY_ORDER}", params).fetchall()
         return [r[0] for r in rows]
 

@@ -13,7 +13,7 @@ from desktop.domain.entries import DayPart, Entry, check_day
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.periods import Period
 from desktop.storage import text_index
-from desktop.storage.people import PeopleStore
+from desktop.storage.base import Store
 
 ENTRY_COLUMNS = (
     "id, person_id, date, activity_id, minutes, day_part, start_min, end_min,"
@@ -139,10 +139,10 @@ def entry_record(e: Entry) -> dict[str, Any]:
     return record
 
 
-class EntryStore(PeopleStore):
+class EntryStore(Store):
     def _check_references(self, entries: Iterable[Entry]) -> None:
         persons = {r[0] for r in self.db.execute("SELECT id FROM persons").fetchall()}
-        activities = {a.id for a in self.activities()}
+        activities = {a.id for a in self.ctx.people.activities()}
         for e in entries:
             if e.person_id not in persons:
                 raise NotFoundError("person", "not_found", value=e.person_id)
@@ -174,7 +174,7 @@ class EntryStore(PeopleStore):
         for (pid, day), items in by_day.items():
             existing = [e for e in self.entries_on(pid, day) if e.id not in ignore_ids]
             if pid not in names:
-                names[pid] = self.person(pid).name
+                names[pid] = self.ctx.people.person(pid).name
             check_day(names[pid], day, [*existing, *items], per_day)
 
     def _insert_entries(self, entries: Sequence[Entry]) -> list[Entry]:

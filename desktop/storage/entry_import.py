@@ -42,6 +42,7 @@ from desktop.domain.ledger_parsing import cell_text, name_key, tidy_name
 from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.storage import backups
+from desktop.storage.base import Store
 from desktop.storage.entries import ENTRY_COLUMNS, INSERT, entry_from_row
 from desktop.storage.import_results import (
     ColumnUse,
@@ -52,7 +53,6 @@ from desktop.storage.import_results import (
 )
 from desktop.storage.import_scratch import Scratch
 from desktop.storage.ledger_files import Progress, ReadProblem, decode_text, open_ledger
-from desktop.storage.summary import SummaryStore
 
 __all__ = [
     "ImportOptions",
@@ -95,7 +95,7 @@ class _Plan:
         )
 
 
-class ImportStore(SummaryStore):
+class ImportStore(Store):
     def import_entries_csv(self, path: Path | str, dry_run: bool = False) -> ImportResult:
         """Kept for callers that only ever import CSV; any ledger file works."""
         return self.import_entries(path, dry_run=dry_run)
@@ -117,10 +117,6 @@ class ImportStore(SummaryStore):
                 return self._import(Path(path), options or ImportOptions(), dry_run, progress)
             except ReadProblem as exc:  # the file cannot be read past a line: that line
                 raise ImportRefused([Problem(exc.line, None, exc)]) from None
-
-    def _month_guard(self) -> MonthGuard | None:
-        """What refuses a row for a read-only month; none here (month_lock.py has one)."""
-        return None
 
     def _import(
         self, path: Path, options: ImportOptions, dry_run: bool, progress: Progress | None
@@ -187,7 +183,7 @@ class ImportStore(SummaryStore):
 
     def _per_person(self, per: list[tuple[int, int]], plan: _Plan) -> tuple[tuple[str, int], ...]:
         ids = {pid for pid, _ in per}
-        names = {p.id: p.name for p in self.persons() if p.id in ids}
+        names = {p.id: p.name for p in self.ctx.people.persons() if p.id in ids}
         names.update({pid: p.name for pid, p in plan.new_persons.items()})
         return tuple((names.get(pid, ""), n) for pid, n in per)
 
@@ -210,9 +206,9 @@ class ImportStore(SummaryStore):
         """Every row parsed, its names resolved to ids, and kept in the scratch file."""
         columns = header.columns
         by_key: dict[str, list[Person]] = defaultdict(list)
-        for p in self.persons():
+        for p in self.ctx.people.persons():
             by_key[name_key(p.name)].append(p)
-        activity_ids = {a.name: a.id for a in self.activities() if a.id is not None}
+        activity_ids = {a.name: a.id for a in self.ctx.people.activities() if a.id is not None}
         activities = {name_key(name): aid for name, aid in activity_ids.items()}
         for source, target in options.activity_map.items():
             if target in activity_ids:
@@ -220,7 +216,7 @@ class ImportStore(SummaryStore):
         projects = {name_key(r[0]): r[1] for r in self.db.execute("SELECT name, id FROM projects")}
         created: dict[tuple[str, str], int] = {}
         actor = self.actor
-        guard = self._month_guard()
+        guard = self.ctx.lock.month_guard()
         # a ledger names the same few people, activities and projects on every row: resolve
         # each spelling once
         person_cache: dict[tuple[str, str, str], int | LedgerError] = {}
@@ -353,7 +349,7 @@ class ImportStore(SummaryStore):
             [first, last, json.dumps(persons)],
         )
         stored = _grouped((entry_from_row(r) for r in stored_rows), lambda e: (e.person_id, e.day))
-        names = {p.id: p.name for p in self.persons() if p.id in set(persons)}
+        names = {p.id: p.name for p in self.ctx.people.persons() if p.id in set(persons)}
         names.update({pid: p.name for pid, p in plan.new_persons.items()})
         per_day = self.rules().minutes_per_day
         skip: list[int] = []
@@ -404,7 +400,7 @@ class ImportStore(SummaryStore):
             project_ids: dict[int, int] = {}
             for placeholder, name in plan.new_projects.items():
                 # the name only, to be completed on the 项目 page
-                project = self.add_project(Project(name))
+                project = self.ctx.projects.add_project(Project(name))
                 assert project.id is not None
                 project_ids[placeholder] = project.id
             first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]

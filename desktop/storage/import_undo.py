@@ -23,9 +23,9 @@ from typing import Any
 
 from desktop.domain.entries import Entry, check_day
 from desktop.domain.errors import LedgerError, NotFoundError, ValidationError
+from desktop.storage.base import Store
 from desktop.storage.changelog import as_logged
 from desktop.storage.entries import ENTRY_COLUMNS, entry_from_row, entry_record
-from desktop.storage.month_lock import LockingStore
 
 Row = dict[str, Any]
 # what is held for each undone import, on this connection only
@@ -49,7 +49,7 @@ def _held_entries(import_id: int) -> str:
     return f"temp.held_import_entries_{int(import_id)}"
 
 
-class ImportUndoStore(LockingStore):
+class ImportUndoStore(Store):
     def undo_import(self, import_id: int) -> int:
         """Take out what the import wrote; returns the number of entries taken out.
 
@@ -264,7 +264,7 @@ class ImportUndoStore(LockingStore):
         if found is None:
             return
         pid, period = int(found[0]), str(found[1])
-        locked = self.locked_months([(pid, date.fromisoformat(f"{period}-01"))])
+        locked = self.ctx.lock.locked_months([(pid, date.fromisoformat(f"{period}-01"))])
         error = locked[(pid, period)]
         if error.code == "month_locked_accepted":
             code += "_accepted"
@@ -322,7 +322,7 @@ class ImportUndoStore(LockingStore):
         created = self._as_created("projects", project_id, log_id)
         name = created.get("name", "") if created else ""
         try:
-            now = as_logged(asdict(self.project(project_id)))
+            now = as_logged(asdict(self.ctx.projects.project(project_id)))
         except LedgerError:
             now = None
         if used or created is None or now != created:
@@ -344,7 +344,7 @@ class ImportUndoStore(LockingStore):
         created = self._as_created("persons", person_id, log_id)
         name = created.get("name", "") if created else ""
         try:
-            now = as_logged(asdict(self.person(person_id)))
+            now = as_logged(asdict(self.ctx.people.person(person_id)))
         except LedgerError:
             now = None
         if used or created is None or now != created:
@@ -409,7 +409,7 @@ class ImportUndoStore(LockingStore):
                 [person_id, day],
             ).fetchall()
             back: list[Entry] = [entry_from_row(r) for r in rows]
-            existing = self.entries_on(person_id, date.fromisoformat(day))
+            existing = self.ctx.entries.entries_on(person_id, date.fromisoformat(day))
             name = self._person_name(person_id)
             check_day(name, date.fromisoformat(day), [*existing, *back], per_day)
 
@@ -420,7 +420,11 @@ class ImportUndoStore(LockingStore):
         cursor = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id])
         names = [d[0] for d in cursor.description]
         row = dict(zip(names, cursor.fetchone(), strict=True))
-        record = self.project(record_id) if table == "projects" else self.person(record_id)
+        record = (
+            self.ctx.projects.project(record_id)
+            if table == "projects"
+            else self.ctx.people.person(record_id)
+        )
         before = asdict(record)
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
         self._log("delete", table, record_id, before, None)
@@ -442,7 +446,11 @@ class ImportUndoStore(LockingStore):
             )
             if new_id != row["id"]:
                 moved[int(row["id"])] = new_id
-            record = self.project(new_id) if table == "projects" else self.person(new_id)
+            record = (
+                self.ctx.projects.project(new_id)
+                if table == "projects"
+                else self.ctx.people.person(new_id)
+            )
             self._log("restore", table, new_id, None, asdict(record))
         if moved:  # all at once: a new id may be another row's old one
             cases = " ".join(f"WHEN {int(old)} THEN {int(new)}" for old, new in moved.items())

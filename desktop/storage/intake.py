@@ -21,8 +21,9 @@ from desktop.domain.submission import Action, Decision, MonthState, Origin, deci
 from desktop.domain.submission import transition as next_state
 from desktop.domain.submission_messages import SubmissionError, outcome_text
 from desktop.storage import backups, holiday_store, keys, order_store
+from desktop.storage.base import Store
 from desktop.storage.calendar_exchange import CALENDAR_SUFFIX, read_calendar_file
-from desktop.storage.intake_apply import ReceiveStore, check_report
+from desktop.storage.intake_apply import check_report
 from desktop.storage.intake_rows import IntakeWarning
 from desktop.storage.report_file import SUFFIXES, Package, read_package
 from desktop.storage.submissions import HeldRow, now_utc
@@ -88,7 +89,7 @@ def report_files(paths: Iterable[Path | str]) -> list[Path]:
 _TAKEN = (*SUFFIXES, CALENDAR_SUFFIX)
 
 
-class IntakeStore(ReceiveStore):
+class IntakeStore(Store):
     def intake(
         self,
         paths: Sequence[Path | str],
@@ -188,7 +189,7 @@ class IntakeStore(ReceiveStore):
         return IntakeOutcome(path, "calendar_taken", params, None, warnings)
 
     def _find_person(self, key: tuple[str, str]) -> int | None:
-        for p in self.persons():
+        for p in self.ctx.people.persons():
             if (name_key(p.name), name_key(p.unit)) == key:
                 return p.id
         return None
@@ -210,7 +211,7 @@ class IntakeStore(ReceiveStore):
         keys.check_signer(self.db, m.signature, name, "unit", report.person.unit)
         check_report(report, name, self.today(), self.rules().minutes_per_day)
         pid = self._find_person(report.person.key)
-        row = None if pid is None else self.held_row(pid, report.period)
+        row = None if pid is None else self.ctx.submission_state.held_row(pid, report.period)
         if row is not None and m.revision > row.revision + 1:
             # a genuine unit numbers its submissions one by one: a jump cannot be its own
             raise SubmissionError(
@@ -245,7 +246,7 @@ class IntakeStore(ReceiveStore):
             )
         before_writing()
         with self.db.atomic():
-            done = self._apply_report(report, m.report_id, name, row)
+            done = self.ctx.receive._apply_report(report, m.report_id, name, row)
             self._hold_received(done.person_id, report.period, pkg, row, now)
         counts = {"entries": done.entries, "trips": done.trips, "projects": done.projects}
         if row is None:
@@ -288,7 +289,7 @@ class IntakeStore(ReceiveStore):
                 str(pkg.path.resolve()),
             ],
         )
-        after = self.held_row(person_id, period)
+        after = self.ctx.submission_state.held_row(person_id, period)
         assert after is not None
         record = after.record()
         if before is not None:
@@ -311,7 +312,7 @@ class IntakeStore(ReceiveStore):
                 "report_file", "bad_content", value=name, part=exc.part, detail=exc.detail
             ) from None
         pid = self._find_person(note.person.key)
-        row = None if pid is None else self.held_row(pid, note.period)
+        row = None if pid is None else self.ctx.submission_state.held_row(pid, note.period)
         where = {"person": note.person.name, "period": note.period}
         who = {"who": note.person.label, "period": note.period, "revision": note.revision}
         if row is not None and row.origin is Origin.RECEIVED and row.report_id == note.report_id:
@@ -335,7 +336,7 @@ class IntakeStore(ReceiveStore):
                 " WHERE id = ?",
                 [new.value, note.opinion, note.reviewed_at.isoformat(), note.reviewed_by, row.id],
             )
-            self._log_transition(action, row, pid, note.period)
+            self.ctx.submissions._log_transition(action, row, pid, note.period)
         if new is MonthState.RETURNED:
             return IntakeOutcome(pkg.path, "review_returned", {**who, "opinion": note.opinion})
         return IntakeOutcome(pkg.path, "review_accepted", who)

@@ -18,7 +18,8 @@ from desktop.domain.submission import MonthState
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.trips import Trip
 from desktop.storage import intake_flags
-from desktop.storage.intake_rows import IntakeWarning, RowIntakeStore
+from desktop.storage.base import Store
+from desktop.storage.intake_rows import IntakeWarning
 from desktop.storage.submissions import HeldRow
 
 
@@ -58,17 +59,17 @@ def _bad_entry(file_name: str, day: Any, exc: LedgerError) -> SubmissionError:
     )
 
 
-class ReceiveStore(RowIntakeStore):
+class ReceiveStore(Store):
     def _apply_report(
         self, report: MonthReport, report_id: str, file_name: str, held: HeldRow | None
     ) -> Applied:
         """Write the report; call inside a transaction (a refusal rolls all of it back)."""
-        self._forget_indexes()
+        self.ctx.intake_rows._forget_indexes()
         self._source = intake_flags.Source(
             report.person.unit, report.person.name, report_id, file_name
         )
         period = report.period
-        done = Applied(self._person_for(report.person, [], update=True))
+        done = Applied(self.ctx.intake_rows._person_for(report.person, [], update=True))
         warnings = done.warnings
         span = [done.person_id, period.start.isoformat(), period.end.isoformat()]
         if held is None:
@@ -94,11 +95,11 @@ class ReceiveStore(RowIntakeStore):
             )
         self._compare_rules(report, warnings)
         activities = {
-            key: self._activity_for(*key, warnings)
+            key: self.ctx.intake_rows._activity_for(*key, warnings)
             for key in dict.fromkeys((e.activity, e.activity_kind) for e in report.entries)
         }
         projects = {
-            key_of_project(p.name): self._project_for(p, report_id, warnings)
+            key_of_project(p.name): self.ctx.intake_rows._project_for(p, report_id, warnings)
             for p in report.projects
         }
         trips: dict[int, int] = {}
@@ -122,7 +123,7 @@ class ReceiveStore(RowIntakeStore):
             ).validated(self.today())
             for e in report.entries
         ]
-        saved = self._insert_entries(entries)
+        saved = self.ctx.entries._insert_entries(entries)
         if saved:
             ids = [e.id for e in saved if e.id is not None]
             self._log(
@@ -139,7 +140,7 @@ class ReceiveStore(RowIntakeStore):
                 },
             )
         if held is not None:
-            self._release(held.report_id)
+            self.ctx.intake_rows._release(held.report_id)
         done.entries, done.trips, done.projects = len(saved), len(trips), len(projects)
         return done
 
@@ -169,7 +170,7 @@ class ReceiveStore(RowIntakeStore):
     ) -> int:
         """The same journey (same people, days, halves and places) is one trip whoever reports
         it; its companies, results and projects follow the newest report."""
-        travellers = [self._person_for(ref, warnings) for ref in t.travellers]
+        travellers = [self.ctx.intake_rows._person_for(ref, warnings) for ref in t.travellers]
         project_ids = [projects[key_of_project(n)] for n in t.projects]
         values = {
             "destinations": json.dumps(list(t.destinations), ensure_ascii=False),
@@ -182,13 +183,13 @@ class ReceiveStore(RowIntakeStore):
             " AND end_half = ? ORDER BY id",
             [t.start_date.isoformat(), t.end_date.isoformat(), int(t.start_half), int(t.end_half)],
         ).fetchall():
-            old = self.trip(tid)
+            old = self.ctx.trips.trip(tid)
             if tid in used or list(old.traveller_ids) != travellers:
                 continue
             if old.destinations != t.destinations:
                 continue
             self._update_trip_details(old, values, project_ids)
-            self._link(report_id, "trips", tid, owner=False)
+            self.ctx.intake_rows._link(report_id, "trips", tid, owner=False)
             return int(tid)
         tid = self._insert(
             "INSERT INTO trips (start_date, end_date, start_half, end_half, destinations,"
@@ -206,7 +207,7 @@ class ReceiveStore(RowIntakeStore):
         )
         self._write_trip_links(tid, travellers, project_ids)
         self._log("insert", "trips", tid, None, {**values, "id": tid, "travellers": travellers})
-        self._link(report_id, "trips", tid, owner=True)
+        self.ctx.intake_rows._link(report_id, "trips", tid, owner=True)
         return tid
 
     def _write_trip_links(self, tid: int, travellers: list[int], project_ids: list[int]) -> None:

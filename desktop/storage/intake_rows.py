@@ -21,8 +21,8 @@ from desktop.domain.report_payload import PersonRef, ReportedProject
 from desktop.domain.report_payload import project_key as key_of_project
 from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import intake_flags
+from desktop.storage.base import Store
 from desktop.storage.intake_flags import amount_text
-from desktop.storage.submissions import SubmissionStore
 
 _KIND_LABELS = {
     ActivityKind.PROMOTION: "招商工作",
@@ -33,7 +33,7 @@ _KIND_LABELS = {
 IntakeWarning = tuple[str, dict[str, Any]]
 
 
-class RowIntakeStore(SubmissionStore):
+class RowIntakeStore(Store):
     _projects_by_key: dict[str, int] | None = None
     _source: intake_flags.Source | None = None  # the report being written
     _links: dict[tuple[str, str], set[int]] | None = None
@@ -44,7 +44,7 @@ class RowIntakeStore(SubmissionStore):
     ) -> int:
         """The person with this name and unit (spaces and full-width forms aside), created when
         missing; `update`: the reporting person's title, group and rule flag follow the file."""
-        for p in self.persons():
+        for p in self.ctx.people.persons():
             if (name_key(p.name), name_key(p.unit)) == ref.key:
                 assert p.id is not None
                 new = ref.person()
@@ -73,7 +73,7 @@ class RowIntakeStore(SubmissionStore):
         return pid
 
     def _activity_for(self, name: str, kind: ActivityKind, warnings: list[IntakeWarning]) -> int:
-        for a in self.activities():
+        for a in self.ctx.people.activities():
             if name_key(a.name) == name_key(name):
                 assert a.id is not None
                 if a.kind is not kind:
@@ -165,7 +165,7 @@ class RowIntakeStore(SubmissionStore):
             return
         before = dict(zip(names, found, strict=True))
         if table in ("project_stages", "funds"):
-            before["project"] = self._project_name(int(before["project_id"]))
+            before["project"] = self.ctx.trash._project_name(int(before["project_id"]))
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
         self._log("delete", table, row_id, before, None)
 
@@ -197,7 +197,7 @@ class RowIntakeStore(SubmissionStore):
         (storage/intake_flags.py). Its history and funds are merged."""
         key = key_of_project(p.name)
         match = self._project_index().get(key)
-        found = None if match is None else self.project(match)
+        found = None if match is None else self.ctx.projects.project(match)
         leader = None if p.leader is None else self._person_for(p.leader, warnings)
         amount = None if p.amount is None else str(p.amount)
         large = p.amount is not None and p.amount > LARGE_AMOUNT_WAN
@@ -208,7 +208,7 @@ class RowIntakeStore(SubmissionStore):
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [p.name, p.investor, p.chain, kept, p.currency.value, leader, p.park],
             )
-            self._log("insert", "projects", pid, None, asdict(self.project(pid)))
+            self._log("insert", "projects", pid, None, asdict(self.ctx.projects.project(pid)))
             self._link(report_id, "projects", pid, owner=True)
             self._project_index()[key] = pid
             if large:
@@ -219,7 +219,7 @@ class RowIntakeStore(SubmissionStore):
             pid = found.id
             self._update_project(found, p, leader, warnings)
             self._link(report_id, "projects", pid, owner=False)
-        name = self._project_name(pid)
+        name = self.ctx.trash._project_name(pid)
         self._merge(
             report_id,
             "project_stages",
@@ -324,7 +324,7 @@ class RowIntakeStore(SubmissionStore):
     def _keeps(self, project_id: int) -> bool:
         """Whether the reporting unit keeps this project: a report of one of its persons
         brought it here first (a project the office entered itself no unit keeps)."""
-        source = self._source
+        source = self.ctx.receive._source
         row = self.db.execute(
             "SELECT pe.unit FROM received_rows r JOIN submissions s ON s.report_id = r.report_id"
             " JOIN persons pe ON pe.id = s.person_id"
@@ -343,7 +343,7 @@ class RowIntakeStore(SubmissionStore):
         ours: str,
         warnings: list[IntakeWarning],
     ) -> None:
-        source = self._source
+        source = self.ctx.receive._source
         assert source is not None
         if what == "amount":
             theirs = amount_text(value["amount"], value["currency"])
@@ -403,7 +403,7 @@ class RowIntakeStore(SubmissionStore):
             )
             taken.add(rid)
             self._link(report_id, table, rid, owner=True)
-            source = self._source
+            source = self.ctx.receive._source
             unit = {} if source is None else {"reported_by": source.unit}
             self._log("insert", table, rid, None, {"project": project[1], **record, **unit})
 

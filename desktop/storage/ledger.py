@@ -27,16 +27,34 @@ from desktop.storage import (
     ledger_role,
     order_store,
 )
+from desktop.storage.base import Context, SettingsStore
 from desktop.storage.calendar_exchange import calendar_file_bytes
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
+from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
+from desktop.storage.entries import EntryStore
+from desktop.storage.entry_import import ImportStore
+from desktop.storage.facade import via
 from desktop.storage.import_undo import ImportUndoStore
 from desktop.storage.intake import IntakeStore
+from desktop.storage.intake_apply import ReceiveStore
+from desktop.storage.intake_rows import RowIntakeStore
+from desktop.storage.month_lock import LockingStore
+from desktop.storage.people import PeopleStore
+from desktop.storage.projects import ProjectStore
+from desktop.storage.report_queries import ReportStore
 from desktop.storage.signatures import KeyPair
+from desktop.storage.submission_state import SubmissionStateStore
+from desktop.storage.submissions import SubmissionStore
+from desktop.storage.summary import SummaryStore
+from desktop.storage.trash import TrashStore
+from desktop.storage.trips import TripStore
+from desktop.storage.writes import WriteStore
 
 
-# IntakeStore stacks every store: intake, submissions and the month lock on top of the 回收站,
-# imports, report queries and edits; ImportUndoStore adds undo and redo of an import
-class Ledger(IntakeStore, ImportUndoStore):
+class Ledger:
+    """A thin facade: the stores, composed over one `Context`, and a table of which store
+    does each operation. Changes go through `apply` (storage/apply.py)."""
+
     def __init__(
         self,
         db: Database,
@@ -44,8 +62,135 @@ class Ledger(IntakeStore, ImportUndoStore):
         actor: str = "",
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(db, calendar, actor, today)
+        ctx = self.ctx = Context(db, calendar, actor, today)
+        ctx.settings = SettingsStore(ctx)
+        ctx.people = PeopleStore(ctx)
+        ctx.entries = EntryStore(ctx)
+        ctx.projects = ProjectStore(ctx)
+        ctx.trips = TripStore(ctx)
+        ctx.summaries = SummaryStore(ctx)
+        ctx.person_edits = EditStore(ctx)
+        ctx.trip_edits = TripEditStore(ctx)
+        ctx.project_edits = ProjectEditStore(ctx)
+        ctx.trash = TrashStore(ctx)
+        ctx.imports = ImportStore(ctx)
+        ctx.reports = ReportStore(ctx)
+        ctx.lock = LockingStore(ctx)
+        ctx.writes = WriteStore(ctx)
+        ctx.submission_state = SubmissionStateStore(ctx)
+        ctx.submissions = SubmissionStore(ctx)
+        ctx.intake_rows = RowIntakeStore(ctx)
+        ctx.receive = ReceiveStore(ctx)
+        ctx.intake = IntakeStore(ctx)
+        ctx.import_undo = ImportUndoStore(ctx)
         self.reload_calendar()
+
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self.ctx.calendar
+
+    @calendar.setter
+    def calendar(self, calendar: WorkCalendar) -> None:
+        self.ctx.calendar = calendar
+
+    @property
+    def actor(self) -> str:
+        return self.ctx.actor
+
+    @actor.setter
+    def actor(self, actor: str) -> None:
+        self.ctx.actor = actor
+
+    def today(self) -> date:
+        return self.ctx.today()
+
+    activities = via("people", PeopleStore.activities)
+    add_person = via("people", PeopleStore.add_person)
+    find_activity = via("people", PeopleStore.find_activity)
+    find_person = via("people", PeopleStore.find_person)
+    person = via("people", PeopleStore.person)
+    persons = via("people", PeopleStore.persons)
+
+    count_entries = via("entries", EntryStore.count_entries)
+    each_entry = via("entries", EntryStore.each_entry)
+    entries = via("entries", EntryStore.entries)
+    entries_on = via("entries", EntryStore.entries_on)
+    entry = via("entries", EntryStore.entry)
+    ordered_entry_ids = via("entries", EntryStore.ordered_entry_ids)
+
+    add_funds = via("projects", ProjectStore.add_funds)
+    add_project = via("projects", ProjectStore.add_project)
+    add_stage = via("projects", ProjectStore.add_stage)
+    find_project = via("projects", ProjectStore.find_project)
+    project = via("projects", ProjectStore.project)
+    projects = via("projects", ProjectStore.projects)
+
+    trip = via("trips", TripStore.trip)
+
+    summary = via("summaries", SummaryStore.summary)
+    summary_params = via("summaries", SummaryStore.summary_params)
+    totals = via("summaries", SummaryStore.totals)
+
+    delete_person = via("person_edits", EditStore.delete_person)
+    restore_person = via("person_edits", EditStore.restore_person)
+    update_person = via("person_edits", EditStore.update_person)
+
+    trips = via("trip_edits", TripEditStore.trips)
+
+    activity_days = via("project_edits", ProjectEditStore.activity_days)
+    delete_funds = via("project_edits", ProjectEditStore.delete_funds)
+    delete_stage = via("project_edits", ProjectEditStore.delete_stage)
+    distinct_places = via("project_edits", ProjectEditStore.distinct_places)
+    entries_by_ids = via("project_edits", ProjectEditStore.entries_by_ids)
+    entry_ids = via("project_edits", ProjectEditStore.entry_ids)
+    update_project = via("project_edits", ProjectEditStore.update_project)
+
+    newest_trash_item = via("trash", TrashStore.newest_trash_item)
+    record_history = via("trash", TrashStore.record_history)
+    trash_item = via("trash", TrashStore.trash_item)
+    trash_items = via("trash", TrashStore.trash_items)
+
+    import_entries = via("imports", ImportStore.import_entries)
+    import_entries_csv = via("imports", ImportStore.import_entries_csv)
+    imports = via("imports", ImportStore.imports)
+
+    projects_for = via("reports", ReportStore.projects_for)
+    travel = via("reports", ReportStore.travel)
+    trips_in = via("reports", ReportStore.trips_in)
+
+    check_month_open = via("lock", LockingStore.check_month_open)
+    locked_months = via("lock", LockingStore.locked_months)
+
+    database_id = via("submission_state", SubmissionStateStore.database_id)
+    deadline_day = via("submission_state", SubmissionStateStore.deadline_day)
+    has_received_reports = via("submission_state", SubmissionStateStore.has_received_reports)
+    held_row = via("submission_state", SubmissionStateStore.held_row)
+    missing_reports = via("submission_state", SubmissionStateStore.missing_reports)
+    month_status = via("submission_state", SubmissionStateStore.month_status)
+    month_statuses = via("submission_state", SubmissionStateStore.month_statuses)
+    set_deadline_day = via("submission_state", SubmissionStateStore.set_deadline_day)
+    submission_history = via("submission_state", SubmissionStateStore.submission_history)
+    submission_status = via("submission_state", SubmissionStateStore.submission_status)
+    unit_status = via("submission_state", SubmissionStateStore.unit_status)
+
+    build_month_report = via("submissions", SubmissionStore.build_month_report)
+    review_file_bytes = via("submissions", SubmissionStore.review_file_bytes)
+    review_month = via("submissions", SubmissionStore.review_month)
+    submit_month = via("submissions", SubmissionStore.submit_month)
+    submitted_pdf = via("submissions", SubmissionStore.submitted_pdf)
+    write_review_file = via("submissions", SubmissionStore.write_review_file)
+
+    intake = via("intake", IntakeStore.intake)
+
+    redo_import = via("import_undo", ImportUndoStore.redo_import)
+    undo_import = via("import_undo", ImportUndoStore.undo_import)
+
+    rules = via("settings", SettingsStore.rules)
+    set_rules = via("settings", SettingsStore.set_rules)
 
     @classmethod
     def open(
@@ -67,6 +212,19 @@ class Ledger(IntakeStore, ImportUndoStore):
     ) -> Ledger:
         """A ledger that reads and reports; every change is refused with the reason."""
         return cls(open_read_only(path), calendar or WorkCalendar(), actor, today)
+
+    add_entry = via("writes", WriteStore.add_entry)
+    update_entry = via("writes", WriteStore.update_entry)
+    delete_entry = via("writes", WriteStore.delete_entry)
+    restore_entry = via("writes", WriteStore.restore_entry)
+    add_trip = via("writes", WriteStore.add_trip)
+    update_trip = via("writes", WriteStore.update_trip)
+    delete_trip = via("writes", WriteStore.delete_trip)
+    restore_trip = via("writes", WriteStore.restore_trip)
+    delete_project = via("writes", WriteStore.delete_project)
+    restore_project = via("writes", WriteStore.restore_project)
+    restore_from_trash = via("writes", WriteStore.restore_from_trash)
+    return_to_trash = via("writes", WriteStore.return_to_trash)
 
     def apply(self, change: Change) -> Applied[Any]:
         """Do one change (domain/changes.py) in one transaction: what it made, and its inverse."""
@@ -96,7 +254,7 @@ class Ledger(IntakeStore, ImportUndoStore):
 
     def project_trips(self, project_id: int) -> list[Trip]:
         """The trips on which the project was discussed."""
-        return self._load_trips(
+        return self.ctx.trips._load_trips(
             "WHERE t.id IN (SELECT trip_id FROM trip_projects WHERE project_id = ?) ORDER BY t.id",
             [project_id],
         )

@@ -10,7 +10,7 @@ from desktop.domain.errors import NotFoundError, UnknownNameError, ValidationErr
 from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import Activity, ActivityKind, Person
 from desktop.domain.texts import normal_name
-from desktop.storage.base import StoreBase
+from desktop.storage.base import Store
 
 _PERSON_COLUMNS = "id, name, title, unit, group_name, subject_to_rule"
 
@@ -26,7 +26,7 @@ def person_from_row(row: tuple[Any, ...]) -> Person:
     )
 
 
-class PeopleStore(StoreBase):
+class PeopleStore(Store):
     def add_person(self, person: Person) -> Person:
         p = person.validated()
         try:

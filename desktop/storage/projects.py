@@ -20,7 +20,7 @@ from desktop.domain.projects import (
     check_stage_change,
 )
 from desktop.domain.texts import normal_name
-from desktop.storage.entries import EntryStore
+from desktop.storage.base import Store
 
 _PROJECT_COLUMNS = "id, name, investor, chain, amount, currency, leader_id, park"
 
@@ -29,11 +29,11 @@ def _dec(text: str | None) -> Decimal | None:
     return Decimal(text) if text is not None else None
 
 
-class ProjectStore(EntryStore):
+class ProjectStore(Store):
     def add_project(self, project: Project, confirmed: bool = False) -> Project:
         p = project.validated(confirmed)
         if p.leader_id is not None:
-            self.person(p.leader_id)
+            self.ctx.people.person(p.leader_id)
         try:
             with self.db.atomic():
                 pid = self._insert(

@@ -14,7 +14,7 @@ from desktop.domain.periods import Period
 from desktop.domain.projects import Project
 from desktop.domain.travel import TravelTotals, places_with_days
 from desktop.domain.trips import Trip
-from desktop.storage.summary import SummaryStore
+from desktop.storage.base import Store
 
 # an entry's day-equivalents, as Entry.day_equivalents counts them
 _DAYS = day_equivalents_sql("day_part", "minutes", "mpd")
@@ -48,11 +48,11 @@ ORDER BY person_id, first, location
 """
 
 
-class ReportStore(SummaryStore):
+class ReportStore(Store):
     def _travel_params(
         self, period: Period, person_ids: Sequence[int] | None
     ) -> tuple[dict[str, Any], str]:
-        trip = self.find_activity(TRIP_ACTIVITY)
+        trip = self.ctx.people.find_activity(TRIP_ACTIVITY)
         params: dict[str, Any] = {
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
@@ -85,7 +85,7 @@ class ReportStore(SummaryStore):
 
     def trips_in(self, period: Period, person_id: int) -> list[Trip]:
         """The trips the person went on that touch the period, in date order."""
-        return self._load_trips(
+        return self.ctx.trips._load_trips(
             "JOIN trip_travellers tt ON tt.trip_id = t.id"
             " WHERE tt.person_id = ? AND t.start_date <= ? AND t.end_date >= ?"
             " ORDER BY t.start_date, t.id",
@@ -107,4 +107,4 @@ class ReportStore(SummaryStore):
         if not rows:
             return []
         ids = ",".join(str(int(r[0])) for r in rows)
-        return self._load_projects(f"WHERE id IN ({ids})", [])
+        return self.ctx.projects._load_projects(f"WHERE id IN ({ids})", [])

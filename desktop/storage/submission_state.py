@@ -27,8 +27,9 @@ from desktop.domain.submission import (
     urgency,
 )
 from desktop.storage import order_store
+from desktop.storage.base import Store
 from desktop.storage.changelog import Change, history
-from desktop.storage.month_lock import LockingStore, parse_moment
+from desktop.storage.month_lock import parse_moment
 
 DEADLINE_KEY = "submission_deadline_day"
 DATABASE_ID_KEY = "database_id"
@@ -108,7 +109,7 @@ def now_utc(now: datetime | None = None) -> datetime:
     return (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
 
 
-class SubmissionStateStore(LockingStore):
+class SubmissionStateStore(Store):
     # ---- settings
 
     def deadline_day(self) -> int:
@@ -155,12 +156,12 @@ class SubmissionStateStore(LockingStore):
     def month_status(self, person_id: int, period: Period) -> MonthStatus:
         """One person's month: state, submission time, opinion, deadline and its urgency."""
         require_month(period)
-        person, day = self.person(person_id), self.deadline_day()
+        person, day = self.ctx.people.person(person_id), self.deadline_day()
         return self._status(person, period, self.held_row(person_id, period), day)
 
     def month_statuses(self, person_id: int, period: Period) -> list[MonthStatus]:
         """The status of each month of a period (the entries page over a quarter or a year)."""
-        person, day = self.person(person_id), self.deadline_day()
+        person, day = self.ctx.people.person(person_id), self.deadline_day()
         return [self._status(person, m, self.held_row(person_id, m), day) for m in period.months()]
 
     def submission_status(self, period: Period) -> list[MonthStatus]:
@@ -173,7 +174,7 @@ class SubmissionStateStore(LockingStore):
                 f"SELECT {_COLUMNS} FROM submissions WHERE period = ?", [period.code]
             ).fetchall()
         }
-        persons = [p for p in self.persons() if p.subject_to_rule or p.id in rows]
+        persons = [p for p in self.ctx.people.persons() if p.subject_to_rule or p.id in rows]
         day = self.deadline_day()
         return [self._status(p, period, rows.get(p.id or -1), day) for p in persons]
 

@@ -25,6 +25,7 @@ from desktop.domain.report_payload import (
 from desktop.domain.submission import Action, MonthState, MonthStatus, Origin, transition
 from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import keys
+from desktop.storage.base import Store
 from desktop.storage.report_file import (
     REPORT_FORMAT,
     REPORT_SUFFIX,
@@ -37,7 +38,6 @@ from desktop.storage.report_file import (
 )
 from desktop.storage.submission_state import (
     HeldRow,
-    SubmissionStateStore,
     now_utc,
     require_month,
 )
@@ -77,21 +77,21 @@ class Submitted:
     projects: int
 
 
-class SubmissionStore(SubmissionStateStore):
+class SubmissionStore(Store):
     # ---- submitting (a unit)
 
     def build_month_report(self, person_id: int, period: Period) -> MonthReport:
         """What a person's month file carries: entries, trips, the projects touched."""
         require_month(period)
-        person = self.person(person_id)
-        entries = self.entries(person_id=person_id, period=period)
-        trips = self.trips_in(period, person_id)
-        projects = {p.id: p for p in self.projects_for(person_id, period)}
+        person = self.ctx.people.person(person_id)
+        entries = self.ctx.entries.entries(person_id=person_id, period=period)
+        trips = self.ctx.reports.trips_in(period, person_id)
+        projects = {p.id: p for p in self.ctx.reports.projects_for(person_id, period)}
         wanted = {e.project_id for e in entries} | {p for t in trips for p in t.project_ids}
         for pid in sorted(i for i in wanted if i is not None and i not in projects):
-            projects[pid] = self.project(pid)
-        everyone = {p.id: PersonRef.of(p) for p in self.persons()}
-        activities = {a.id: a for a in self.activities()}
+            projects[pid] = self.ctx.projects.project(pid)
+        everyone = {p.id: PersonRef.of(p) for p in self.ctx.people.persons()}
+        activities = {a.id: a for a in self.ctx.people.activities()}
         names = {pid: p.name for pid, p in projects.items()}
         return MonthReport(
             PersonRef.of(person),
@@ -158,8 +158,8 @@ class SubmissionStore(SubmissionStateStore):
         """Submit a person's month: write its report file (with the rendered monthly PDF) to
         `out` and make the month read-only, both or neither. Allowed from 草稿 and 已退回."""
         require_month(period)
-        person = self.person(person_id)
-        row = self.held_row(person_id, period)
+        person = self.ctx.people.person(person_id)
+        row = self.ctx.submission_state.held_row(person_id, period)
         if row is not None and row.origin is Origin.RECEIVED:
             raise SubmissionError(
                 "month", "received_not_submittable", person=person.name, period=period
@@ -177,7 +177,7 @@ class SubmissionStore(SubmissionStateStore):
             revision=revision,
             submitted_at=at,
             submitted_by=self.actor,
-            source=self.database_id(),
+            source=self.ctx.submission_state.database_id(),
             parts={**report.encode(), PDF_PART: pdf},
             signer=keys.own_key(self.db),
         )
@@ -215,7 +215,7 @@ class SubmissionStore(SubmissionStateStore):
                 out.unlink(missing_ok=True)
             raise
         return Submitted(
-            self.month_status(person_id, period),
+            self.ctx.submission_state.month_status(person_id, period),
             out,
             sha256(data),
             len(report.entries),
@@ -226,7 +226,7 @@ class SubmissionStore(SubmissionStateStore):
     def _log_transition(
         self, action: Action, before: HeldRow | None, person_id: int, period: Period
     ) -> None:
-        after = self.held_row(person_id, period)
+        after = self.ctx.submission_state.held_row(person_id, period)
         assert after is not None
         self._log(
             action.value,
@@ -249,8 +249,8 @@ class SubmissionStore(SubmissionStateStore):
     ) -> MonthStatus:
         """Accept a month taken in, or return it with the reviewer's opinion (required)."""
         require_month(period)
-        person = self.person(person_id)
-        row = self.held_row(person_id, period)
+        person = self.ctx.people.person(person_id)
+        row = self.ctx.submission_state.held_row(person_id, period)
         where = {"person": person.name, "period": period}
         if row is None:
             raise SubmissionError("month", "nothing_to_review", **where)
@@ -268,14 +268,14 @@ class SubmissionStore(SubmissionStateStore):
                 [new.value, opinion, now_utc(now).isoformat(), self.actor, row.id],
             )
             self._log_transition(action, row, person_id, period)
-        return self.month_status(person_id, period)
+        return self.ctx.submission_state.month_status(person_id, period)
 
     def submitted_pdf(self, person_id: int, period: Period) -> bytes:
         """The monthly PDF in the report file the unit sent, read from where it was taken in
         (checked to be that very submission)."""
         require_month(period)
-        person = self.person(person_id)
-        row = self.held_row(person_id, period)
+        person = self.ctx.people.person(person_id)
+        row = self.ctx.submission_state.held_row(person_id, period)
         if row is None or row.origin is not Origin.RECEIVED:
             raise SubmissionError("month", "not_received", person=person.name, period=period)
         (path,) = self.db.execute(
@@ -295,8 +295,8 @@ class SubmissionStore(SubmissionStateStore):
     def review_file_bytes(self, person_id: int, period: Period) -> bytes:
         """The review (退回 with the opinion, or 审核通过) as the small file the unit takes in."""
         require_month(period)
-        person = self.person(person_id)
-        row = self.held_row(person_id, period)
+        person = self.ctx.people.person(person_id)
+        row = self.ctx.submission_state.held_row(person_id, period)
         if (
             row is None
             or row.origin is not Origin.RECEIVED
@@ -322,7 +322,7 @@ class SubmissionStore(SubmissionStateStore):
             revision=row.revision,
             submitted_at=row.reviewed_at,
             submitted_by=row.reviewed_by,
-            source=self.database_id(),
+            source=self.ctx.submission_state.database_id(),
             parts={REVIEW_PART: note.encode()},
             signer=keys.own_key(self.db),
         )

@@ -9,7 +9,7 @@ from desktop.domain.entries import day_equivalents_sql
 from desktop.domain.people import ActivityKind, Person
 from desktop.domain.periods import Period
 from desktop.domain.share import PersonShare, Totals, compute_share
-from desktop.storage.trips import TripStore
+from desktop.storage.base import Store
 
 # an entry's day-equivalents, as Entry.day_equivalents counts them
 _DAYS = day_equivalents_sql("e.day_part", "e.minutes", "mpd")
@@ -34,10 +34,10 @@ GROUP BY e.person_id
 """
 
 
-class SummaryStore(TripStore):
+class SummaryStore(Store):
     def summary_params(self, period: Period) -> dict[str, object]:
         rules = self.rules()
-        activities = self.activities()
+        activities = self.ctx.people.activities()
         workdays = self.calendar.workdays(period.start, period.end)
         return {
             "workdays": json.dumps([d.isoformat() for d in workdays]),
@@ -67,7 +67,7 @@ class SummaryStore(TripStore):
     ) -> list[PersonShare]:
         """One line per person (those without entries included), in unit order."""
         if persons is None:
-            persons = self.persons(subject_only=subject_only)
+            persons = self.ctx.people.persons(subject_only=subject_only)
             totals = self.totals(period)
         else:
             totals = self.totals(period, [p.id for p in persons if p.id is not None])

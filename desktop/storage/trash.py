@@ -9,11 +9,9 @@ from typing import Any
 
 from desktop.domain.entries import Entry
 from desktop.domain.errors import NotFoundError, ValidationError
-from desktop.domain.projects import Project
 from desktop.domain.trash import Row, TrashItem
-from desktop.domain.trips import Trip
+from desktop.storage.base import Store
 from desktop.storage.changelog import Change
-from desktop.storage.edits import ProjectEditStore
 from desktop.storage.entries import ENTRY_COLUMNS, entry_from_row
 
 KINDS = {"entry": "entries", "trip": "trips", "project": "projects"}
@@ -25,59 +23,11 @@ DEPENDANTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-class TrashStore(ProjectEditStore):
-    """Deletes put the record into the 回收站 in the same transaction; undo of a delete (the
-    restore_* methods) and restore_from_trash take it out again."""
+class TrashStore(Store):
+    """What the 回收站 holds and the record histories; the write path (storage/writes.py)
+    files a delete's snapshot here and takes items out again."""
 
-    def delete_entry(self, entry_id: int, to_trash: bool = True) -> Entry:
-        if not to_trash:  # the undo of adding it: nothing a person deleted
-            return super().delete_entry(entry_id)
-        with self.db.atomic():
-            snapshot = self._snapshot("entry", entry_id)
-            before = super().delete_entry(entry_id)
-            self._to_trash("entry", entry_id, snapshot)
-        return before
-
-    def delete_trip(self, trip_id: int, to_trash: bool = True) -> Trip:
-        if not to_trash:  # the undo of adding it: nothing a person deleted
-            return super().delete_trip(trip_id)
-        with self.db.atomic():
-            snapshot = self._snapshot("trip", trip_id)
-            before = super().delete_trip(trip_id)
-            self._to_trash("trip", trip_id, snapshot)
-        return before
-
-    def delete_project(self, project_id: int, to_trash: bool = True) -> Project:
-        if not to_trash:  # the undo of adding it: nothing a person deleted
-            return super().delete_project(project_id)
-        with self.db.atomic():
-            snapshot = self._snapshot("project", project_id)
-            before = super().delete_project(project_id)
-            self._to_trash("project", project_id, snapshot)
-        return before
-
-    def restore_entry(self, entry: Entry) -> Entry:
-        self._not_back("entries", entry.id)
-        with self.db.atomic():
-            saved = super().restore_entry(entry)
-            self._forget("entry", entry.id)
-        return saved
-
-    def restore_trip(self, trip: Trip) -> Trip:
-        self._not_back("trips", trip.id)
-        with self.db.atomic():
-            saved = super().restore_trip(trip)
-            self._forget("trip", trip.id)
-        return saved
-
-    def restore_project(self, project: Project) -> Project:
-        self._not_back("projects", project.id)
-        with self.db.atomic():
-            saved = super().restore_project(project)
-            self._forget("project", project.id)
-        return saved
-
-    def _not_back(self, table: str, record_id: int | None) -> None:
+    def refuse_if_back(self, table: str, record_id: int | None) -> None:
         """An undo of a delete whose record is already back (restored from the 回收站 by
         another way) is refused, not a constraint failure."""
         if (
@@ -105,39 +55,34 @@ class TrashStore(ProjectEditStore):
             raise NotFoundError("trash", "not_in_trash", value=item_id)
         return _item(row)
 
-    def restore_from_trash(self, item_id: int) -> tuple[str, int]:
-        """Put an item back (under its old id when that is free); returns (kind, its id now).
-
-        Refused, changing nothing, when what it refers to is gone or the day rules would break."""
-        item = self.trash_item(item_id)
+    def put_back_item(self, item: TrashItem) -> tuple[str, int]:
+        """Take an item out (its record under its old id when that is free); returns (kind,
+        its id now). Refused, changing nothing, when what it refers to is gone or the day
+        rules would break. The write path (storage/writes.py) checks the month first."""
         with self.db.atomic():
             new_id = self._put_back(item)
-            self.db.execute("DELETE FROM trash WHERE id = ?", [item_id])
+            self.db.execute("DELETE FROM trash WHERE id = ?", [item.id])
             self._log(
-                "restore", KINDS[item.kind], new_id, None, {"from_trash": item_id, **item.record}
+                "restore", KINDS[item.kind], new_id, None, {"from_trash": item.id, **item.record}
             )
         return item.kind, new_id
 
-    def return_to_trash(self, item: TrashItem) -> None:
-        """Undo of putting item back: its record leaves the ledger again and item is in the
-        回收站 again as it was (its number, when and by whom it was deleted)."""
-        deletes = {"entry": self.delete_entry, "trip": self.delete_trip}
-        with self.db.atomic():
-            deletes.get(item.kind, self.delete_project)(item.record_id, False)
-            self.db.execute(
-                "INSERT INTO trash (id, deleted_at, deleted_by, kind, record_id, label, record,"
-                " dependants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    item.id,
-                    item.deleted_at,
-                    item.deleted_by,
-                    item.kind,
-                    item.record_id,
-                    item.label,
-                    json.dumps(item.record, ensure_ascii=False),
-                    json.dumps(item.dependants, ensure_ascii=False),
-                ],
-            )
+    def file_again(self, item: TrashItem) -> None:
+        """Put item back into the 回收站 as it was (its number, when and by whom deleted)."""
+        self.db.execute(
+            "INSERT INTO trash (id, deleted_at, deleted_by, kind, record_id, label, record,"
+            " dependants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                item.id,
+                item.deleted_at,
+                item.deleted_by,
+                item.kind,
+                item.record_id,
+                item.label,
+                json.dumps(item.record, ensure_ascii=False),
+                json.dumps(item.dependants, ensure_ascii=False),
+            ],
+        )
 
     def newest_trash_item(self, kind: str, record_id: int) -> TrashItem:
         """The item the last delete of that record made."""
@@ -198,14 +143,14 @@ class TrashStore(ProjectEditStore):
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
-    def _snapshot(self, kind: str, record_id: int) -> tuple[Row, dict[str, list[Row]]] | None:
+    def snapshot(self, kind: str, record_id: int) -> tuple[Row, dict[str, list[Row]]] | None:
         found = self._rows(KINDS[kind], "id", record_id)
         if not found:
             return None  # the delete itself will say it does not exist
         dependants = {t: self._rows(t, c, record_id) for t, c in DEPENDANTS[kind]}
         return found[0], dependants
 
-    def _to_trash(
+    def to_trash(
         self, kind: str, record_id: int, snapshot: tuple[Row, dict[str, list[Row]]] | None
     ) -> None:
         if snapshot is None:
@@ -225,7 +170,7 @@ class TrashStore(ProjectEditStore):
             ],
         )
 
-    def _forget(self, kind: str, record_id: int | None) -> None:
+    def forget(self, kind: str, record_id: int | None) -> None:
         if record_id is not None:
             self.db.execute(
                 "DELETE FROM trash WHERE id = (SELECT max(id) FROM trash WHERE kind = ?"
@@ -264,14 +209,14 @@ class TrashStore(ProjectEditStore):
             self._require("activities", record["activity_id"], "活动类型", "activity")
             if record.get("project_id") is not None:
                 self._require("projects", record["project_id"], "项目", "project")
-            self._check_days([_entry(record)])
+            self.ctx.entries._check_days([_entry(record)])
             return self._insert_row("entries", record)
         if item.kind == "trip":
             for r in deps.get("trip_travellers", []):
                 self._require("persons", r["person_id"], "人员", "person")
             for r in deps.get("trip_projects", []):
                 self._require("projects", r["project_id"], "项目", "project")
-            self._check_days([_entry(r) for r in deps.get("entries", [])])
+            self.ctx.entries._check_days([_entry(r) for r in deps.get("entries", [])])
         else:
             taken = self.db.execute(
                 "SELECT 1 FROM projects WHERE name = ?", [record["name"]]

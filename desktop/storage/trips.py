@@ -12,7 +12,7 @@ from operator import itemgetter
 from desktop.domain.errors import NotFoundError
 from desktop.domain.people import TRIP_ACTIVITY
 from desktop.domain.trips import CompanyVisit, Trip
-from desktop.storage.projects import ProjectStore
+from desktop.storage.base import Store
 
 _TRIP_COLUMNS = (
     "t.id, t.start_date, t.end_date, t.start_half, t.end_half, t.destinations, t.companies,"
@@ -29,16 +29,16 @@ def trip_record(trip: Trip) -> dict[str, object]:
     return record
 
 
-class TripStore(ProjectStore):
+class TripStore(Store):
     def add_trip(self, trip: Trip) -> Trip:
         t = trip.validated(self.today())
         if not t.recorded_by:
             t = replace(t, recorded_by=self.actor)
         for pid in t.traveller_ids:
-            self.person(pid)
+            self.ctx.people.person(pid)
         for project_id in t.project_ids:
-            self.project(project_id)
-        activity = self.find_activity(TRIP_ACTIVITY)
+            self.ctx.projects.project(project_id)
+        activity = self.ctx.people.find_activity(TRIP_ACTIVITY)
         assert activity.id is not None
         with self.db.atomic():
             tid = self._insert(
@@ -65,8 +65,8 @@ class TripStore(ProjectStore):
             )
             t = replace(t, id=tid)
             entries = t.entries(activity.id)
-            self._check_days(entries)
-            saved = self._insert_entries(entries)
+            self.ctx.entries._check_days(entries)
+            saved = self.ctx.entries._insert_entries(entries)
             t = replace(t, entry_ids=tuple(e.id for e in saved if e.id is not None))
             self._log("insert", "trips", tid, None, trip_record(t))
         return t
