@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from desktop.domain.entries import DayPart, Entry, check_date
 from desktop.domain.errors import ValidationError
 from desktop.domain.texts import NAME_MAX, ORG_MAX, clean_name, clean_note
 
+_FULL, _HALF = DayPart.FULL.days, DayPart.HALF.days
 MAX_TRIP_DAYS = 366  # a year away: longer is a typing mistake (0001-01-01 … 9999-12-31)
 
 
@@ -35,6 +37,29 @@ class CompanyVisit:
             clean_name(self.contact, "contact"),
             clean_name(self.title, "contact_title"),
         )
+
+
+def days_away(start: date, end: date, start_half: bool, end_half: bool) -> float:
+    """The days of a trip's day_parts() summed, without walking them: each day 1, a half day
+    at either end 0.5 (a one-day trip with either half is half a day)."""
+    days = (end - start).days + 1
+    if days == 1:
+        return _HALF if start_half or end_half else _FULL
+    return days * _FULL - (int(start_half) + int(end_half)) * (_FULL - _HALF)
+
+
+class TripLine(NamedTuple):
+    """A trip as a list shows it: its names already joined with 、 (travellers in their order,
+    the leader first), for a table of thousands that need not build each Trip."""
+
+    id: int
+    start_date: date
+    end_date: date
+    days_away: float
+    travellers: str
+    destinations: str
+    companies: str
+    results: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +115,7 @@ class Trip:
 
     @property
     def days_away(self) -> float:
-        """The days of day_parts() summed, without walking them: each day 1, a half day at
-        either end 0.5 (a one-day trip with either half is half a day)."""
-        days = (self.end_date - self.start_date).days + 1
-        if days == 1:
-            return DayPart.HALF.days if self.start_half or self.end_half else DayPart.FULL.days
-        halves = int(self.start_half) + int(self.end_half)
-        return days * DayPart.FULL.days - halves * (DayPart.FULL.days - DayPart.HALF.days)
+        return days_away(self.start_date, self.end_date, self.start_half, self.end_half)
 
     def entries(self, trip_activity_id: int) -> list[Entry]:
         """The day entries the trip owns, one per traveller and day."""

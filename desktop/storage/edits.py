@@ -23,7 +23,7 @@ from desktop.storage.entries import (
     entry_params,
     entry_record,
 )
-from desktop.storage.trips import trip_record
+from desktop.storage.trips import trip_filter, trip_record
 
 
 class EditStore(Store):
@@ -165,19 +165,9 @@ class TripEditStore(Store):
         """Trips newest first, optionally those a person travelled on and those that touch a
         period (chosen before the limit, so a year's trips are found however many are newer).
         entry_ids=False: for a list of trips, their day entries' ids left out (cheaper)."""
-        where: list[str] = []
-        params: list[object] = []
-        join = ""
-        if person_id is not None:
-            join = "JOIN trip_travellers tt ON tt.trip_id = t.id "
-            where.append("tt.person_id = ?")
-            params.append(person_id)
-        if period is not None:
-            where.append("t.start_date <= ? AND t.end_date >= ?")
-            params += [period.end.isoformat(), period.start.isoformat()]
-        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        where, params = trip_filter(person_id, period)
         return self.ctx.trips._load_trips(
-            f"{join}{clause}ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
+            f"{where}ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
             [*params, limit],
             entry_ids,
         )

@@ -9,7 +9,6 @@ with text that nobody chose for refuses the file. Rows of totals (合计 …) ar
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -43,6 +42,7 @@ from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.storage import backups
 from desktop.storage.base import Store
+from desktop.storage.cycles import no_cycle_collection
 from desktop.storage.entries import ENTRY_COLUMNS, INSERT, entry_from_row
 from desktop.storage.import_results import (
     ColumnUse,
@@ -112,7 +112,7 @@ class ImportStore(Store):
         Raises ImportRefused (every problem with line and column) and writes nothing when any
         row is wrong. A dry run returns what would be added without writing. `progress` is
         called with (bytes read, file size) as the file is read."""
-        with _no_cyclic_gc():
+        with no_cycle_collection():
             try:
                 return self._import(Path(path), options or ImportOptions(), dry_run, progress)
             except ReadProblem as exc:  # the file cannot be read past a line: that line
@@ -549,19 +549,6 @@ def _large_cache(db: Database) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """A year's ledger makes a million small objects and no reference cycles; the cycle
-    collector would walk them over and over while they pile up (a third of the import's time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _identity(e: Entry) -> tuple[Any, ...]:

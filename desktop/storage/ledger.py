@@ -130,6 +130,7 @@ class Ledger:
     projects = via("projects", ProjectStore.projects)
 
     trip = via("trips", TripStore.trip)
+    trip_lines = via("trips", TripStore.trip_lines)
 
     summary = via("summaries", SummaryStore.summary)
     summary_params = via("summaries", SummaryStore.summary_params)

@@ -353,3 +353,12 @@ def m011_entries_sort_indexes(db: Database) -> None:
     CREATE INDEX idx_entries_by_note ON entries (note, date, person_id, start_min);
     CREATE INDEX idx_entries_by_recorder ON entries (recorded_by, date, person_id, start_min);
     """)
+
+
+@migrations()
+def m012_trip_travellers_order(db: Database) -> None:
+    # the 外出招商 list joins each trip's travellers' names in their order (storage/trips.py
+    # trip_lines): read from this index in that order, not sorted for each trip
+    db.execute(
+        "CREATE INDEX idx_trip_travellers_order ON trip_travellers (trip_id, position, person_id)"
+    )

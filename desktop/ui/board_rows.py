@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.domain.submission import MonthState, MonthStatus, UnitStatus, Urgency, local_text
@@ -22,13 +22,10 @@ class BoardTableModel(RowsTableModel):
         super().__init__(headers)
         self.urgency: list[Urgency] = []
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
-            row = index.row()
+    def cell(self, row: int, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return COLOURS.get(self.urgency[row]) if row < len(self.urgency) else None
-        return super().data(index, role)
+        return super().cell(row, column, role)
 
 
 def person_rows(statuses: Sequence[MonthStatus], lang: str) -> list[list[str]]:

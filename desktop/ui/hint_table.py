@@ -6,6 +6,7 @@ widths a person sets are remembered for the next time."""
 
 from __future__ import annotations
 
+import heapq
 import html
 from collections.abc import Sequence
 
@@ -44,6 +45,10 @@ def tsv(rows: Sequence[Sequence[str]]) -> str:
     return "".join("\t".join(cell(t) for t in row) + "\n" for row in rows)
 
 
+FITTED_ROWS = 200
+MEASURED_TEXTS = 40  # the longest texts of a column (by characters) measured to fit it
+
+
 class HintTableView(QTableView):
     def __init__(self) -> None:
         super().__init__()
@@ -57,6 +62,9 @@ class HintTableView(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the model's own order
         self.setSortingEnabled(True)
         header.viewport().installEventFilter(self)
+        # fitting a column measures the rows on screen and this many more, not up to 1,000
+        # (Qt's default), so a list of thousands is sized in a few hundredths of a second
+        header.setResizeContentsPrecision(FITTED_ROWS)
 
     # -- the model, sorted ------------------------------------------------------------------
 
@@ -197,9 +205,28 @@ class HintTableView(QTableView):
         """Columns as wide as the person left them; before that, as their contents."""
         if self.restore_widths():
             return
-        self.resizeColumnsToContents()
+        model = self.model()
+        if isinstance(model, RowsSortProxy):
+            self._fit_to_texts(model.rows_model())
+        else:
+            self.resizeColumnsToContents()
         for col in range(len(self.widths())):
             self.setColumnWidth(col, min(self.columnWidth(col) + 16, WIDEST_FITTED))
+
+    def _fit_to_texts(self, model: RowsTableModel) -> None:
+        """Each column as wide as its heading or its widest text, measured on the longest
+        texts of all its rows (what resizeColumnsToContents finds, without asking the model
+        for several roles of each of a thousand cells)."""
+        metrics = self.fontMetrics()
+        margin = 2 * (
+            self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        )
+        header = self.horizontalHeader()
+        for col in range(model.columnCount()):
+            longest = heapq.nlargest(MEASURED_TEXTS, set(model.texts(col)), key=len)
+            lines = [line for text in longest for line in text.split("\n")]
+            text = max((metrics.horizontalAdvance(t) for t in lines), default=0)
+            self.setColumnWidth(col, max(text + margin, header.sectionSizeHint(col)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A drag of a heading's edge (or a double-click on it) ends with a release: the widths

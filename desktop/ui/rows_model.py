@@ -72,6 +72,10 @@ class RowsTableModel(QAbstractTableModel):
         self._sort_keys = {}
         self.endResetModel()
 
+    def texts(self, column: int) -> list[str]:
+        """Every row's text in that column, in the model's order."""
+        return [r[column] for r in self._rows]
+
     def key(self, row: int) -> int:
         return self._keys[row]
 
@@ -93,9 +97,12 @@ class RowsTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
+            return self._rows[row][column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -133,6 +140,9 @@ class RowsSortProxy(QAbstractProxyModel):
         model.headerDataChanged.connect(self.headerDataChanged)
         self._arrange()
         self.endResetModel()
+
+    def rows_model(self) -> RowsTableModel:
+        return self._rows()
 
     def _rows(self) -> RowsTableModel:
         model = self.sourceModel()
@@ -191,6 +201,13 @@ class RowsSortProxy(QAbstractProxyModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         model = self.sourceModel()
         return 0 if parent.isValid() or model is None else model.columnCount()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell straight from the model's rows (what mapToSource would reach, without
+        making a QModelIndex for it: a table asks several roles of every cell it measures)."""
+        if not index.isValid() or index.row() >= len(self._order):
+            return None
+        return self._rows().cell(self._order[index.row()], index.column(), role)
 
     def mapToSource(self, proxy: Index) -> QModelIndex:
         if not proxy.isValid() or proxy.row() >= len(self._order):

@@ -211,3 +211,37 @@ def test_a_period_s_trips_are_chosen_before_the_limit(ledger: Ledger) -> None:
     listed = ledger.trips(period=Period.month(2026, 9), entry_ids=False)
     assert [t.entry_ids for t in listed] == [()]
     assert [t.entry_ids for t in ledger.trips(period=Period.month(2026, 9))] != [()]
+
+
+@pytest.mark.parametrize("period", [None, "2026-10", "2026-09", "2026-11", "2026"])
+def test_trip_lines_show_the_trips_as_loaded(
+    ledger: Ledger, varied: tuple[list[Person], list[Trip]], period: str | None
+) -> None:
+    """A list's lines say what the trips say: travellers by name in their order (the leader
+    first), places and companies joined with 、, the days away; the same trips, same order."""
+    people, _ = varied
+    names = {p.id: p.name for p in people}
+    p = None if period is None else Period.parse(period)
+    for person in [None, *[x.id for x in people]]:
+        trips = ledger.trips(person, period=p)
+        lines = ledger.trip_lines(person, p)
+        assert [line.id for line in lines] == [t.id for t in trips]
+        for line, t in zip(lines, trips, strict=True):
+            assert (line.start_date, line.end_date, line.days_away) == (
+                t.start_date,
+                t.end_date,
+                t.days_away,
+            )
+            assert line.travellers == "、".join(names[i] for i in t.traveller_ids)
+            assert line.destinations == "、".join(t.destinations)
+            assert line.companies == "、".join(c.company for c in t.companies)
+            assert line.results == t.results
+
+
+def test_trip_lines_take_one_statement_however_many(tmp_path: Path) -> None:
+    for size in (50, 5000):
+        with ledger_with_trips(tmp_path / f"{size}.db", size) as ledger:
+            with counted(ledger) as statements:
+                lines = ledger.trip_lines()
+            assert len(lines) == size
+            assert len(statements) == 1

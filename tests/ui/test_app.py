@@ -266,6 +266,7 @@ def test_a_deleted_entry_goes_to_the_recycle_bin_and_comes_back(
     window.session.set_person(zhang.id)
     page = window.show_page("entries")
     assert isinstance(page, EntriesPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.selectRow(0)
     page.delete_entry()
     assert ledger.entries() == [] and page.model.rowCount() == 0

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import Period
+from desktop.storage.cycles import no_cycle_collection
 from desktop.ui.feedback import Feedback
 from desktop.ui.session import Session
 
@@ -34,7 +35,8 @@ class Page(QWidget):
 
     def refresh_now(self) -> None:
         self._stale = False
-        self.refresh()
+        with no_cycle_collection():  # a page's rows make thousands of objects, no cycles
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read what the page shows from the ledger."""

@@ -42,22 +42,20 @@ class TripsPage(TablePage):
         delete_on_key(self.table, self.delete_trip)
 
     def refresh(self) -> None:
-        ledger, period = self.session.ledger, self.session.period
-        names = {p.id: p.name for p in ledger.persons()}
-        trips = ledger.trips(self.session.person_id, period=period, entry_ids=False)
+        lines = self.session.ledger.trip_lines(self.session.person_id, self.session.period)
         rows = [
             [
                 t.start_date.isoformat(),
                 t.end_date.isoformat(),
                 f"{t.days_away:g}",
-                "、".join(names.get(p, "") for p in t.traveller_ids),
-                "、".join(t.destinations),
-                "、".join(c.company for c in t.companies),
+                t.travellers,
+                t.destinations,
+                t.companies,
                 t.results,
             ]
-            for t in trips
+            for t in lines
         ]
-        self.model.set_rows(rows, [t.id or 0 for t in trips], right_aligned=[2])
+        self.model.set_rows(rows, [t.id for t in lines], right_aligned=[2])
         self.fit_columns()
 
     def _dialog(self, trip: Trip | None) -> TripDialog:
