@@ -3,8 +3,10 @@
 Run `python bench/trips_page.py [--trips 5000] [--people 300] [--repeat 5]`. It builds, in a
 temporary folder, a ledger of seeded trips of 2026 made through `Ledger.add_trip` (one to four
 days, half days, one to four travellers, destinations, companies visited, projects), then:
-- times `ledger.trips()` and one busy person's `ledger.trips_in(2026)` and counts the SQL
-  statements each issues (`set_trace_callback` on the ledger's connection);
+- times `ledger.trip_lines()` (what the page reads), beside the floor: a plain `sqlite3`
+  connection reading the same rows (trips, and travellers with their names); then
+  `ledger.trips()` (whole trips, for editing) and one busy person's `ledger.trips_in(2026)`,
+  counting the SQL statements each issues (`set_trace_callback` on the ledger's connection);
 - opens the main window offscreen on the year 2026 and all persons, lets the dashboard settle,
   then times opening the 外出招商 page until its table has painted, with the
   statements issued, and the page's refresh after that (median of `--repeat`), with the
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -120,6 +123,30 @@ def storage_figures(ledger: Ledger, repeat: int) -> list[tuple[str, float, int |
         "SELECT person_id FROM trip_travellers GROUP BY person_id ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()[0]
     out = []
+    _, count = measured(ledger, ledger.trip_lines)
+    out.append(
+        (
+            f"ledger.trip_lines() ({len(ledger.trip_lines()):,} lines, what the page reads)",
+            median_of(repeat, ledger.trip_lines),
+            count,
+        )
+    )
+    plain = sqlite3.connect(ledger.path)
+
+    def floor() -> object:
+        return (
+            plain.execute(
+                "SELECT id, start_date, end_date, start_half, end_half, destinations, companies,"
+                " results FROM trips ORDER BY start_date DESC, id DESC"
+            ).fetchall(),
+            plain.execute(
+                "SELECT x.trip_id, p.name FROM trip_travellers x"
+                " JOIN persons p ON p.id = x.person_id"
+            ).fetchall(),
+        )
+
+    out.append(("  floor: plain sqlite3 reading the same rows", median_of(repeat, floor), 2))
+    plain.close()
     _, count = measured(ledger, ledger.trips)
     out.append(
         (f"ledger.trips() ({len(ledger.trips()):,} trips)", median_of(repeat, ledger.trips), count)

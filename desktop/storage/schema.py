@@ -355,10 +355,60 @@ def m011_entries_sort_indexes(db: Database) -> None:
     """)
 
 
+# a trip's names as a list shows them (storage/trips.py trip_lines), kept by triggers so that
+# every path that writes trips, travellers or names keeps them right
+_PLACES = "coalesce((SELECT group_concat(value, '、') FROM json_each({t}.destinations)), '')"
+_COMPANIES = (
+    "coalesce((SELECT group_concat(json_extract(value, '$.company'), '、')"
+    " FROM json_each({t}.companies)), '')"
+)
+_TRAVELLERS = (
+    "coalesce((SELECT group_concat(name, '、') FROM (SELECT p.name FROM trip_travellers x"
+    " JOIN persons p ON p.id = x.person_id WHERE x.trip_id = {trip} ORDER BY x.position)), '')"
+)
+
+
 @migrations()
-def m012_trip_travellers_order(db: Database) -> None:
-    # the 外出招商 list joins each trip's travellers' names in their order (storage/trips.py
-    # trip_lines): read from this index in that order, not sorted for each trip
-    db.execute(
-        "CREATE INDEX idx_trip_travellers_order ON trip_travellers (trip_id, position, person_id)"
-    )
+def m012_trip_texts(db: Database) -> None:
+    # the 外出招商 list of 5,000 trips read as plain rows: its names joined once, when written,
+    # not for each trip whenever the list is shown (json_each and a sort per trip each time)
+    new_places, new_companies = _PLACES.format(t="NEW"), _COMPANIES.format(t="NEW")
+    db.executescript(f"""
+    CREATE INDEX idx_trip_travellers_order ON trip_travellers (trip_id, position, person_id);
+    CREATE TABLE trip_texts (
+        trip_id INTEGER PRIMARY KEY REFERENCES trips(id) ON DELETE CASCADE,
+        travellers TEXT NOT NULL DEFAULT '',
+        places TEXT NOT NULL DEFAULT '',
+        companies TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO trip_texts (trip_id, travellers, places, companies)
+        SELECT t.id, {_TRAVELLERS.format(trip="t.id")}, {_PLACES.format(t="t")},
+               {_COMPANIES.format(t="t")}
+        FROM trips t;
+    CREATE TRIGGER trip_texts_made AFTER INSERT ON trips BEGIN
+        INSERT INTO trip_texts (trip_id, travellers, places, companies)
+        VALUES (NEW.id, {_TRAVELLERS.format(trip="NEW.id")}, {new_places}, {new_companies});
+    END;
+    CREATE TRIGGER trip_texts_changed AFTER UPDATE OF destinations, companies ON trips BEGIN
+        UPDATE trip_texts SET places = {new_places}, companies = {new_companies}
+        WHERE trip_id = NEW.id;
+    END;
+    CREATE TRIGGER trip_texts_traveller_in AFTER INSERT ON trip_travellers BEGIN
+        UPDATE trip_texts SET travellers = {_TRAVELLERS.format(trip="NEW.trip_id")}
+        WHERE trip_id = NEW.trip_id;
+    END;
+    CREATE TRIGGER trip_texts_traveller_out AFTER DELETE ON trip_travellers BEGIN
+        UPDATE trip_texts SET travellers = {_TRAVELLERS.format(trip="OLD.trip_id")}
+        WHERE trip_id = OLD.trip_id;
+    END;
+    CREATE TRIGGER trip_texts_traveller_moved AFTER UPDATE ON trip_travellers BEGIN
+        UPDATE trip_texts SET travellers = {_TRAVELLERS.format(trip="OLD.trip_id")}
+        WHERE trip_id = OLD.trip_id;
+        UPDATE trip_texts SET travellers = {_TRAVELLERS.format(trip="NEW.trip_id")}
+        WHERE trip_id = NEW.trip_id;
+    END;
+    CREATE TRIGGER trip_texts_renamed AFTER UPDATE OF name ON persons BEGIN
+        UPDATE trip_texts SET travellers = {_TRAVELLERS.format(trip="trip_texts.trip_id")}
+        WHERE trip_id IN (SELECT trip_id FROM trip_travellers WHERE person_id = NEW.id);
+    END;
+    """)

@@ -19,14 +19,11 @@ _TRIP_COLUMNS = (
     "t.id, t.start_date, t.end_date, t.start_half, t.end_half, t.destinations, t.companies,"
     " t.results, t.recorded_by"
 )
-# a trip as a list shows it: its travellers' names joined in SQL (in their order), its places
-# and companies as their JSON, decoded for all the rows at once (json_each per trip is slower)
+# a trip as a list shows it, its names joined as kept by the triggers of schema m012
 _LINE_SQL = """
-SELECT t.id, t.start_date, t.end_date, t.start_half, t.end_half,
-  (SELECT group_concat(name, '、') FROM (SELECT p.name FROM trip_travellers x
-     JOIN persons p ON p.id = x.person_id WHERE x.trip_id = t.id ORDER BY x.position)),
-  t.destinations, t.companies, t.results
-FROM trips t
+SELECT t.id, t.start_date, t.end_date, t.start_half, t.end_half, x.travellers, x.places,
+  x.companies, t.results
+FROM trips t JOIN trip_texts x ON x.trip_id = t.id
 """
 # the ids of the trips loaded, passed once as a JSON array
 _CHOSEN = "(SELECT value FROM json_each(?))"
@@ -149,16 +146,12 @@ class TripStore(Store):
             f"{_LINE_SQL} {where} ORDER BY t.start_date DESC, t.id DESC LIMIT ?",
             [*params, limit],
         ).fetchall()
-        places = json.loads("[" + ",".join(r[6] for r in rows) + "]")
-        visits = json.loads("[" + ",".join(r[7] for r in rows) + "]")
+        day = date.fromisoformat
         out = []
-        for r, there, seen in zip(rows, places, visits, strict=True):
-            first, last = date.fromisoformat(r[1]), date.fromisoformat(r[2])
-            away = days_away(first, last, bool(r[3]), bool(r[4]))
-            companies = "、".join(v["company"] for v in seen)
-            out.append(
-                TripLine(r[0], first, last, away, r[5] or "", "、".join(there), companies, r[8])
-            )
+        for tid, start, end, start_half, end_half, travellers, places, companies, results in rows:
+            first, last = day(start), day(end)
+            away = days_away(first, last, start_half, end_half)
+            out.append(TripLine(tid, first, last, away, travellers, places, companies, results))
         return out
 
     def _ids_by_trip(self, sql: str, ids: str) -> dict[int, tuple[int, ...]]:

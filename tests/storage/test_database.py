@@ -25,7 +25,7 @@ def test_migrations_on_an_empty_file_then_again_idempotently(tmp_path: Path) -> 
         "m009_intake_flags",
         "m010_received_path",
         "m011_entries_sort_indexes",
-        "m012_trip_travellers_order",
+        "m012_trip_texts",
     ]
     assert {"persons", "entries", "trips", "projects", "change_log"} <= set(db.table_names())
     assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -245,3 +246,26 @@ def test_trip_lines_take_one_statement_however_many(tmp_path: Path) -> None:
                 lines = ledger.trip_lines()
             assert len(lines) == size
             assert len(statements) == 1
+
+
+def test_trip_lines_follow_a_renamed_traveller_and_a_trip_deleted_or_put_back(
+    ledger: Ledger, varied: tuple[list[Person], list[Trip]]
+) -> None:
+    """The joined names are kept when written (schema m012): a renamed person, changed places
+    and a trip deleted into the 回收站 and put back are each seen at once, and no text is kept
+    for a trip that is gone."""
+    people, written = varied
+    renamed = ledger.update_person(replace(people[0], name="改名后"))
+    trip = next(t for t in written if renamed.id in t.traveller_ids)
+    moved = ledger.update_trip(replace(trip, destinations=("合肥", "芜湖")))
+    line = next(x for x in ledger.trip_lines() if x.id == moved.id)
+    assert "改名后" in line.travellers and people[0].name not in line.travellers
+    assert line.destinations == "合肥、芜湖"
+    gone = written[0]
+    ledger.delete_trip(gone.id or 0)
+    assert gone.id not in [x.id for x in ledger.trip_lines()]
+    ledger.restore_from_trash(ledger.trash_items()[0].id)
+    back = next(x for x in ledger.trip_lines() if x.id == gone.id)
+    assert back.companies == "、".join(c.company for c in gone.companies)
+    kept = ledger.db.execute("SELECT count(*) FROM trip_texts").fetchone()[0]
+    assert kept == ledger.db.execute("SELECT count(*) FROM trips").fetchone()[0]
