@@ -14,6 +14,8 @@ from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import changelog
 
 if TYPE_CHECKING:
+    from desktop.storage.backup_store import BackupStore
+    from desktop.storage.calendar_store import CalendarStore
     from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
     from desktop.storage.entries import EntryStore
     from desktop.storage.entry_import import ImportStore
@@ -21,7 +23,9 @@ if TYPE_CHECKING:
     from desktop.storage.intake import IntakeStore
     from desktop.storage.intake_apply import ReceiveStore
     from desktop.storage.intake_rows import RowIntakeStore
+    from desktop.storage.key_store import KeyStore
     from desktop.storage.month_lock import LockingStore
+    from desktop.storage.office_store import OfficeStore
     from desktop.storage.people import PeopleStore
     from desktop.storage.projects import ProjectStore
     from desktop.storage.report_queries import ReportStore
@@ -59,6 +63,10 @@ class Context:
     receive: ReceiveStore
     intake: IntakeStore
     import_undo: ImportUndoStore
+    calendars: CalendarStore
+    keys: KeyStore
+    office: OfficeStore
+    backups: BackupStore
 
     def __init__(
         self, db: Database, calendar: WorkCalendar, actor: str, today: Callable[[], date]

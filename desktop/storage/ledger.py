@@ -1,4 +1,6 @@
-"""The ledger: one open database with every store's operations, as the app and the CLI use it."""
+"""The ledger: one open database with every store's operations, as the app and the CLI use it.
+It inherits nothing: the stores are composed over one Context (storage/base.py), and each
+operation below is a line naming the store that does it (docs/architecture.md)."""
 
 from __future__ import annotations
 
@@ -10,25 +12,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.domain.changes import Applied, Change
-from desktop.domain.errors import ValidationError
-from desktop.domain.history_text import Names
-from desktop.domain.holidays import YearArrangement
-from desktop.domain.intake_flags import FlagState, IntakeFlag
-from desktop.domain.official_order import OfficialOrder
-from desktop.domain.submission_messages import SubmissionError
-from desktop.domain.trips import Trip
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import (
-    apply,
-    backups,
-    holiday_store,
-    intake_flags,
-    keys,
-    ledger_role,
-    order_store,
-)
+from desktop.storage import apply
+from desktop.storage.backup_store import BackupStore
 from desktop.storage.base import Context, SettingsStore
-from desktop.storage.calendar_exchange import calendar_file_bytes
+from desktop.storage.calendar_store import CalendarStore
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
 from desktop.storage.entries import EntryStore
@@ -38,11 +26,12 @@ from desktop.storage.import_undo import ImportUndoStore
 from desktop.storage.intake import IntakeStore
 from desktop.storage.intake_apply import ReceiveStore
 from desktop.storage.intake_rows import RowIntakeStore
+from desktop.storage.key_store import KeyStore
 from desktop.storage.month_lock import LockingStore
+from desktop.storage.office_store import OfficeStore
 from desktop.storage.people import PeopleStore
 from desktop.storage.projects import ProjectStore
 from desktop.storage.report_queries import ReportStore
-from desktop.storage.signatures import KeyPair
 from desktop.storage.submission_state import SubmissionStateStore
 from desktop.storage.submissions import SubmissionStore
 from desktop.storage.summary import SummaryStore
@@ -83,6 +72,10 @@ class Ledger:
         ctx.receive = ReceiveStore(ctx)
         ctx.intake = IntakeStore(ctx)
         ctx.import_undo = ImportUndoStore(ctx)
+        ctx.calendars = CalendarStore(ctx)
+        ctx.keys = KeyStore(ctx)
+        ctx.office = OfficeStore(ctx)
+        ctx.backups = BackupStore(ctx)
         self.reload_calendar()
 
     @property
@@ -127,10 +120,12 @@ class Ledger:
     add_stage = via("projects", ProjectStore.add_stage)
     find_project = via("projects", ProjectStore.find_project)
     project = via("projects", ProjectStore.project)
+    project_names = via("projects", ProjectStore.project_names)
     projects = via("projects", ProjectStore.projects)
 
     trip = via("trips", TripStore.trip)
     trip_lines = via("trips", TripStore.trip_lines)
+    project_trips = via("trips", TripStore.project_trips)
 
     summary = via("summaries", SummaryStore.summary)
     summary_params = via("summaries", SummaryStore.summary_params)
@@ -152,6 +147,7 @@ class Ledger:
 
     newest_trash_item = via("trash", TrashStore.newest_trash_item)
     record_history = via("trash", TrashStore.record_history)
+    history_names = via("trash", TrashStore.history_names)
     trash_item = via("trash", TrashStore.trash_item)
     trash_items = via("trash", TrashStore.trash_items)
 
@@ -227,50 +223,36 @@ class Ledger:
     restore_from_trash = via("writes", WriteStore.restore_from_trash)
     return_to_trash = via("writes", WriteStore.return_to_trash)
 
+    reload_calendar = via("calendars", CalendarStore.reload_calendar)
+    holiday_years = via("calendars", CalendarStore.holiday_years)
+    set_holiday_year = via("calendars", CalendarStore.set_holiday_year)
+    restore_holiday_year = via("calendars", CalendarStore.restore_holiday_year)
+    official_order = via("calendars", CalendarStore.official_order)
+    set_official_order = via("calendars", CalendarStore.set_official_order)
+    calendar_file = via("calendars", CalendarStore.calendar_file)
+
+    own_key = via("keys", KeyStore.own_key)
+    new_own_key = via("keys", KeyStore.new_own_key)
+    registration_file = via("keys", KeyStore.registration_file)
+    read_registration = via("keys", KeyStore.read_registration)
+    accept_registration = via("keys", KeyStore.accept_registration)
+    trusted_keys = via("keys", KeyStore.trusted_keys)
+    revoke_key = via("keys", KeyStore.revoke_key)
+
+    is_office = via("office", OfficeStore.is_office)
+    chosen_role = via("office", OfficeStore.chosen_role)
+    set_role = via("office", OfficeStore.set_role)
+    intake_flags = via("office", OfficeStore.intake_flags)
+    intake_flag = via("office", OfficeStore.intake_flag)
+    decide_flag = via("office", OfficeStore.decide_flag)
+    reopen_flag = via("office", OfficeStore.reopen_flag)
+
+    backup_now = via("backups", BackupStore.backup_now)
+    backups = via("backups", BackupStore.backups)
+
     def apply(self, change: Change) -> Applied[Any]:
         """Do one change (domain/changes.py) in one transaction: what it made, and its inverse."""
         return apply.apply(self, change)
-
-    def project_names(self) -> list[tuple[int, str]]:
-        """(id, name) of every project, by name: what a list to choose one from needs."""
-        return [
-            (r[0], r[1]) for r in self.db.execute("SELECT id, name FROM projects ORDER BY name")
-        ]
-
-    def backup_now(self) -> backups.BackupInfo:
-        """A backup asked for by the person (设置 › 立即备份), from this connection."""
-        return backups.make_backup(self.path, backups.BackupReason.MANUAL, source=self.db.conn)
-
-    def backups(self) -> list[backups.BackupInfo]:
-        """This database's backups, newest first."""
-        return backups.list_backups(self.path)
-
-    def history_names(self) -> Names:
-        """The names behind the ids the change log holds, for 历史 (domain/history_text.py)."""
-        return Names(
-            {p.id: p.name for p in self.persons() if p.id is not None},
-            {a.id: a.name for a in self.activities() if a.id is not None},
-            dict(self.project_names()),
-        )
-
-    def project_trips(self, project_id: int) -> list[Trip]:
-        """The trips on which the project was discussed."""
-        return self.ctx.trips._load_trips(
-            "WHERE t.id IN (SELECT trip_id FROM trip_projects WHERE project_id = ?) ORDER BY t.id",
-            [project_id],
-        )
-
-    def is_office(self) -> bool:
-        """The supervision office's database: chosen so in 设置, or (none chosen) it has taken
-        in another unit's report."""
-        return ledger_role.is_office(self.db)
-
-    def chosen_role(self) -> str:
-        return ledger_role.chosen_role(self.db)
-
-    def set_role(self, role: str) -> None:
-        """'unit' or 'office', or '' to let the database's use decide."""
-        ledger_role.set_role(self.db, self.actor, role)
 
     def refuse_writes(self) -> None:
         """From now on this connection only reads (another program writes the file)."""
@@ -280,105 +262,10 @@ class Ledger:
     def read_only(self) -> bool:
         return isinstance(self.db, ReadOnlyDatabase)
 
-    def reload_calendar(self) -> None:
-        """Read the entered holiday years again (another connection may have taken some in)."""
-        self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
-
-    def holiday_years(self) -> dict[int, YearArrangement]:
-        """The years whose arrangement is held in this database."""
-        return holiday_store.load(self.db)
-
-    def set_holiday_year(self, arrangement: YearArrangement) -> YearArrangement | None:
-        """Hold this arrangement for its year (it then wins over the package); returns what the
-        year held before, which `restore_holiday_year` puts back."""
-        before = holiday_store.put(self.db, self.actor, arrangement, arrangement.year)
-        self.reload_calendar()
-        return before
-
-    def restore_holiday_year(self, year: int, held: YearArrangement | None) -> None:
-        """Put a year back as it was (None: not held, the package or the fallback again)."""
-        holiday_store.put(self.db, self.actor, held, year)
-        self.reload_calendar()
-
-    def official_order(self) -> OfficialOrder:
-        """The office's order of its units and groups (empty lists: none set)."""
-        return order_store.load(self.db)
-
-    def set_official_order(self, kind: str, names: list[str]) -> tuple[str, ...]:
-        """Make `names` the order of the units (kind "unit") or groups ("group"); returns the
-        order it replaced, which the same call puts back."""
-        return order_store.put(self.db, self.actor, kind, names)
-
-    def calendar_file(self, years: list[int], sender: str) -> bytes:
-        """The calendar file for the units: the arrangements held here for these years, and
-        this database's official order of units and groups when it has one."""
-        held = self.holiday_years()
-        missing = [y for y in years if y not in held]
-        if missing:
-            raise ValidationError("year", "year_not_held", value=missing[0])
-        order = self.official_order()
-        if not years and not (order.units or order.groups):
-            raise ValidationError("year", "nothing_to_send")
-        return calendar_file_bytes(
-            [held[y] for y in years], sender, self.database_id(), keys.own_key(self.db), order
-        )
-
-    # ---- signing keys (storage/keys.py)
-
-    def own_key(self) -> KeyPair:
-        return keys.own_key(self.db)
-
-    def new_own_key(self) -> KeyPair:
-        return keys.new_own_key(self.db, self.actor)
-
-    def registration_file(self, role: str, unit: str = "") -> bytes:
-        """The file that introduces this database's key: a unit names itself and the persons
-        it reports; the office names itself as such."""
-        persons = [p.name for p in self.persons() if not unit or p.unit == unit]
-        return keys.registration_bytes(
-            keys.own_key(self.db), role, unit, persons, self.database_id()
-        )
-
-    def read_registration(self, path: Path | str) -> keys.Registration:
-        """What a registration file says (role, unit, persons, key), its signature checked;
-        nothing is accepted (the window shows it before the person accepts it)."""
-        return keys.read_registration(Path(path))
-
-    def accept_registration(self, path: Path | str, fingerprint: str = "") -> keys.TrustedKey:
-        """Trust the key a registration file brings; `fingerprint`, when given, is the code read
-        out by phone and must match."""
-        reg = keys.read_registration(Path(path))
-        wanted = fingerprint.strip().upper().replace(" ", "")
-        if wanted and wanted.replace("-", "") != reg.signature.key.replace("-", ""):
-            raise SubmissionError(
-                "report_file", "fingerprint_mismatch", actual=reg.signature.key, expected=wanted
-            )
-        return keys.accept(self.db, self.actor, reg)
-
-    def intake_flags(self, state: FlagState | None = None) -> list[IntakeFlag]:
-        """Values taken-in reports brought that wait for the office (or were decided)."""
-        return intake_flags.flags(self.db, state)
-
-    def intake_flag(self, flag_id: int) -> IntakeFlag:
-        return intake_flags.flag(self.db, flag_id)
-
-    def decide_flag(self, flag_id: int, accept: bool) -> IntakeFlag:
-        return intake_flags.decide(self.db, self.actor, flag_id, accept)
-
-    def reopen_flag(self, flag_id: int) -> IntakeFlag:
-        return intake_flags.reopen(self.db, self.actor, flag_id)
-
-    def trusted_keys(self) -> list[keys.TrustedKey]:
-        return keys.trusted_keys(self.db)
-
-    def revoke_key(self, fingerprint: str) -> keys.TrustedKey:
-        return keys.revoke(self.db, self.actor, fingerprint)
-
     @property
     def path(self) -> Path:
         """The database file this ledger is open on."""
-        row = self.db.execute("PRAGMA database_list").fetchone()
-        return Path(row[2])
+        return self.ctx.backups.database_path()
 
     def close(self) -> None:
         self.db.close()

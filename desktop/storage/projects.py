@@ -30,6 +30,11 @@ def _dec(text: str | None) -> Decimal | None:
 
 
 class ProjectStore(Store):
+    def project_names(self) -> list[tuple[int, str]]:
+        """(id, name) of every project, by name: what a list to choose one from needs."""
+        rows = self.db.execute("SELECT id, name FROM projects ORDER BY name")
+        return [(r[0], r[1]) for r in rows]
+
     def add_project(self, project: Project, confirmed: bool = False) -> Project:
         p = project.validated(confirmed)
         if p.leader_id is not None:

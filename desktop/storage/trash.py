@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.domain.entries import Entry
 from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.history_text import Names
 from desktop.domain.trash import Row, TrashItem
 from desktop.storage.base import Store
 from desktop.storage.changelog import Change
@@ -38,6 +39,14 @@ class TrashStore(Store):
             ).fetchone()
         ):
             raise ValidationError("trash", "already_back", value=record_id)
+
+    def history_names(self) -> Names:
+        """The names behind the ids the change log holds, for 历史 (domain/history_text.py)."""
+        return Names(
+            {p.id: p.name for p in self.ctx.people.persons() if p.id is not None},
+            {a.id: a.name for a in self.ctx.people.activities() if a.id is not None},
+            dict(self.ctx.projects.project_names()),
+        )
 
     def trash_items(self, kind: str | None = None, limit: int = 1000) -> list[TrashItem]:
         """What is in the 回收站, most recently deleted first."""

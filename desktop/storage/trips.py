@@ -78,6 +78,13 @@ class TripStore(Store):
             self._log("insert", "trips", tid, None, trip_record(t))
         return t
 
+    def project_trips(self, project_id: int) -> list[Trip]:
+        """The trips on which the project was discussed."""
+        return self._load_trips(
+            "WHERE t.id IN (SELECT trip_id FROM trip_projects WHERE project_id = ?) ORDER BY t.id",
+            [project_id],
+        )
+
     def trip(self, trip_id: int) -> Trip:
         found = self._load_trips("WHERE t.id = ?", [trip_id])
         if not found:
