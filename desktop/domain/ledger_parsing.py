@@ -45,9 +45,11 @@ def squeeze(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """How names are matched: spaces Excel users pad names with ('张  伟') do not count, nor
-    invisible characters or full-width forms (domain/texts.py)."""
-    return "".join(normal_name(clean(text)).split())
+    """How names are matched, the one key for persons, activities, projects and units
+    wherever a name finds its record (typed, imported or taken in): spaces Excel users pad
+    names with ('张  伟') do not count, nor invisible characters, full-width forms
+    (domain/texts.py) or the case of letters (“长安 电池项目（一期）” is “长安电池项目(一期)”)."""
+    return "".join(normal_name(clean(text)).split()).casefold()
 
 
 def tidy_name(text: str) -> str:

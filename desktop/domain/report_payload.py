@@ -36,12 +36,6 @@ REPORT_PARTS = (PERSON_PART, ENTRIES_PART, TRIPS_PART, PROJECTS_PART, PDF_PART)
 REVIEW_PART = "review.json"
 
 
-def project_key(name: str) -> str:
-    """How a project is recognised across units: the name without spaces, full-width forms
-    made half-width, letters case-folded (“长安 电池项目（一期）” = “长安电池项目(一期)”)."""
-    return name_key(name).casefold()
-
-
 @dataclass(frozen=True, slots=True)
 class PersonRef:
     """A person as named across databases: the same name and unit is the same person."""
@@ -177,7 +171,7 @@ class MonthReport:
         return report
 
     def _check_references(self) -> None:
-        names = [project_key(p.name) for p in self.projects]
+        names = [name_key(p.name) for p in self.projects]
         if len(set(names)) != len(names):
             raise PayloadError(PROJECTS_PART, "projects[].name", "duplicate")
         known = set(names)
@@ -188,12 +182,12 @@ class MonthReport:
             if self.person.key not in {p.key for p in t.travellers}:
                 raise PayloadError(TRIPS_PART, f"trips[{i}].travellers", self.person.name)
             for name in t.projects:
-                if project_key(name) not in known:
+                if name_key(name) not in known:
                     raise PayloadError(TRIPS_PART, f"trips[{i}].projects", name)
         for i, e in enumerate(self.entries):
             if e.day not in self.period:
                 raise PayloadError(ENTRIES_PART, f"entries[{i}].date", e.day.isoformat())
-            if e.project is not None and project_key(e.project) not in known:
+            if e.project is not None and name_key(e.project) not in known:
                 raise PayloadError(ENTRIES_PART, f"entries[{i}].project", e.project)
             if e.trip is not None and e.trip not in numbers:
                 raise PayloadError(ENTRIES_PART, f"entries[{i}].trip", e.trip)

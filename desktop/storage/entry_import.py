@@ -38,6 +38,7 @@ from desktop.domain.entry_rows import (
 )
 from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.ledger_parsing import cell_text, name_key, tidy_name
+from desktop.domain.name_matching import choose_person
 from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.storage import backups
@@ -308,16 +309,10 @@ class ImportStore(Store):
     ) -> int:
         key = name_key(row.person)
         matches = by_key.get(key, [])
-        if len(matches) > 1 and row.unit:
-            matches = [p for p in matches if p.unit == row.unit] or matches
-        if len(matches) > 1 and row.title:
-            matches = [p for p in matches if p.title == row.title] or matches
-        if len(matches) > 1:
-            units = "、".join(p.unit or "未填单位" for p in matches)
-            raise ValidationError("person", "ambiguous_person", value=row.person, units=units)
         if matches:
-            assert matches[0].id is not None
-            return matches[0].id
+            found = choose_person(matches, row.person, row.unit, row.title).id
+            assert found is not None
+            return found
         if not options.create_persons:
             raise ValidationError("person", "unknown_person", value=row.person)
         new_key = (key, name_key(row.unit))

@@ -12,8 +12,8 @@ from typing import Any
 
 from desktop.domain.entries import Entry, check_day
 from desktop.domain.errors import LedgerError
+from desktop.domain.ledger_parsing import name_key
 from desktop.domain.report_payload import MonthReport, ReportedTrip
-from desktop.domain.report_payload import project_key as key_of_project
 from desktop.domain.submission import MonthState
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.trips import Trip
@@ -99,7 +99,7 @@ class ReceiveStore(Store):
             for key in dict.fromkeys((e.activity, e.activity_kind) for e in report.entries)
         }
         projects = {
-            key_of_project(p.name): self.ctx.intake_rows._project_for(p, report_id, warnings)
+            name_key(p.name): self.ctx.intake_rows._project_for(p, report_id, warnings)
             for p in report.projects
         }
         trips: dict[int, int] = {}
@@ -114,7 +114,7 @@ class ReceiveStore(Store):
                 e.day_part,
                 e.start,
                 e.end,
-                None if e.project is None else projects[key_of_project(e.project)],
+                None if e.project is None else projects[name_key(e.project)],
                 None if e.trip is None else trips[e.trip],
                 e.location,
                 e.counterpart,
@@ -171,7 +171,7 @@ class ReceiveStore(Store):
         """The same journey (same people, days, halves and places) is one trip whoever reports
         it; its companies, results and projects follow the newest report."""
         travellers = [self.ctx.intake_rows._person_for(ref, warnings) for ref in t.travellers]
-        project_ids = [projects[key_of_project(n)] for n in t.projects]
+        project_ids = [projects[name_key(n)] for n in t.projects]
         values = {
             "destinations": json.dumps(list(t.destinations), ensure_ascii=False),
             "companies": json.dumps([asdict(c) for c in t.companies], ensure_ascii=False),

@@ -18,7 +18,6 @@ from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import ActivityKind
 from desktop.domain.projects import LARGE_AMOUNT_WAN, Project
 from desktop.domain.report_payload import PersonRef, ReportedProject
-from desktop.domain.report_payload import project_key as key_of_project
 from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import intake_flags
 from desktop.storage.base import Store
@@ -180,7 +179,7 @@ class RowIntakeStore(Store):
             rows = self.db.execute("SELECT id, name FROM projects").fetchall()
             index = {}
             for pid, name in rows:
-                index.setdefault(key_of_project(name), pid)
+                index.setdefault(name_key(name), pid)
             self._projects_by_key = index
         return index
 
@@ -195,7 +194,7 @@ class RowIntakeStore(Store):
         report of the unit that keeps it; an empty value never overwrites one, and another
         unit's differing value or an amount over 100 亿元 is held for the office to check
         (storage/intake_flags.py). Its history and funds are merged."""
-        key = key_of_project(p.name)
+        key = name_key(p.name)
         match = self._project_index().get(key)
         found = None if match is None else self.ctx.projects.project(match)
         leader = None if p.leader is None else self._person_for(p.leader, warnings)

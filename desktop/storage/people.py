@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.domain.errors import NotFoundError, UnknownNameError, ValidationError
 from desktop.domain.ledger_parsing import name_key
+from desktop.domain.name_matching import choose_person
 from desktop.domain.people import Activity, ActivityKind, Person
 from desktop.domain.texts import normal_name
 from desktop.storage.base import Store
@@ -59,27 +60,13 @@ class PeopleStore(Store):
         return person_from_row(row)
 
     def find_person(self, name: str, title: str = "", unit: str = "") -> Person:
-        """The one person with this name (narrowed by title or unit when several share it)."""
-        # as names are stored (domain/texts.py): 张\u200b伟 finds 张伟
-        name, title, unit = normal_name(name), normal_name(title), normal_name(unit)
-        if not name:
+        """The one person with this name (narrowed by unit, then title, when several share
+        it), names matched by name_key: 张 伟 and 张\u200b伟 find 张伟."""
+        if not normal_name(name):
             raise ValidationError("person", "required")
-        rows = self.db.execute(
-            f"SELECT {_PERSON_COLUMNS} FROM persons WHERE name = ?", [name]
-        ).fetchall()
-        matches = [person_from_row(r) for r in rows]
-        if not matches:  # a name stored before the rule, with the invisible characters it had
-            matches = [p for p in self.persons() if normal_name(p.name) == name]
-        if len(matches) > 1 and unit:
-            matches = [p for p in matches if p.unit == unit]
-        if len(matches) > 1 and title:
-            matches = [p for p in matches if p.title == title]
-        if not matches:
-            raise UnknownNameError("person", "unknown_person", value=name)
-        if len(matches) > 1:
-            units = "、".join(p.unit or "未填单位" for p in matches)
-            raise ValidationError("person", "ambiguous_person", value=name, units=units)
-        return matches[0]
+        key = name_key(name)
+        matches = [p for p in self.persons() if name_key(p.name) == key]
+        return choose_person(matches, normal_name(name), unit, title)
 
     def activities(self) -> list[Activity]:
         rows = self.db.execute(

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.domain.errors import NotFoundError, UnknownNameError, ValidationError
+from desktop.domain.ledger_parsing import name_key
 from desktop.domain.projects import (
     Currency,
     Funding,
@@ -61,13 +62,15 @@ class ProjectStore(Store):
         return saved
 
     def find_project(self, name: str) -> Project:
+        """By name as names are matched (name_key): 长安 电池项目（一期） is 长安电池项目(一期)."""
         name = normal_name(name)  # as names are stored (domain/texts.py)
-        row = self.db.execute("SELECT id FROM projects WHERE name = ?", [name]).fetchone()
-        if row is None:
-            if not name:
-                raise ValidationError("project", "required")
-            raise UnknownNameError("project", "unknown_project", value=name)
-        return self.project(row[0])
+        if not name:
+            raise ValidationError("project", "required")
+        key = name_key(name)
+        for pid, held in self.db.execute("SELECT id, name FROM projects ORDER BY id"):
+            if name_key(held) == key:
+                return self.project(pid)
+        raise UnknownNameError("project", "unknown_project", value=name)
 
     def add_stage(
         self, project_id: int, change: StageChange, confirmed: bool = False

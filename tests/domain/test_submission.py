@@ -13,6 +13,7 @@ import pytest
 
 from desktop.domain.entries import DayPart
 from desktop.domain.json_fields import PayloadError
+from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import ActivityKind, Person
 from desktop.domain.periods import Period
 from desktop.domain.projects import Funding, Stage, StageChange
@@ -24,7 +25,6 @@ from desktop.domain.report_payload import (
     ReportedProject,
     ReportedTrip,
     ReviewNote,
-    project_key,
 )
 from desktop.domain.rules import Rules
 from desktop.domain.submission import (
@@ -215,7 +215,7 @@ def test_the_payload_reads_back_as_it_was_written() -> None:
     assert set(parts) == {"person.json", "entries.json", "trips.json", "projects.json"}
     assert "重庆".encode() in parts[ENTRIES_PART]  # readable, not \\u escapes
     assert MonthReport.decode(parts) == report()
-    assert project_key("长安 电池（一期）") == project_key("长安电池(一期)")
+    assert name_key("长安 电池（一期）") == name_key("长安电池(一期)")
     note = ReviewNote("r1", ZHANG, OCT, 2, R, "请补充", T1, "督查室")
     assert ReviewNote.decode(note.encode()) == note
 

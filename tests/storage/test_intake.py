@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.entries import Entry
+from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import Person
 from desktop.domain.pipeline import pipeline_figures
-from desktop.domain.report_payload import project_key
 from desktop.domain.submission import MonthState
 from desktop.domain.submission_messages import SubmissionError
 from desktop.reports.circular import CircularReport, CircularRow
@@ -87,11 +87,7 @@ def test_a_project_two_units_report_is_one_project(
     units: dict[str, Path], out: Path, office: Ledger
 ) -> None:
     office.intake([out])
-    boe = [
-        p
-        for p in office.projects()
-        if project_key(p.name) == project_key("京东方显示模组项目(一期)")
-    ]
+    boe = [p for p in office.projects() if name_key(p.name) == name_key("京东方显示模组项目(一期)")]
     assert len(boe) == 1  # 市人民政府 wrote （一期）, 高新区 (一期)
     with open_ledger(units["高新区"]) as zone:
         (theirs,) = [p for p in zone.projects() if p.name.startswith("京东方")]
