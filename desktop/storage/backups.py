@@ -17,10 +17,9 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from desktop import paths
 from desktop.domain.errors import LedgerError
+from desktop.storage.connection import Connection
 from desktop.storage.processes import process_gone
 
 KEEP_DAILY = 14
@@ -66,7 +65,7 @@ def backups_dir(db_path: Path | str) -> Path:
     return paths.backups_dir(Path(db_path))
 
 
-def database_file(db: Database) -> Path | None:
+def database_file(db: Connection) -> Path | None:
     """The file an open database lives in (None in memory)."""
     for row in db.execute("PRAGMA database_list").fetchall():
         if row[1] == "main" and row[2]:
@@ -128,7 +127,7 @@ def make_backup(
     return info
 
 
-def backup_before(db: Database, reason: BackupReason) -> BackupInfo | None:
+def backup_before(db: Connection, reason: BackupReason) -> BackupInfo | None:
     """The backup every migration, import, restore and intake makes before it writes."""
     path = database_file(db)
     if path is None:

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from desktop.domain.rules import Rules
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import changelog
+from desktop.storage.connection import Connection
 
 if TYPE_CHECKING:
     from desktop.storage.backup_store import BackupStore
@@ -69,7 +68,7 @@ class Context:
     backups: BackupStore
 
     def __init__(
-        self, db: Database, calendar: WorkCalendar, actor: str, today: Callable[[], date]
+        self, db: Connection, calendar: WorkCalendar, actor: str, today: Callable[[], date]
     ) -> None:
         self.db = db
         self.calendar = calendar
@@ -84,7 +83,7 @@ class Store:
         self.ctx = ctx
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Connection:
         return self.ctx.db
 
     @property

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
+from desktop.storage.connection import Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def as_logged(value: Any) -> Any:
 
 
 def record(
-    db: Database,
+    db: Connection,
     actor: str,
     action: str,
     table: str,
@@ -60,7 +60,7 @@ def record(
 
 
 def history(
-    db: Database, table: str | None = None, record_id: int | None = None, limit: int = 1000
+    db: Connection, table: str | None = None, record_id: int | None = None, limit: int = 1000
 ) -> list[Change]:
     where: list[str] = []
     params: list[object] = []

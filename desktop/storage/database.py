@@ -9,10 +9,9 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from desktop.domain.errors import LedgerError
 from desktop.storage import backups, text_index
+from desktop.storage.connection import Connection
 from desktop.storage.file_system import is_network_path
 from desktop.storage.schema import MIGRATION_SET, migrations
 
@@ -43,7 +42,7 @@ def open_here(path: Path | str) -> bool:
     return _OPEN_HERE[_key(Path(path))] > 0
 
 
-class LedgerDatabase(Database):
+class LedgerDatabase(Connection):
     """A ledger's connection, counted in _OPEN_HERE while it is open."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -87,7 +86,7 @@ def _check_file(path: Path) -> None:
             raise NotADatabaseError(path)
 
 
-def _is_foreign(db: Database) -> bool:
+def _is_foreign(db: Connection) -> bool:
     """An SQLite file that has tables but was never set up by OneThird."""
     tables = set(db.table_names())
     if not tables:
@@ -114,7 +113,7 @@ def sqlite_failure(exc: BaseException) -> str | None:
     return "other"
 
 
-def open_database(path: Path | str) -> Database:
+def open_database(path: Path | str) -> Connection:
     """Open (or create) the ledger at path, migrated to the current schema. A ledger on a
     network drive is refused (NetworkDriveError) before anything is read or made."""
     path = Path(path)
@@ -156,12 +155,12 @@ class ReadOnlyDatabase(LedgerDatabase):
         self.read_only_path = path
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def atomic(self) -> Iterator[Connection]:
         raise ReadOnlyError(self.read_only_path)
         yield self  # pragma: no cover  (a generator, for contextmanager)
 
 
-def open_read_only(path: Path | str) -> Database:
+def open_read_only(path: Path | str) -> Connection:
     """Open a sound ledger that cannot be written: no migrations, no pragmas that write."""
     path = Path(path)
     _check_file(path)
@@ -194,7 +193,7 @@ def upgrade_pending(path: Path | str) -> bool:
         return False
     conn = sqlite3.connect(backups.read_only_uri(path), uri=True)
     try:
-        db = Database(conn)
+        db = Connection(conn)
         return "_sqlite_migrations" in db.table_names() and bool(migrations.pending(db))
     except sqlite3.Error:
         return False  # opening it will say what is wrong
@@ -202,7 +201,7 @@ def upgrade_pending(path: Path | str) -> bool:
         conn.close()
 
 
-def _backup_before_migrating(db: Database) -> None:
+def _backup_before_migrating(db: Connection) -> None:
     """An existing ledger is backed up before its schema changes (a new one has nothing to lose)."""
     if "_sqlite_migrations" not in db.table_names():
         return
@@ -210,7 +209,7 @@ def _backup_before_migrating(db: Database) -> None:
         backups.backup_before(db, backups.BackupReason.MIGRATION)
 
 
-def configure(db: Database) -> None:
+def configure(db: Connection) -> None:
     text_index.register(db.conn)
     db.execute("PRAGMA busy_timeout = 5000")
     db.execute("PRAGMA journal_mode = WAL")

@@ -20,8 +20,6 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.domain.entries import Entry, check_day
 from desktop.domain.entry_rows import (
     NOT_KEPT,
@@ -43,6 +41,7 @@ from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.storage import backups
 from desktop.storage.base import Store
+from desktop.storage.connection import Connection
 from desktop.storage.cycles import no_cycle_collection
 from desktop.storage.entries import ENTRY_COLUMNS, INSERT, entry_from_row
 from desktop.storage.import_results import (
@@ -536,7 +535,7 @@ def _sha256(path: Path) -> str:
 
 
 @contextmanager
-def _large_cache(db: Database) -> Iterator[None]:
+def _large_cache(db: Connection) -> Iterator[None]:
     """A year's rows go into five indexes at once; with the everyday cache the pages thrash."""
     before = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute("PRAGMA cache_size = -65536")

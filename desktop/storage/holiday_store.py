@@ -8,15 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.domain.holidays import YearArrangement
 from desktop.storage import changelog
+from desktop.storage.connection import Connection
 
 TABLE = "holiday_years"
 
 
-def load(db: Database) -> dict[int, YearArrangement]:
+def load(db: Connection) -> dict[int, YearArrangement]:
     years: dict[int, dict[str, Any]] = {}
     for year, notice, notice_date, received_from in db.execute(
         "SELECT year, notice, notice_date, received_from FROM holiday_years"
@@ -55,7 +54,7 @@ def _record(a: YearArrangement | None) -> dict[str, Any] | None:
     return {**a.to_json(), "received_from": a.received_from}
 
 
-def put(db: Database, actor: str, a: YearArrangement | None, year: int) -> YearArrangement | None:
+def put(db: Connection, actor: str, a: YearArrangement | None, year: int) -> YearArrangement | None:
     """Make the database hold `a` for `year` (None removes the year); returns what it held."""
     before = load_year(db, year)
     if before == a:
@@ -83,5 +82,5 @@ def put(db: Database, actor: str, a: YearArrangement | None, year: int) -> YearA
     return before
 
 
-def load_year(db: Database, year: int) -> YearArrangement | None:
+def load_year(db: Connection, year: int) -> YearArrangement | None:
     return load(db).get(year)

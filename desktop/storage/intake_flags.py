@@ -10,11 +10,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.intake_flags import FlagKind, FlagState, IntakeFlag
 from desktop.storage import changelog
+from desktop.storage.connection import Connection
 
 _COLUMNS = (
     "f.id, f.kind, f.project_id, p.name, f.what, f.value, f.ours, f.theirs, f.unit, f.person,"
@@ -49,7 +48,7 @@ def _dump(value: dict[str, Any]) -> str:
 
 
 def hold(
-    db: Database,
+    db: Connection,
     kind: FlagKind,
     project_id: int,
     what: str,
@@ -86,7 +85,7 @@ def hold(
     return True
 
 
-def flags(db: Database, state: FlagState | None = None) -> list[IntakeFlag]:
+def flags(db: Connection, state: FlagState | None = None) -> list[IntakeFlag]:
     """The held values, newest first; only those in `state` when given."""
     where, params = ("WHERE f.state = ?", [state.value]) if state else ("", [])
     rows = db.execute(
@@ -97,7 +96,7 @@ def flags(db: Database, state: FlagState | None = None) -> list[IntakeFlag]:
     return [_flag(r) for r in rows]
 
 
-def flag(db: Database, flag_id: int) -> IntakeFlag:
+def flag(db: Connection, flag_id: int) -> IntakeFlag:
     row = db.execute(
         f"SELECT {_COLUMNS} FROM intake_flags f JOIN projects p ON p.id = f.project_id"
         " WHERE f.id = ?",
@@ -115,7 +114,7 @@ def _flag(r: Any) -> IntakeFlag:
     )  # fmt: skip
 
 
-def decide(db: Database, actor: str, flag_id: int, accept: bool) -> IntakeFlag:
+def decide(db: Connection, actor: str, flag_id: int, accept: bool) -> IntakeFlag:
     """Accept (write what the file said) or reject (keep ours) a waiting value."""
     with db.atomic():
         held = flag(db, flag_id)
@@ -134,7 +133,7 @@ def decide(db: Database, actor: str, flag_id: int, accept: bool) -> IntakeFlag:
     return flag(db, flag_id)
 
 
-def reopen(db: Database, actor: str, flag_id: int) -> IntakeFlag:
+def reopen(db: Connection, actor: str, flag_id: int) -> IntakeFlag:
     """Take a decision back: what accepting wrote is undone, and the value waits again."""
     with db.atomic():
         held = flag(db, flag_id)
@@ -155,7 +154,7 @@ def reopen(db: Database, actor: str, flag_id: int) -> IntakeFlag:
     return flag(db, flag_id)
 
 
-def _write(db: Database, actor: str, held: IntakeFlag) -> dict[str, Any]:
+def _write(db: Connection, actor: str, held: IntakeFlag) -> dict[str, Any]:
     """Write the held value; what it replaced (a project's columns) or added (a row's id)."""
     if held.what in _PROJECT_COLUMNS:
         columns = _PROJECT_COLUMNS[held.what]
@@ -189,7 +188,7 @@ def _write(db: Database, actor: str, held: IntakeFlag) -> dict[str, Any]:
     return {"row_id": row_id}
 
 
-def _unwrite(db: Database, actor: str, held: IntakeFlag, undo: dict[str, Any]) -> None:
+def _unwrite(db: Connection, actor: str, held: IntakeFlag, undo: dict[str, Any]) -> None:
     if held.what in _PROJECT_COLUMNS:
         before = undo["before"]
         columns = list(before)

@@ -15,11 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.domain.ledger_parsing import name_key
 from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import changelog
+from desktop.storage.connection import Connection
 from desktop.storage.signatures import KeyPair, Signature, canonical
 
 KEY_SUFFIX = ".otk"
@@ -59,12 +58,12 @@ class Registration:
     signature: Signature
 
 
-def _setting(db: Database, key: str) -> str | None:
+def _setting(db: Connection, key: str) -> str | None:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return None if row is None else str(row[0])
 
 
-def own_key(db: Database) -> KeyPair:
+def own_key(db: Connection) -> KeyPair:
     """This database's key pair, made on first use (a new database gets one at once)."""
     private = _setting(db, _PRIVATE_KEY)
     if private is not None:
@@ -74,7 +73,7 @@ def own_key(db: Database) -> KeyPair:
     return new_own_key(db, "")
 
 
-def new_own_key(db: Database, actor: str) -> KeyPair:
+def new_own_key(db: Connection, actor: str) -> KeyPair:
     """A new key pair for this database (after a key was lost or exposed)."""
     with db.atomic():
         pair = install_new_key(db)
@@ -82,7 +81,7 @@ def new_own_key(db: Database, actor: str) -> KeyPair:
     return pair
 
 
-def install_new_key(db: Database) -> KeyPair:
+def install_new_key(db: Connection) -> KeyPair:
     pair = KeyPair.new()
     for key, value in ((_ALGORITHM_KEY, pair.algorithm), (_PRIVATE_KEY, pair.private.hex())):
         db.execute(
@@ -134,7 +133,7 @@ def read_registration(path: Path) -> Registration:
     return Registration(str(doc["role"]), unit, names, str(doc.get("source", ""))[:64], signature)
 
 
-def accept(db: Database, actor: str, reg: Registration) -> TrustedKey:
+def accept(db: Connection, actor: str, reg: Registration) -> TrustedKey:
     """Trust the key of a registration (again, if it was revoked)."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with db.atomic():
@@ -167,7 +166,7 @@ def accept(db: Database, actor: str, reg: Registration) -> TrustedKey:
     return found
 
 
-def revoke(db: Database, actor: str, fingerprint: str) -> TrustedKey:
+def revoke(db: Connection, actor: str, fingerprint: str) -> TrustedKey:
     key = trusted(db, fingerprint)
     if key is None:
         raise SubmissionError("report_file", "key_unknown", value=fingerprint)
@@ -195,20 +194,20 @@ def _key(row: Any) -> TrustedKey:
     )  # fmt: skip
 
 
-def trusted(db: Database, fingerprint: str) -> TrustedKey | None:
+def trusted(db: Connection, fingerprint: str) -> TrustedKey | None:
     row = db.execute(
         f"SELECT {_COLUMNS} FROM trusted_keys WHERE fingerprint = ?", [fingerprint]
     ).fetchone()
     return None if row is None else _key(row)
 
 
-def trusted_keys(db: Database) -> list[TrustedKey]:
+def trusted_keys(db: Connection) -> list[TrustedKey]:
     rows = db.execute(f"SELECT {_COLUMNS} FROM trusted_keys ORDER BY role, unit, accepted_at")
     return [_key(r) for r in rows.fetchall()]
 
 
 def check_signer(
-    db: Database, signature: Signature | None, file_name: str, role: str, unit: str
+    db: Connection, signature: Signature | None, file_name: str, role: str, unit: str
 ) -> None:
     """Refuse a file that is unsigned, signed by a key this database does not trust (or no
     longer trusts), or — for a unit's report — by a key registered for another unit."""

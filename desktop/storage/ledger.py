@@ -9,14 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.domain.changes import Applied, Change
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import apply
 from desktop.storage.backup_store import BackupStore
 from desktop.storage.base import Context, SettingsStore
 from desktop.storage.calendar_store import CalendarStore
+from desktop.storage.connection import Connection
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
 from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
 from desktop.storage.entries import EntryStore
@@ -46,7 +45,7 @@ class Ledger:
 
     def __init__(
         self,
-        db: Database,
+        db: Connection,
         calendar: WorkCalendar,
         actor: str = "",
         today: Callable[[], date] = date.today,
@@ -79,7 +78,7 @@ class Ledger:
         self.reload_calendar()
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Connection:
         return self.ctx.db
 
     @property

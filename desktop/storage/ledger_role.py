@@ -4,21 +4,20 @@ office's (window titles tell two open windows apart; the review buttons show at 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from desktop.storage import changelog
+from desktop.storage.connection import Connection
 
 ROLE_KEY = "role"
 ROLES = ("unit", "office")
 
 
-def chosen_role(db: Database) -> str:
+def chosen_role(db: Connection) -> str:
     """'unit' or 'office' when chosen in 设置, '' when the database's use decides."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [ROLE_KEY]).fetchone()
     return str(row[0]) if row and row[0] in ROLES else ""
 
 
-def set_role(db: Database, actor: str, role: str) -> None:
+def set_role(db: Connection, actor: str, role: str) -> None:
     if role not in (*ROLES, ""):
         raise ValueError(role)
     before = chosen_role(db)
@@ -37,7 +36,7 @@ def set_role(db: Database, actor: str, role: str) -> None:
                          {ROLE_KEY: role})  # fmt: skip
 
 
-def is_office(db: Database) -> bool:
+def is_office(db: Connection) -> bool:
     chosen = chosen_role(db)
     if chosen:
         return chosen == "office"

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from desktop.domain.official_order import OfficialOrder, clean_order
 from desktop.storage import changelog
+from desktop.storage.connection import Connection
 
 TABLE = "official_order"
 KINDS = ("unit", "group")
 
 
-def load(db: Database) -> OfficialOrder:
+def load(db: Connection) -> OfficialOrder:
     lists: dict[str, list[str]] = {kind: [] for kind in KINDS}
     for kind, name in db.execute(
         "SELECT kind, name FROM official_order ORDER BY kind, position"
@@ -25,7 +24,7 @@ def load(db: Database) -> OfficialOrder:
     return OfficialOrder(tuple(lists["unit"]), tuple(lists["group"]))
 
 
-def put(db: Database, actor: str, kind: str, names: Sequence[str]) -> tuple[str, ...]:
+def put(db: Connection, actor: str, kind: str, names: Sequence[str]) -> tuple[str, ...]:
     """Make `names` the order of this kind (empty: no fixed order); returns the order before."""
     if kind not in KINDS:
         raise ValueError(kind)

@@ -1,15 +1,86 @@
-"""The database schema, as sqlite-utils migrations (applied in order, each once, each atomic)."""
+"""The database schema, as sqlite-utils migrations (applied in order, each once, each atomic).
+Which are pending is read here with one query; sqlite-utils is imported only to apply them."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol, cast
 
 from desktop.domain.people import DEFAULT_ACTIVITIES
 from desktop.storage import text_index
 
 MIGRATION_SET = "onethird"
-migrations = Migrations(MIGRATION_SET)
+_TABLE = "_sqlite_migrations"  # sqlite-utils' table of the applied migrations
+
+
+class Database(Protocol):
+    """What a migration is handed (sqlite-utils' Database) and uses of it."""
+
+    def execute(self, sql: str, parameters: Any = None) -> Any: ...
+
+    def executescript(self, sql: str) -> Any: ...
+
+    def table(self, name: str) -> Any: ...
+
+    conn: Any
+
+
+class _Connected(Protocol):
+    conn: Any
+
+
+@dataclass(frozen=True)
+class Applied:
+    name: str
+    applied_at: str
+
+
+class _Migrations:
+    """The migrations in order, registered as sqlite-utils' `Migrations` registers them."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.steps: list[tuple[str, Callable[[Database], None]]] = []
+
+    def __call__(self) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            self.steps.append((fn.__name__, fn))
+            return fn
+
+        return register
+
+    def applied(self, db: _Connected) -> list[Applied]:
+        """The migrations of this set the database holds, in the order they were applied."""
+        conn = db.conn
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [_TABLE]
+        ).fetchone():
+            return []
+        rows = conn.execute(
+            f"SELECT name, applied_at FROM {_TABLE} WHERE migration_set = ? ORDER BY rowid",
+            [self.name],
+        ).fetchall()
+        return [Applied(r[0], r[1]) for r in rows]
+
+    def pending(self, db: _Connected) -> list[str]:
+        done = {m.name for m in self.applied(db)}
+        return [name for name, _ in self.steps if name not in done]
+
+    def apply(self, db: _Connected) -> None:
+        """Apply the pending migrations through sqlite-utils (imported only then)."""
+        if not self.pending(db):
+            return
+        from sqlite_utils import Database as UtilsDatabase
+        from sqlite_utils.migrations import Migrations
+
+        steps = Migrations(self.name)
+        for name, fn in self.steps:
+            steps(name=name)(cast(Any, fn))
+        steps.apply(UtilsDatabase(db.conn))
+
+
+migrations = _Migrations(MIGRATION_SET)
 
 
 @migrations()
@@ -287,9 +358,10 @@ def m008_signing_keys(db: Database) -> None:
     );
     """)
     # every database signs what it sends: a new one gets its key pair now
+    from desktop.storage.connection import Connection
     from desktop.storage.keys import install_new_key
 
-    install_new_key(db)
+    install_new_key(Connection(db.conn))
 
 
 @migrations()

@@ -246,7 +246,7 @@ class TrashStore(Store):
 
     def _insert_row(self, table: str, row: Row) -> int:
         """Insert a saved row, under its old id when that is free (SQLite reuses the highest)."""
-        columns = set(self.db[table].columns_dict)
+        columns = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
         values = {k: v for k, v in row.items() if k in columns}
         if "id" in values and (
             self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [values["id"]]).fetchone()

@@ -1,0 +1,124 @@
+"""A ledger's SQLite connection as the stores use it: `execute`, `executescript`, `atomic`,
+`table_names`, `close`, with the transaction behaviour of sqlite-utils' `Database` (a write
+outside a transaction commits at once; `atomic()` nests as savepoints). sqlite-utils itself
+is imported only to change the schema (storage/schema.py): on every start it cost more than
+Python and SQLite together."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+# statements that open or close a transaction themselves: never committed behind their back
+_CONTROL = {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
+
+class Connection:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(
+        self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None
+    ) -> sqlite3.Cursor:
+        """Run one statement; one that writes outside a transaction is committed at once."""
+        was_in_transaction = self.conn.in_transaction
+        try:
+            cursor = (
+                self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+            )
+        except Exception:
+            if not was_in_transaction and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")  # the implicit transaction the failure left open
+            raise
+        if (
+            not was_in_transaction
+            and self.conn.in_transaction
+            and cursor.description is None
+            and _first_keyword(sql) not in _CONTROL
+        ):
+            self.conn.execute("COMMIT")
+        return cursor
+
+    def executescript(self, sql: str) -> sqlite3.Cursor:
+        """Run several statements; inside a transaction without committing it (which
+        sqlite3's executescript would)."""
+        if self.conn.in_transaction:
+            cursor = self.conn.cursor()
+            for statement in _statements(sql):
+                cursor.execute(statement)
+            return cursor
+        return self.conn.executescript(sql)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Connection]:
+        """One transaction, all or nothing; inside another, a savepoint of it."""
+        if self.conn.in_transaction:
+            savepoint = f"onethird_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:  # a RAISE(ROLLBACK) may have ended it already
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        else:
+            self.conn.execute("BEGIN")
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self.rollback()
+                    raise
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def table_names(self) -> list[str]:
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [r[0] for r in rows.fetchall()]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _first_keyword(sql: str) -> str:
+    """The statement's first keyword, upper-cased, past spaces, comments and empty ';'."""
+    i, n = 0, len(sql)
+    while i < n:
+        if sql[i].isspace() or sql[i] in (";", "\ufeff"):
+            i += 1
+        elif sql.startswith("--", i):
+            newline = sql.find("\n", i)
+            i = n if newline == -1 else newline + 1
+        elif sql.startswith("/*", i):
+            end = sql.find("*/", i + 2)
+            i = n if end == -1 else end + 2
+        else:
+            break
+    j = i
+    while j < n and (sql[j].isalnum() or sql[j] == "_"):
+        j += 1
+    return sql[i:j].upper()
+
+
+def _statements(sql: str) -> Iterator[str]:
+    statement = ""
+    for char in sql:
+        statement += char
+        if statement.strip() and sqlite3.complete_statement(statement.strip()):
+            yield statement.strip()
+            statement = ""
+    if statement.strip():
+        yield statement.strip()
