@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -390,3 +391,14 @@ def introduce(receiver: Path, sender: Path, role: str, unit: str = "") -> None:
     ok(sender, *args, *(["--unit", unit] if unit else []))
     fingerprint = ok(sender, "key", "show").strip().rsplit("：", 1)[-1]
     assert "已登记" in ok(receiver, "key", "accept", str(card), "--fingerprint", fingerprint)
+
+
+def test_project_funds_are_counted_as_of_today_like_the_reports(db: Path) -> None:
+    """Funds entered ahead of their day (a transfer announced for next month) are not yet in
+    the total `project list` shows; the reports count them so too (Project.funds_to)."""
+    ok(db, "project", "add", "长安新能源电池项目", "--amount", "50000")
+    ok(db, "project", "funds", "长安新能源电池项目", "--amount", "10000", "--date", "2026-10-30")
+    ahead = (TODAY + timedelta(days=20)).isoformat()
+    ok(db, "project", "funds", "长安新能源电池项目", "--amount", "5000", "--date", ahead)
+    listed = json.loads(ok(db, "project", "list", "--format", "json"))
+    assert [r["funds"] for r in listed["rows"]] == [10000.0]

@@ -348,7 +348,7 @@ def cmd_project_list(ctx: Context, args: argparse.Namespace) -> int:
     rows = []
     for p in ledger.projects():
         stage = p.stage_on(today)
-        funds = sum((f.amount for f in p.funds), start=parse_amount(0))
+        funds = p.funds_to(today)
         rows.append(
             [
                 p.id,

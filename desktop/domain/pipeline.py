@@ -68,6 +68,6 @@ def pipeline_figures(projects: Iterable[Project], period: Period) -> PipelineFig
         contracted[cur] = contracted.get(cur, Decimal(0)) + project.signed_amount(
             period.start, period.end
         )
-        funds = sum((f.amount for f in project.funds if f.day in period), Decimal(0))
+        funds = project.funds_between(period.start, period.end)
         arrived[cur] = arrived.get(cur, Decimal(0)) + funds
     return PipelineFigures(period, reached, contracted, arrived)

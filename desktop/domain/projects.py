@@ -153,6 +153,19 @@ class Project:
                 return change.day
         return None
 
+    def funds_to(self, day: date) -> Decimal:
+        """The funds arrived on or before `day` (累计到位资金 as of that day): every list and
+        report counts a project's funds as of a day, none all-time (a dated arrival may be
+        entered ahead)."""
+        return sum((f.amount for f in self.funds if f.day <= day), Decimal(0))
+
+    def funds_between(self, start: date, end: date) -> Decimal:
+        """The funds arrived within [start, end] (本期到位资金)."""
+        return sum((f.amount for f in self.funds if start <= f.day <= end), Decimal(0))
+
+    def has_funds_to(self, day: date) -> bool:
+        return any(f.day <= day for f in self.funds)
+
     def signed_amount(self, start: date, end: date) -> Decimal:
         """Contracted amount signed within [start, end]: first signing plus any increments."""
         total = Decimal(0)

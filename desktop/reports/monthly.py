@@ -218,7 +218,7 @@ def _project_lines(
     before = period.start - timedelta(days=1)
     for p in projects:
         changes = tuple((c.day, c.stage, c.amount) for c in p.history if c.day in period)
-        funds = sum((f.amount for f in p.funds if f.day in period), Decimal(0))
+        funds = p.funds_between(period.start, period.end)
         start, end = p.stage_on(before), p.stage_on(period.end)
         closed = end in (Stage.PAUSED, Stage.ENDED)
         if closed and not changes and not funds and p.id not in worked:

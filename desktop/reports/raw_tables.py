@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal
 
 from desktop.domain.entries import Entry
 from desktop.domain.people import Activity, Person
@@ -64,7 +63,7 @@ def projects_sheet(
     for p in projects:
         stage = p.stage_on(day)
         signings = sorted(c.day for c in p.history if c.stage is Stage.SIGNED and c.day <= day)
-        funds = sum((f.amount for f in p.funds if f.day <= day), Decimal(0))
+        funds = p.funds_to(day)
         rows.append(
             [
                 p.id,

@@ -57,8 +57,8 @@ class ProjectsPage(TablePage):
         unit = {"CNY": self.tr("10k CNY"), "USD": self.tr("10k USD")}
         rows = []
         for p in projects:
-            stage = p.stage_on(session.period.end)
-            funds = sum(f.amount for f in p.funds)
+            day = session.period.end  # the stage and the funds as of the period's end
+            stage, funds = p.stage_on(day), p.funds_to(day)
             rows.append(
                 [
                     p.name,
@@ -66,7 +66,7 @@ class ProjectsPage(TablePage):
                     p.chain,
                     "" if p.amount is None else f"{p.amount:,f} {unit[p.currency.value]}",
                     stage.text(session.lang) if stage else "",
-                    f"{funds:,f}" if p.funds else "",
+                    f"{funds:,f}" if p.has_funds_to(day) else "",
                     names.get(p.leader_id, ""),
                     p.park,
                 ]
