@@ -62,6 +62,7 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "results": ("成效", "results"),
     "recorded_by": ("填报人", "recorded by"),
     "import": ("导入台账", "ledger import"),
+    "scheme": ("考核方案", "assessment scheme"),
 }
 
 # code -> (Chinese template, English template); templates use str.format fields.
