@@ -39,7 +39,7 @@ from desktop.domain.ledger_parsing import cell_text, name_key, tidy_name
 from desktop.domain.name_matching import choose_person
 from desktop.domain.people import Person
 from desktop.domain.projects import Project
-from desktop.storage import backups
+from desktop.storage import backups, text_index
 from desktop.storage.base import Store
 from desktop.storage.connection import Connection
 from desktop.storage.cycles import no_cycle_collection
@@ -399,7 +399,7 @@ class ImportStore(Store):
                 project_ids[placeholder] = project.id
             first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
             added = 0
-            with _large_cache(self.db):
+            with _large_cache(self.db), _bulk(self.db, first, result.rows):
                 for batch in scratch.kept():
                     params = [
                         (
@@ -532,6 +532,39 @@ def _sha256(path: Path) -> str:
         while chunk := f.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
+
+
+# a bulk import's rows go in without the per-row upkeep of the text index (a Python function
+# per row, from a trigger) and, when they are many beside what the table holds, without the
+# sort indexes of m011; both are built for the new rows in one pass after the insert, in the
+# same transaction (a kill leaves the schema and the rows as they were)
+BULK_ROWS = 2_000  # fewer: the triggers and indexes keep up row by row as cheaply
+REBUILD_SHARE = 0.25  # the sort indexes are rebuilt when the import adds this share or more
+
+
+@contextmanager
+def _bulk(db: Connection, first_id: int, adding: int) -> Iterator[None]:
+    if adding < BULK_ROWS:
+        yield
+        return
+    held = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    kept = db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND sql IS NOT NULL"
+        " AND ((type = 'trigger' AND name LIKE ?) OR (type = 'index' AND name LIKE ? AND ?))",
+        [f"{text_index.TABLE}_%", "idx_entries_by_%", adding >= REBUILD_SHARE * held],
+    ).fetchall()
+    for kind, name, _ in kept:
+        db.execute(f"DROP {kind.upper()} {name}")
+    yield
+    columns = ", ".join(text_index.COLUMNS)
+    grams = ", ".join(f"{text_index.FUNCTION}({c})" for c in text_index.COLUMNS)
+    db.execute(
+        f"INSERT INTO {text_index.TABLE} (rowid, {columns}) SELECT id, {grams} FROM entries"
+        " WHERE id >= ?",
+        [first_id],
+    )
+    for _, _, sql in kept:
+        db.execute(sql)
 
 
 @contextmanager
