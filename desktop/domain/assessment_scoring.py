@@ -14,7 +14,7 @@ Rules the published schemes leave to the office, decided here once:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -149,7 +149,3 @@ def progress_label(progress: Decimal | None, lang: str = "zh") -> str:
     if progress >= 0:
         return f"超进度 {points:f} 个百分点" if lang != "en" else f"ahead by {points:f} points"
     return f"欠进度 {-points:f} 个百分点" if lang != "en" else f"behind by {-points:f} points"
-
-
-def ranked_names(results: Sequence[Result]) -> list[tuple[int, str]]:
-    return [(r.rank, r.name) for r in results]

@@ -11,8 +11,9 @@ from desktop.storage.base import Store
 class BackupStore(Store):
     def database_path(self) -> Path:
         """The database file the ledger is open on."""
-        row = self.db.execute("PRAGMA database_list").fetchone()
-        return Path(row[2])
+        path = backups.database_file(self.db)
+        assert path is not None, "a ledger is always open on a file"
+        return path
 
     def backup_now(self) -> backups.BackupInfo:
         """A backup asked for by the person (设置 › 立即备份), from this connection."""
