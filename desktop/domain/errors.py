@@ -63,6 +63,13 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "recorded_by": ("填报人", "recorded by"),
     "import": ("导入台账", "ledger import"),
     "scheme": ("考核方案", "assessment scheme"),
+    "project_kind": ("项目类型", "project type"),
+    "origin": ("投资方来源", "investor origin"),
+    "credit_unit": ("招引单位", "credited unit"),
+    "first_person": ("第一引资人", "first introducer"),
+    "registered": ("注册日期", "registration date"),
+    "works_started": ("主体工程开工日期", "main works start date"),
+    "excluded": ("不予认定原因", "reason not credited"),
 }
 
 # code -> (Chinese template, English template); templates use str.format fields.
@@ -120,6 +127,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "unknown_activity": ("没有名为“{value}”的活动类型", "no activity named '{value}'"),
     "unknown_project": ("没有名为“{value}”的项目", "no project named '{value}'"),
+    "unknown_choice": ("“{value}”无效（{choices}）", "'{value}' is not one of {choices}"),
     "unknown_stage": ("“{value}”不是有效阶段（{choices}）", "'{value}' is not a stage ({choices})"),
     "negative_amount": ("不能为负数（{value}）", "may not be negative ({value})"),
     "large_amount": (

@@ -6,10 +6,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import TypeVar
 
 from desktop.domain.entries import check_date
 from desktop.domain.errors import ConfirmationRequired, ValidationError
+from desktop.domain.periods import FIRST_YEAR, LAST_YEAR
 from desktop.domain.texts import ORG_MAX, clean_name, clean_note
+
+E = TypeVar("E", bound=StrEnum)
 
 LARGE_AMOUNT_WAN = Decimal(1_000_000)  # 100 亿元 in 万元
 
@@ -55,6 +59,38 @@ _ENGLISH = {
     Stage.ENDED: "Ended",
 }
 _LADDER = (Stage.LEAD, Stage.TALKS, Stage.SIGNED, Stage.LANDED, Stage.STARTED, Stage.PRODUCING)
+
+
+class ProjectKind(StrEnum):
+    """项目类型, as the 考核 schemes class projects."""
+
+    INDUSTRY = "工业"
+    SERVICES = "服务业"
+    AGRICULTURE = "农业"
+    REAL_ESTATE = "房地产"
+    OTHER = "其他"
+
+
+class InvestorOrigin(StrEnum):
+    """Where the investor comes from (投资方来源), as the schemes split funds and credit."""
+
+    CITY = "市内"
+    PROVINCE = "市外省内"
+    COUNTRY = "国内省外"
+    ABROAD = "境外"
+
+
+def parse_choice(kind: type[E], text: str, field: str) -> E | None:
+    """A project's class or origin as typed: its Chinese word; empty is none."""
+    s = text.strip()
+    if not s:
+        return None
+    for member in kind:
+        if s in (member.value, member.name.lower()):
+            return member
+    raise ValidationError(
+        field, "unknown_choice", value=s, choices="、".join(m.value for m in kind)
+    )
 
 
 class Currency(StrEnum):
@@ -116,22 +152,30 @@ class Project:
     id: int | None = None
     history: tuple[StageChange, ...] = ()
     funds: tuple[Funding, ...] = ()
+    # what the 考核 rules need (domain/assessment_measures.py); all optional
+    kind: ProjectKind | None = None  # 项目类型
+    origin: InvestorOrigin | None = None  # 投资方来源
+    credit_unit: str = ""  # 招引单位: the one unit credited
+    first_person_id: int | None = None  # 第一引资人: the one person credited
+    registered: date | None = None  # 工商（税务）注册日期
+    works_started: date | None = None  # 主体工程开工日期
+    excluded: str = ""  # 不予认定 and why (财政性资金, 原合同内二期…): not counted by any scheme
 
     def validated(self, confirmed: bool = False) -> Project:
         name = clean_name(self.name, "project", ORG_MAX, required=True)
         if self.amount is not None:
             check_amount(self.amount, confirmed, "contracted_amount")
-        return Project(
-            name,
-            clean_name(self.investor, "investor", ORG_MAX),
-            clean_name(self.chain, "chain", ORG_MAX),
-            self.amount,
-            self.currency,
-            self.leader_id,
-            clean_name(self.park, "park", ORG_MAX),
-            self.id,
-            self.history,
-            self.funds,
+        for day, field in ((self.registered, "registered"), (self.works_started, "works_started")):
+            if day is not None and not date(FIRST_YEAR, 1, 1) <= day <= date(LAST_YEAR, 12, 31):
+                raise ValidationError(field, "bad_date", value=day.isoformat())
+        return replace(
+            self,
+            name=name,
+            investor=clean_name(self.investor, "investor", ORG_MAX),
+            chain=clean_name(self.chain, "chain", ORG_MAX),
+            park=clean_name(self.park, "park", ORG_MAX),
+            credit_unit=clean_name(self.credit_unit, "credit_unit"),
+            excluded=clean_name(self.excluded, "excluded", ORG_MAX),
         )
 
     def stage_on(self, day: date) -> Stage | None:

@@ -18,7 +18,14 @@ from desktop.domain.json_fields import Fields, PayloadError, dump_json, load_jso
 from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import ActivityKind, Person
 from desktop.domain.periods import Period, PeriodKind
-from desktop.domain.projects import Currency, Funding, Stage, StageChange
+from desktop.domain.projects import (
+    Currency,
+    Funding,
+    InvestorOrigin,
+    ProjectKind,
+    Stage,
+    StageChange,
+)
 from desktop.domain.rules import Rules
 from desktop.domain.submission import MonthState
 from desktop.domain.texts import LIST_MAX, NAME_MAX, ORG_MAX, clean_name, clean_note
@@ -117,6 +124,14 @@ class ReportedProject:
     park: str = ""
     history: tuple[StageChange, ...] = ()
     funds: tuple[Funding, ...] = ()
+    # what the 考核 rules need (domain/projects.py): in the file only when given
+    kind: ProjectKind | None = None
+    origin: InvestorOrigin | None = None
+    credit_unit: str = ""
+    first_person: PersonRef | None = None
+    registered: date | None = None
+    works_started: date | None = None
+    excluded: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +307,17 @@ def _amount(value: Decimal | None) -> str | None:
 
 
 def _project_json(p: ReportedProject) -> dict[str, Any]:
+    assessed = {
+        "kind": None if p.kind is None else p.kind.value,
+        "origin": None if p.origin is None else p.origin.value,
+        "credit_unit": p.credit_unit,
+        "first_person": None if p.first_person is None else _person_json(p.first_person),
+        "registered": None if p.registered is None else p.registered.isoformat(),
+        "works_started": None if p.works_started is None else p.works_started.isoformat(),
+        "excluded": p.excluded,
+    }
     return {
+        **{key: value for key, value in assessed.items() if value},
         "name": p.name,
         "investor": p.investor,
         "chain": p.chain,
@@ -414,7 +439,7 @@ def _trip(r: Fields) -> ReportedTrip:
 
 
 def _project(r: Fields) -> ReportedProject:
-    leader = r.obj.get("leader")
+    leader, first = r.obj.get("leader"), r.obj.get("first_person")
     return ReportedProject(
         _name(r, "name", "project", ORG_MAX, required=True),
         _name(r, "investor", "investor", ORG_MAX),
@@ -436,6 +461,13 @@ def _project(r: Fields) -> ReportedProject:
             Funding(f.day("date"), _required(f.decimal("amount")), _note(f, "note"))
             for f in r.each("funds")
         ),
+        r.opt_choice("kind", ProjectKind),
+        r.opt_choice("origin", InvestorOrigin),
+        _name(r, "credit_unit", "credit_unit"),
+        None if first is None else _person(r.sub("first_person")),
+        None if r.obj.get("registered") is None else r.day("registered"),
+        None if r.obj.get("works_started") is None else r.day("works_started"),
+        _name(r, "excluded", "excluded", ORG_MAX),
     )
 
 

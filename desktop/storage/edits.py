@@ -15,6 +15,7 @@ from desktop.domain.periods import Period
 from desktop.domain.projects import Funding, Project, Stage, StageChange
 from desktop.domain.trips import Trip
 from desktop.storage.base import Store
+from desktop.storage.projects import ASSESSMENT_COLUMNS, assessment_values
 from desktop.storage.entries import (
     DISPLAY_ORDER,
     ENTRY_COLUMNS,
@@ -61,7 +62,7 @@ class EditStore(Store):
         used = self.db.execute(
             "SELECT (SELECT count(*) FROM entries WHERE person_id = :p)"
             " + (SELECT count(*) FROM trip_travellers WHERE person_id = :p)"
-            " + (SELECT count(*) FROM projects WHERE leader_id = :p)",
+            " + (SELECT count(*) FROM projects WHERE leader_id = :p OR first_person_id = :p)",
             {"p": person_id},
         ).fetchone()[0]
         if used:
@@ -179,11 +180,15 @@ class ProjectEditStore(Store):
             raise NotFoundError("project", "not_found", value=None)
         before = self.ctx.projects.project(project.id)
         p = project.validated(confirmed)
+        for person_id in (p.leader_id, p.first_person_id):
+            if person_id is not None and person_id not in (before.leader_id, before.first_person_id):
+                self.ctx.people.person(person_id)
         try:
             with self.db.atomic():
+                assessed = ", ".join(f"{c} = ?" for c in ASSESSMENT_COLUMNS)
                 self.db.execute(
                     "UPDATE projects SET name = ?, investor = ?, chain = ?, amount = ?,"
-                    " currency = ?, leader_id = ?, park = ? WHERE id = ?",
+                    f" currency = ?, leader_id = ?, park = ?, {assessed} WHERE id = ?",
                     [
                         p.name,
                         p.investor,
@@ -192,6 +197,7 @@ class ProjectEditStore(Store):
                         p.currency.value,
                         p.leader_id,
                         p.park,
+                        *assessment_values(p),
                         p.id,
                     ],
                 )
@@ -257,7 +263,8 @@ class ProjectEditStore(Store):
         with self.db.atomic():
             self.db.execute(
                 "INSERT INTO projects (id, name, investor, chain, amount, currency, leader_id,"
-                " park) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f" park, {', '.join(ASSESSMENT_COLUMNS)})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     p.id,
                     p.name,
@@ -267,6 +274,7 @@ class ProjectEditStore(Store):
                     p.currency.value,
                     p.leader_id,
                     p.park,
+                    *assessment_values(p),
                 ],
             )
             self.db.conn.executemany(

@@ -337,7 +337,7 @@ class ImportUndoStore(Store):
             "SELECT EXISTS (SELECT 1 FROM entries WHERE person_id = :p"
             " AND (id < :first OR id > :last))"
             " OR EXISTS (SELECT 1 FROM trip_travellers WHERE person_id = :p)"
-            " OR EXISTS (SELECT 1 FROM projects WHERE leader_id = :p)"
+            " OR EXISTS (SELECT 1 FROM projects WHERE leader_id = :p OR first_person_id = :p)"
             " OR EXISTS (SELECT 1 FROM submissions WHERE person_id = :p)",
             {"p": person_id, "first": first, "last": last},
         ).fetchone()[0]

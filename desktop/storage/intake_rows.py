@@ -22,6 +22,7 @@ from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import intake_flags
 from desktop.storage.base import Store
 from desktop.storage.intake_flags import amount_text
+from desktop.storage.projects import ASSESSMENT_COLUMNS, assessment_values
 
 _KIND_LABELS = {
     ActivityKind.PROMOTION: "招商工作",
@@ -198,14 +199,17 @@ class RowIntakeStore(Store):
         match = self._project_index().get(key)
         found = None if match is None else self.ctx.projects.project(match)
         leader = None if p.leader is None else self._person_for(p.leader, warnings)
+        first = None if p.first_person is None else self._person_for(p.first_person, warnings)
         amount = None if p.amount is None else str(p.amount)
         large = p.amount is not None and p.amount > LARGE_AMOUNT_WAN
         if found is None:
             kept = None if large else amount
+            assessed = assessment_values(_assessed(p, first))
             pid = self._insert(
-                "INSERT INTO projects (name, investor, chain, amount, currency, leader_id, park)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [p.name, p.investor, p.chain, kept, p.currency.value, leader, p.park],
+                "INSERT INTO projects (name, investor, chain, amount, currency, leader_id, park,"
+                f" {', '.join(ASSESSMENT_COLUMNS)})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [p.name, p.investor, p.chain, kept, p.currency.value, leader, p.park, *assessed],
             )
             self._log("insert", "projects", pid, None, asdict(self.ctx.projects.project(pid)))
             self._link(report_id, "projects", pid, owner=True)
@@ -217,6 +221,7 @@ class RowIntakeStore(Store):
             assert found.id is not None
             pid = found.id
             self._update_project(found, p, leader, warnings)
+            self._fill_assessed(found, _assessed(p, first))
             self._link(report_id, "projects", pid, owner=False)
         name = self.ctx.trash._project_name(pid)
         self._merge(
@@ -234,6 +239,22 @@ class RowIntakeStore(Store):
             warnings,
         )
         return pid
+
+    def _fill_assessed(self, found: Project, theirs: Project) -> None:
+        """The 考核 details (招引单位, 项目类型…) a report gives: the unit that keeps the project
+        sets them; another unit's report only fills those this ledger lacks, so one project
+        keeps one 招引单位 however many units report it."""
+        assert found.id is not None
+        ours = dict(zip(ASSESSMENT_COLUMNS, assessment_values(found), strict=True))
+        given = dict(zip(ASSESSMENT_COLUMNS, assessment_values(theirs), strict=True))
+        new = {k: v for k, v in given.items() if v not in (None, "") and v != ours[k]}
+        if any(ours[k] not in (None, "") for k in new) and not self._keeps(found.id):
+            new = {k: v for k, v in new.items() if ours[k] in (None, "")}
+        if not new:
+            return
+        sets = ", ".join(f"{k} = :{k}" for k in new)
+        self.db.execute(f"UPDATE projects SET {sets} WHERE id = :id", {**new, "id": found.id})
+        self._log("update", "projects", found.id, {"name": found.name}, new)
 
     def _update_project(
         self,
@@ -421,3 +442,17 @@ def _key(table: str, row: Any) -> tuple[Any, ...]:
     if table == "project_stages":
         return (str(row[0]), str(row[1]), amount(row[2]))
     return (str(row[0]), amount(row[1]))
+
+
+def _assessed(p: ReportedProject, first_person_id: int | None) -> Project:
+    """A reported project's 考核 details as a Project carries them."""
+    return Project(
+        p.name,
+        kind=p.kind,
+        origin=p.origin,
+        credit_unit=p.credit_unit,
+        first_person_id=first_person_id,
+        registered=p.registered,
+        works_started=p.works_started,
+        excluded=p.excluded,
+    )

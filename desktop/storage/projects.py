@@ -14,7 +14,9 @@ from desktop.domain.ledger_parsing import name_key
 from desktop.domain.projects import (
     Currency,
     Funding,
+    InvestorOrigin,
     Project,
+    ProjectKind,
     Stage,
     StageChange,
     check_funding,
@@ -23,7 +25,30 @@ from desktop.domain.projects import (
 from desktop.domain.texts import normal_name
 from desktop.storage.base import Store
 
-_PROJECT_COLUMNS = "id, name, investor, chain, amount, currency, leader_id, park"
+# what the 考核 rules need (domain/projects.py), written by every path that writes a project
+ASSESSMENT_COLUMNS = (
+    "kind", "origin", "credit_unit", "first_person_id", "registered", "works_started", "excluded"
+)
+_PROJECT_COLUMNS = (
+    "id, name, investor, chain, amount, currency, leader_id, park, " + ", ".join(ASSESSMENT_COLUMNS)
+)
+
+
+def assessment_values(p: Project) -> list[Any]:
+    """The values of ASSESSMENT_COLUMNS for a project, as stored."""
+    return [
+        None if p.kind is None else p.kind.value,
+        None if p.origin is None else p.origin.value,
+        p.credit_unit,
+        p.first_person_id,
+        None if p.registered is None else p.registered.isoformat(),
+        None if p.works_started is None else p.works_started.isoformat(),
+        p.excluded,
+    ]
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
 
 
 def _dec(text: str | None) -> Decimal | None:
@@ -38,13 +63,15 @@ class ProjectStore(Store):
 
     def add_project(self, project: Project, confirmed: bool = False) -> Project:
         p = project.validated(confirmed)
-        if p.leader_id is not None:
-            self.ctx.people.person(p.leader_id)
+        for person_id in (p.leader_id, p.first_person_id):
+            if person_id is not None:
+                self.ctx.people.person(person_id)
         try:
             with self.db.atomic():
                 pid = self._insert(
                     "INSERT INTO projects (name, investor, chain, amount, currency, leader_id,"
-                    " park) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    f" park, {', '.join(ASSESSMENT_COLUMNS)})"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         p.name,
                         p.investor,
@@ -53,6 +80,7 @@ class ProjectStore(Store):
                         p.currency.value,
                         p.leader_id,
                         p.park,
+                        *assessment_values(p),
                     ],
                 )
                 saved = self.project(pid)
@@ -169,6 +197,13 @@ class ProjectStore(Store):
                 id=r[0],
                 history=tuple(history[r[0]]),
                 funds=tuple(funds[r[0]]),
+                kind=None if r[8] is None else ProjectKind(r[8]),
+                origin=None if r[9] is None else InvestorOrigin(r[9]),
+                credit_unit=r[10],
+                first_person_id=r[11],
+                registered=_day(r[12]),
+                works_started=_day(r[13]),
+                excluded=r[14],
             )
             for r in rows
         ]

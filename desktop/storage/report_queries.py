@@ -95,7 +95,7 @@ class ReportStore(Store):
     def projects_for(self, person_id: int, period: Period) -> list[Project]:
         """Projects the person leads (包联) or worked on in the period (entries or trips)."""
         rows = self.db.execute(
-            "SELECT id FROM projects WHERE leader_id = :p"
+            "SELECT id FROM projects WHERE leader_id = :p OR first_person_id = :p"
             " UNION SELECT project_id FROM entries WHERE person_id = :p"
             "   AND date BETWEEN :start AND :end AND project_id IS NOT NULL"
             " UNION SELECT tp.project_id FROM trip_projects tp"

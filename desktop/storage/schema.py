@@ -484,3 +484,17 @@ def m012_trip_texts(db: Database) -> None:
         WHERE trip_id IN (SELECT trip_id FROM trip_travellers WHERE person_id = NEW.id);
     END;
     """)
+
+
+@migrations()
+def m013_project_assessment(db: Database) -> None:
+    # what the 考核 rules need of a project (domain/projects.py); all optional
+    db.executescript("""
+    ALTER TABLE projects ADD COLUMN kind TEXT;
+    ALTER TABLE projects ADD COLUMN origin TEXT;
+    ALTER TABLE projects ADD COLUMN credit_unit TEXT NOT NULL DEFAULT '';
+    ALTER TABLE projects ADD COLUMN first_person_id INTEGER REFERENCES persons(id);
+    ALTER TABLE projects ADD COLUMN registered TEXT;
+    ALTER TABLE projects ADD COLUMN works_started TEXT;
+    ALTER TABLE projects ADD COLUMN excluded TEXT NOT NULL DEFAULT '';
+    """)

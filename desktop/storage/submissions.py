@@ -142,6 +142,13 @@ class SubmissionStore(Store):
                     p.park,
                     p.history,
                     p.funds,
+                    p.kind,
+                    p.origin,
+                    p.credit_unit,
+                    None if p.first_person_id is None else everyone.get(p.first_person_id),
+                    p.registered,
+                    p.works_started,
+                    p.excluded,
                 )
                 for p in sorted(projects.values(), key=lambda p: p.id or 0)
             ),

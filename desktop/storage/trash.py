@@ -232,8 +232,9 @@ class TrashStore(Store):
             ).fetchone()
             if taken:
                 raise ValidationError("project", "duplicate", value=record["name"])
-            if record.get("leader_id") is not None:
-                self._require("persons", record["leader_id"], "人员", "person")
+            for column in ("leader_id", "first_person_id"):
+                if record.get(column) is not None:
+                    self._require("persons", record[column], "人员", "person")
         new_id = self._insert_row(KINDS[item.kind], record)
         for table, column in DEPENDANTS[item.kind]:
             for r in deps.get(table, []):
