@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop.domain.errors import LedgerError, field_label, in_language
+from desktop.domain.projects import InvestorOrigin, ProjectKind
 
 # what the ledger can measure for a unit or a person over the period (zh, en)
 MEASURES: Mapping[str, tuple[str, str]] = {
@@ -33,6 +34,8 @@ MEASURES: Mapping[str, tuple[str, str]] = {
     "visits_received": ("接待客商考察次数", "investor visits received"),
 }
 FILTERS = ("min_amount", "kinds", "origins", "chains")  # what an item may narrow its measure by
+# what the scheme's 不予认定 rules may name: projects left out of every item, the reason listed
+EXCLUSIONS = ("kinds", "origins", "below_amount")
 
 
 class FormulaKind(StrEnum):
@@ -74,6 +77,14 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "bad_parameter": (
         "考核项目“{item}”的参数“{value}”应为大于 0 的数（现为“{given}”）",
         "item '{item}': parameter '{value}' must be a number above 0 (is '{given}')",
+    ),
+    "bad_choice": (
+        "考核项目“{item}”的“{value}”含有无效的值“{given}”（{choices}）",
+        "item '{item}': '{value}' holds '{given}', which is not one of {choices}",
+    ),
+    "unknown_exclusion": (
+        "不予认定规则“{value}”无效（{choices}）",
+        "'{value}' is not a rule of what is not credited ({choices})",
     ),
     "unknown_filter": (
         "考核项目“{item}”的筛选条件“{value}”无效（{choices}）",
@@ -117,6 +128,11 @@ class Scheme:
     period: str  # "month", "quarter" or "year": what one result covers
     by: str  # "unit" or "person"
     items: tuple[Item, ...]
+    # 不予认定: projects of these kinds or origins, or below this amount (万元), count nowhere
+    exclude: Mapping[str, Any] = field(default_factory=dict)
+
+    def item(self, item_id: str) -> Item:
+        return next(i for i in self.items if i.id == item_id)
 
     @classmethod
     def from_dict(cls, data: Any) -> Scheme:
@@ -132,12 +148,18 @@ class Scheme:
             if any(i.id == item.id for i in items):
                 raise SchemeError("scheme", "duplicate_item", item=item.id)
             items.append(item)
+        period, by = str(data.get("period", "year")), str(data.get("by", "unit"))
+        if period not in ("month", "quarter", "year"):
+            raise SchemeError("scheme", "not_a_scheme", detail=f"period {period!r}")
+        if by not in ("unit", "person"):
+            raise SchemeError("scheme", "not_a_scheme", detail=f"by {by!r}")
         return cls(
             str(data.get("name", "")).strip(),
             str(data.get("document", "")).strip(),
-            str(data.get("period", "year")),
-            str(data.get("by", "unit")),
+            period,
+            by,
             tuple(items),
+            _exclusions(data.get("exclude", {})),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,6 +170,7 @@ class Scheme:
             "period": self.period,
             "by": self.by,
             "items": [_item_dict(i) for i in self.items],
+            **({"exclude": dict(self.exclude)} if self.exclude else {}),
         }
 
 
@@ -183,6 +206,7 @@ def _item(raw: Any) -> Item:
             raise SchemeError(
                 "scheme", "unknown_filter", item=label, value=key, choices="、".join(FILTERS)
             )
+    filters = _choices(filters, label)
     return Item(
         label,
         name,
@@ -224,3 +248,40 @@ def _item_dict(item: Item) -> dict[str, Any]:
     if item.filters:
         out["filters"] = dict(item.filters)
     return out
+
+
+_KINDS = tuple(k.value for k in ProjectKind)
+_ORIGINS = tuple(o.value for o in InvestorOrigin)
+
+
+def _choices(block: Mapping[str, Any], label: str) -> dict[str, Any]:
+    """Filters or exclusions with their values checked: kinds and origins among the project
+    classes, chains a list of names, an amount a number above 0."""
+    out: dict[str, Any] = {}
+    for key, value in block.items():
+        if key in ("min_amount", "below_amount"):
+            out[key] = str(_positive(value, key, label))
+            continue
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise SchemeError("scheme", "bad_parameter", item=label, value=key, given=value)
+        allowed = {"kinds": _KINDS, "origins": _ORIGINS}.get(key)
+        for name in names:
+            if allowed is not None and name not in allowed:
+                choices = "、".join(allowed)
+                raise SchemeError(
+                    "scheme", "bad_choice", item=label, value=key, given=name, choices=choices
+                )
+        out[key] = [n.strip() for n in names]
+    return out
+
+
+def _exclusions(block: Any) -> dict[str, Any]:
+    if not isinstance(block, dict):
+        raise SchemeError("scheme", "not_a_scheme", detail="exclude is not an object")
+    for key in block:
+        if key not in EXCLUSIONS:
+            raise SchemeError(
+                "scheme", "unknown_exclusion", value=key, choices="、".join(EXCLUSIONS)
+            )
+    return _choices(block, "不予认定")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.domain.assessment_scheme import FormulaKind, Item, Scheme
+from desktop.domain.periods import Period
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -149,3 +150,19 @@ def progress_label(progress: Decimal | None, lang: str = "zh") -> str:
     if progress >= 0:
         return f"超进度 {points:f} 个百分点" if lang != "en" else f"ahead by {points:f} points"
     return f"欠进度 {-points:f} 个百分点" if lang != "en" else f"behind by {-points:f} points"
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A scheme scored over a period: what every result page, file and command shows."""
+
+    scheme: Scheme
+    period: Period
+    by: str  # "unit" or "person"
+    results: tuple[Result, ...]
+    elapsed_months: int  # of the year, for 序时进度
+    notes: tuple[tuple[str, str], ...] = ()  # (zh, en): projects left out and why
+    checks: tuple[tuple[str, str], ...] = ()  # (zh, en): inputs that do not agree
+
+    def total(self, name: str) -> Decimal:
+        return next(r.total for r in self.results if r.name == name)

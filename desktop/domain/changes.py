@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from desktop.domain.assessment_scheme import Scheme
 from desktop.domain.entries import Entry
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.people import Person
@@ -167,6 +168,11 @@ class SetOfficialOrder:
 
 
 @dataclass(frozen=True)
+class SetScheme:
+    scheme: Scheme | None  # None: the scheme removed
+
+
+@dataclass(frozen=True)
 class DecideFlag:
     """The office accepts (writes what the file said) or rejects a value intake held back."""
 
@@ -207,6 +213,7 @@ Change = (
     | SetRules
     | SetHolidayYear
     | SetOfficialOrder
+    | SetScheme
     | DecideFlag
     | ReopenFlag
 )

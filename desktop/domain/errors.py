@@ -127,6 +127,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "unknown_activity": ("没有名为“{value}”的活动类型", "no activity named '{value}'"),
     "unknown_project": ("没有名为“{value}”的项目", "no project named '{value}'"),
+    "no_scheme": (
+        "还没有考核方案：请在“设置 › 考核方案”导入",
+        "there is no assessment scheme yet: import one in Settings › Assessment scheme",
+    ),
     "unknown_choice": ("“{value}”无效（{choices}）", "'{value}' is not one of {choices}"),
     "unknown_stage": ("“{value}”不是有效阶段（{choices}）", "'{value}' is not a stage ({choices})"),
     "negative_amount": ("不能为负数（{value}）", "may not be negative ({value})"),

@@ -121,6 +121,8 @@ def apply(ledger: Ledger, change: c.Change) -> c.Applied[Any]:
                 for kind, names in orders
             )
             return c.Applied(orders, c.SetOfficialOrder(replaced))
+        case c.SetScheme(scheme):
+            return c.Applied(scheme, c.SetScheme(ledger.set_scheme(scheme)))
         case c.DecideFlag(flag_id, accept):
             return c.Applied(ledger.decide_flag(flag_id, accept), c.ReopenFlag(flag_id))
         case c.ReopenFlag(flag_id):

@@ -13,6 +13,7 @@ from desktop.storage import changelog
 from desktop.storage.connection import Connection
 
 if TYPE_CHECKING:
+    from desktop.storage.assessment_store import AssessmentStore
     from desktop.storage.backup_store import BackupStore
     from desktop.storage.calendar_store import CalendarStore
     from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
@@ -66,6 +67,7 @@ class Context:
     keys: KeyStore
     office: OfficeStore
     backups: BackupStore
+    assessments: AssessmentStore
 
     def __init__(
         self, db: Connection, calendar: WorkCalendar, actor: str, today: Callable[[], date]

@@ -15,7 +15,6 @@ from desktop.domain.periods import Period
 from desktop.domain.projects import Funding, Project, Stage, StageChange
 from desktop.domain.trips import Trip
 from desktop.storage.base import Store
-from desktop.storage.projects import ASSESSMENT_COLUMNS, assessment_values
 from desktop.storage.entries import (
     DISPLAY_ORDER,
     ENTRY_COLUMNS,
@@ -24,6 +23,7 @@ from desktop.storage.entries import (
     entry_params,
     entry_record,
 )
+from desktop.storage.projects import ASSESSMENT_COLUMNS, assessment_values
 from desktop.storage.trips import trip_filter, trip_record
 
 
@@ -181,7 +181,10 @@ class ProjectEditStore(Store):
         before = self.ctx.projects.project(project.id)
         p = project.validated(confirmed)
         for person_id in (p.leader_id, p.first_person_id):
-            if person_id is not None and person_id not in (before.leader_id, before.first_person_id):
+            if person_id is not None and person_id not in (
+                before.leader_id,
+                before.first_person_id,
+            ):
                 self.ctx.people.person(person_id)
         try:
             with self.db.atomic():

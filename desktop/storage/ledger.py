@@ -12,6 +12,7 @@ from typing import Any
 from desktop.domain.changes import Applied, Change
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage import apply
+from desktop.storage.assessment_store import AssessmentStore
 from desktop.storage.backup_store import BackupStore
 from desktop.storage.base import Context, SettingsStore
 from desktop.storage.calendar_store import CalendarStore
@@ -75,6 +76,7 @@ class Ledger:
         ctx.keys = KeyStore(ctx)
         ctx.office = OfficeStore(ctx)
         ctx.backups = BackupStore(ctx)
+        ctx.assessments = AssessmentStore(ctx)
         self.reload_calendar()
 
     @property
@@ -184,6 +186,11 @@ class Ledger:
 
     redo_import = via("import_undo", ImportUndoStore.redo_import)
     undo_import = via("import_undo", ImportUndoStore.undo_import)
+
+    scheme = via("assessments", AssessmentStore.scheme)
+    set_scheme = via("assessments", AssessmentStore.set_scheme)
+    assess = via("assessments", AssessmentStore.assess)
+    assess_with = via("assessments", AssessmentStore.assess_with)
 
     rules = via("settings", SettingsStore.rules)
     set_rules = via("settings", SettingsStore.set_rules)

@@ -27,10 +27,16 @@ from desktop.storage.base import Store
 
 # what the 考核 rules need (domain/projects.py), written by every path that writes a project
 ASSESSMENT_COLUMNS = (
-    "kind", "origin", "credit_unit", "first_person_id", "registered", "works_started", "excluded"
+    "kind",
+    "origin",
+    "credit_unit",
+    "first_person_id",
+    "registered",
+    "works_started",
+    "excluded",
 )
-_PROJECT_COLUMNS = (
-    "id, name, investor, chain, amount, currency, leader_id, park, " + ", ".join(ASSESSMENT_COLUMNS)
+_PROJECT_COLUMNS = "id, name, investor, chain, amount, currency, leader_id, park, " + ", ".join(
+    ASSESSMENT_COLUMNS
 )
 
 
