@@ -91,8 +91,8 @@ def _project(led: Ledger, project: Project, stages: list[tuple[str, str | None]]
     for i, (day, amount) in enumerate(stages):
         money = None if amount is None else Decimal(amount)
         led.add_stage(made.id, StageChange(_d(day), Stage.SIGNED, "增资" if i else "", money))
-    for day, amount in funds:
-        led.add_funds(made.id, Funding(_d(day), Decimal(amount)))
+    for arrived, wan in funds:
+        led.add_funds(made.id, Funding(_d(arrived), Decimal(wan)))
     return made.id
 
 
