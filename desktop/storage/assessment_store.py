@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -61,9 +62,7 @@ class AssessmentStore(Store):
 
     def assess_with(self, scheme: Scheme, period: Period, by: str | None = None) -> Assessment:
         if by is not None and by != scheme.by:
-            scheme = Scheme(
-                scheme.name, scheme.document, scheme.period, by, scheme.items, scheme.exclude
-            )
+            scheme = replace(scheme, by=by)
         facts = self.facts(period, scheme.by)
         measured = measure(scheme, facts)
         today = self.today()
