@@ -156,8 +156,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "bad_hours_per_day": ("{value} 不在 1 与 24 之间", "{value} is not between 1 and 24"),
     "not_found": ("编号 {value} 的记录不存在", "no record with id {value}"),
     "nothing_to_send": (
-        "没有可下发的内容：请指定年份（本数据库录入的节假日安排），或先设定单位排序",
-        "nothing to send: name the years (arrangements held here), or set the official order",
+        "没有可下发的内容：请指定年份（本数据库录入的节假日安排），或先设定单位排序或考核方案",
+        "nothing to send: name the years (arrangements held here), or set the official order"
+        " or an assessment scheme",
     ),
     "flag_decided": (
         "项目“{value}”的这一项已经处理过；如需改变，请先撤销原来的处理",

@@ -232,6 +232,14 @@ OUTCOMES: Mapping[str, tuple[str, str]] = {
         "已采用{sender}下发的单位排序（单位 {units} 个，招商组 {groups} 个）",
         "Took in the official order sent by {sender} ({units} units, {groups} groups)",
     ),
+    "scheme_taken": (
+        "已采用{sender}下发的考核方案：{scheme}",
+        "Took in the assessment scheme sent by {sender}: {scheme}",
+    ),
+    "scheme_unchanged": (
+        "{sender}下发的考核方案与本数据库已有的相同，未做任何改动",
+        "the assessment scheme sent by {sender} is already held; nothing changed",
+    ),
     "order_unchanged": (
         "{sender}下发的单位排序与本数据库已有的相同，未做任何改动",
         "the official order sent by {sender} is already held; nothing changed",

@@ -4,9 +4,10 @@ order of units and groups (单位排序), so that a unit's reports list them as 
 
 A JSON document: {"format": "onethird.calendar", "version": 1, "sender": "...", "source": the
 sending database's id, "years": [one year in the form of docs/holidays.md, ...], "sha256": of the
-years, "order": {"units": [...], "groups": [...]} when the office has set one, "signature": the
-office key's signature of the rest}. A file holds years, an order, or both. A unit takes it in
-only when it trusts the office's key (storage/keys.py)."""
+years, "order": {"units": [...], "groups": [...]} when the office has set one, "scheme": its
+考核方案 in the scheme file's form (docs/assessment.md) when it holds one, "signature": the
+office key's signature of the rest}. A file holds years, an order, a scheme, or any of them
+together. A unit takes it in only when it trusts the office's key (storage/keys.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.assessment_scheme import Scheme
 from desktop.domain.errors import LedgerError, ValidationError
 from desktop.domain.holidays import YearArrangement, arrangement_from_json
 from desktop.domain.official_order import OfficialOrder, clean_order
@@ -35,6 +37,7 @@ class CalendarFile:
     years: tuple[YearArrangement, ...]
     signature: Signature | None
     order: OfficialOrder | None = None  # None: the file says nothing of the order
+    scheme: Scheme | None = None  # None: the file says nothing of the 考核方案
 
 
 def _years_json(years: list[dict[str, Any]]) -> bytes:
@@ -47,6 +50,7 @@ def calendar_file_bytes(
     source: str,
     signer: KeyPair,
     order: OfficialOrder | None = None,
+    scheme: Scheme | None = None,
 ) -> bytes:
     years = [a.to_json() for a in sorted(arrangements, key=lambda a: a.year)]
     body: dict[str, Any] = {
@@ -59,6 +63,8 @@ def calendar_file_bytes(
     }
     if order is not None and (order.units or order.groups):
         body["order"] = {"units": list(order.units), "groups": list(order.groups)}
+    if scheme is not None:
+        body["scheme"] = scheme.to_dict()
     doc = {**body, "signature": signer.sign(canonical(body))}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -79,7 +85,7 @@ def read_calendar_file(path: Path) -> CalendarFile:
     if doc.get("version") != VERSION:
         raise ValidationError("file", "calendar_file_bad", value=name, detail="version")
     years = doc.get("years")
-    if not isinstance(years, list) or not (years or "order" in doc):
+    if not isinstance(years, list) or not (years or "order" in doc or "scheme" in doc):
         raise ValidationError("file", "calendar_file_bad", value=name, detail="years")
     if hashlib.sha256(_years_json(years)).hexdigest() != doc.get("sha256"):
         raise ValidationError("file", "calendar_file_bad", value=name, detail="sha256")
@@ -104,7 +110,16 @@ def read_calendar_file(path: Path) -> CalendarFile:
             "file", "calendar_file_bad", value=name, detail=exc.message("en")
         ) from None
     order = None if "order" not in doc else _order(doc["order"], name)
-    return CalendarFile(sender, str(doc.get("source", "")), parsed, signature, order)
+    scheme = None
+    if "scheme" in doc:
+        try:
+            scheme = Scheme.from_dict(doc["scheme"])
+        except LedgerError as exc:
+            raise ValidationError(
+                "file", "calendar_file_bad", value=name, detail=exc.message("en")
+            ) from None
+    source = str(doc.get("source", ""))
+    return CalendarFile(sender, source, parsed, signature, order, scheme)
 
 
 def _order(block: Any, name: str) -> OfficialOrder:

@@ -42,14 +42,16 @@ class CalendarStore(Store):
         return order_store.put(self.db, self.actor, kind, names)
 
     def calendar_file(self, years: list[int], sender: str) -> bytes:
-        """The calendar file for the units: the arrangements held here for these years, and
-        this database's official order of units and groups when it has one."""
+        """The calendar file for the units: the arrangements held here for these years, this
+        database's official order of units and groups when it has one, and its 考核方案 when
+        it holds one (so a unit sees its score as the office computes it)."""
         held = self.holiday_years()
         missing = [y for y in years if y not in held]
         if missing:
             raise ValidationError("year", "year_not_held", value=missing[0])
         order = self.official_order()
-        if not years and not (order.units or order.groups):
+        scheme = self.ctx.assessments.scheme()
+        if not years and not (order.units or order.groups) and scheme is None:
             raise ValidationError("year", "nothing_to_send")
         return calendar_file_bytes(
             [held[y] for y in years],
@@ -57,4 +59,5 @@ class CalendarStore(Store):
             self.ctx.submission_state.database_id(),
             keys.own_key(self.db),
             order,
+            scheme,
         )

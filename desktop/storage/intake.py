@@ -29,7 +29,15 @@ from desktop.storage.report_file import SUFFIXES, Package, read_package
 from desktop.storage.submissions import HeldRow, now_utc
 
 CHANGED = frozenset(
-    ("taken", "replaced", "review_returned", "review_accepted", "calendar_taken", "order_taken")
+    (
+        "taken",
+        "replaced",
+        "review_returned",
+        "review_accepted",
+        "calendar_taken",
+        "order_taken",
+        "scheme_taken",
+    )
 )
 
 
@@ -168,9 +176,14 @@ class IntakeStore(Store):
         ]
         order = received.order
         new_order = order is not None and order != order_store.load(self.db)
+        scheme = received.scheme
+        new_scheme = scheme is not None and scheme != self.ctx.assessments.scheme()
         params = {"sender": sender, "years": years}
-        if not new_years and not new_order:
-            code = "calendar_unchanged" if received.years else "order_unchanged"
+        if not new_years and not new_order and not new_scheme:
+            if received.years:
+                code = "calendar_unchanged"
+            else:
+                code = "order_unchanged" if order is not None else "scheme_unchanged"
             return IntakeOutcome(path, code, params)
         before_writing()
         with self.db.atomic():
@@ -179,14 +192,20 @@ class IntakeStore(Store):
             if order is not None and new_order:
                 order_store.put(self.db, self.actor, "unit", order.units)
                 order_store.put(self.db, self.actor, "group", order.groups)
+            if scheme is not None and new_scheme:
+                self.ctx.assessments.set_scheme(scheme)
         self.calendar = self.calendar.with_entered(holiday_store.load(self.db))
-        warnings: tuple[IntakeWarning, ...] = ()
+        taken: list[IntakeWarning] = []
+        if new_years:
+            taken.append(("calendar_taken", params))
         if order is not None and new_order:
             counts = {"sender": sender, "units": len(order.units), "groups": len(order.groups)}
-            if not new_years:
-                return IntakeOutcome(path, "order_taken", counts)
-            warnings = (("order_taken", counts),)
-        return IntakeOutcome(path, "calendar_taken", params, None, warnings)
+            taken.append(("order_taken", counts))
+        if scheme is not None and new_scheme:
+            named = {"sender": sender, "scheme": scheme.name or scheme.document}
+            taken.append(("scheme_taken", named))
+        (code, said), rest = taken[0], tuple(taken[1:])
+        return IntakeOutcome(path, code, said, None, rest)
 
     def _find_person(self, key: tuple[str, str]) -> int | None:
         for p in self.ctx.people.persons():
