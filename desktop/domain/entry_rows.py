@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain.entries import DayPart, check_date, latest_allowed
@@ -17,7 +18,7 @@ from desktop.domain.ledger_parsing import (
     parse_ledger_date,
     parse_ledger_duration,
 )
-from desktop.domain.texts import LIST_MAX, ORG_MAX, clean_name, clean_note
+from desktop.domain.texts import LIST_MAX, NAME_MAX, ORG_MAX, clean_name, clean_note
 
 # canonical field -> accepted header names; the first two are what exports write (zh, en).
 COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -220,6 +221,45 @@ def _cell(field: str, value: object) -> object:
     return cell_text(value)
 
 
+# A ledger repeats the same names, days and clock times on thousands of rows: each spelling is
+# checked once (the functions are pure; a refused value raises again each time, uncached)
+_SEEN = 1 << 16
+
+
+@lru_cache(maxsize=_SEEN)
+def _name(text: str, field: str, limit: int = NAME_MAX, required: bool = False) -> str:
+    return clean_name(text, field, limit, required)
+
+
+@lru_cache(maxsize=_SEEN)
+def _text_day(text: str, today: date, high: date | None) -> date:
+    return check_date(parse_ledger_date(text), today, high=high)
+
+
+@lru_cache(maxsize=_SEEN)
+def _text_clock(text: str, field: str) -> int:
+    return parse_ledger_clock(text, field)
+
+
+@lru_cache(maxsize=_SEEN)
+def _text_duration(text: str) -> tuple[int | None, DayPart | None]:
+    return parse_ledger_duration(text)
+
+
+def _day(value: Any, today: date, high: date | None) -> date:
+    if value.__class__ is str:
+        return _text_day(value, today, high)
+    return check_date(parse_ledger_date(value), today, high=high)
+
+
+def _clock(value: Any, field: str) -> int:
+    return _text_clock(value, field) if value.__class__ is str else parse_ledger_clock(value, field)
+
+
+def _duration(value: Any) -> tuple[int | None, DayPart | None]:
+    return _text_duration(value) if value.__class__ is str else parse_ledger_duration(value)
+
+
 def parse_row(
     values: Sequence[object],
     columns: Mapping[str, int],
@@ -242,7 +282,7 @@ def parse_row(
     raw_date = get("date", "")
     if raw_date == "":
         raise ValidationError("date", "required")
-    day = check_date(parse_ledger_date(raw_date), today, high=high)
+    day = _day(raw_date, today, high)
     person: str = get("person", "")
     if not person:
         raise ValidationError("person", "required")
@@ -250,14 +290,14 @@ def parse_row(
     if not activity:
         raise ValidationError("activity", "required")
     raw_start, raw_end, raw_hours = get("start", ""), get("end", ""), get("hours", "")
-    start = parse_ledger_clock(raw_start, "start") if raw_start != "" else None
-    end = parse_ledger_clock(raw_end, "end") if raw_end != "" else None
+    start = _clock(raw_start, "start") if raw_start != "" else None
+    end = _clock(raw_end, "end") if raw_end != "" else None
     if (start is None) != (end is None):
         raise ValidationError("end" if end is None else "start", "required")
     minutes: int | None = None
     part: DayPart | None = None
     if raw_hours != "":
-        minutes, part = parse_ledger_duration(raw_hours)
+        minutes, part = _duration(raw_hours)
     if start is not None and end is not None:
         if end <= start:
             raise ValidationError(
@@ -275,19 +315,19 @@ def parse_row(
     # the rule every door applies to names and notes (domain/texts.py)
     return EntryRow(
         day,
-        clean_name(person, "person", required=True),
-        clean_name(get("title", ""), "title"),
-        clean_name(activity, "activity"),
+        _name(person, "person", required=True),
+        _name(get("title", ""), "title"),
+        _name(activity, "activity"),
         minutes,
         part,
         start,
         end,
-        clean_name(get("project", ""), "project", ORG_MAX),
-        clean_name(get("location", ""), "location", LIST_MAX),
+        _name(get("project", ""), "project", ORG_MAX),
+        _name(get("location", ""), "location", LIST_MAX),
         clean_note(_note(get("content", ""), get("note", ""), values, extras)),
-        clean_name(get("unit", ""), "unit"),
-        clean_name(get("counterpart", ""), "counterpart", LIST_MAX),
-        clean_name(get("recorded_by", ""), "recorded_by", ORG_MAX),
+        _name(get("unit", ""), "unit"),
+        _name(get("counterpart", ""), "counterpart", LIST_MAX),
+        _name(get("recorded_by", ""), "recorded_by", ORG_MAX),
     )
 
 

@@ -538,6 +538,10 @@ def _sha256(path: Path) -> str:
 # per row, from a trigger) and, when they are many beside what the table holds, without the
 # sort indexes of m011; both are built for the new rows in one pass after the insert, in the
 # same transaction (a kill leaves the schema and the rows as they were)
+# the month lock's trigger is the last line of defence against writing a submitted month; the
+# import has refused such rows already (month_guard in _stage), and the trigger is back before
+# the transaction ends
+MONTH_LOCK_TRIGGER = "entries_month_locked_insert"
 BULK_ROWS = 2_000  # fewer: the triggers and indexes keep up row by row as cheaply
 REBUILD_SHARE = 0.25  # the sort indexes are rebuilt when the import adds this share or more
 
@@ -550,8 +554,14 @@ def _bulk(db: Connection, first_id: int, adding: int) -> Iterator[None]:
     held = db.execute("SELECT count(*) FROM entries").fetchone()[0]
     kept = db.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND sql IS NOT NULL"
-        " AND ((type = 'trigger' AND name LIKE ?) OR (type = 'index' AND name LIKE ? AND ?))",
-        [f"{text_index.TABLE}_%", "idx_entries_by_%", adding >= REBUILD_SHARE * held],
+        " AND ((type = 'trigger' AND (name LIKE ? OR name = ?))"
+        " OR (type = 'index' AND name LIKE ? AND ?))",
+        [
+            f"{text_index.TABLE}_%",
+            MONTH_LOCK_TRIGGER,
+            "idx_entries_by_%",
+            adding >= REBUILD_SHARE * held,
+        ],
     ).fetchall()
     for kind, name, _ in kept:
         db.execute(f"DROP {kind.upper()} {name}")

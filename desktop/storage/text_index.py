@@ -16,6 +16,7 @@ entries at all rather than leave the index behind.
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 
 FUNCTION = "text_grams"
 TABLE = "entries_text"
@@ -43,6 +44,7 @@ def _pairs(coded: str) -> list[str]:
     return [coded[i : i + 8] for i in range(0, len(coded) - 4, 4)]
 
 
+@lru_cache(maxsize=1 << 14)  # places and counterparts repeat on thousands of rows
 def grams(text: str | None) -> str:
     """The tokens the index holds for one text: its character pairs, then its last character."""
     if not text:
