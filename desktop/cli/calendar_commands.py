@@ -96,7 +96,7 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     )
     e.add_argument(
         "--year", type=year_arg, action="append", default=[],
-        help="下发的年份（可多次）；单位排序已设定时一并下发",
+        help="下发的年份（可多次）；单位排序、考核方案已设定时一并下发",
     )  # fmt: skip
     e.add_argument("--sender", default="督查室", help="下发单位（默认 督查室）")
     e.add_argument("--out", type=Path, required=True)

@@ -21,6 +21,7 @@ from desktop.cli import (
     records,
     report_commands,
     safety_commands,
+    score_commands,
     tables,
 )
 from desktop.cli.context import Context
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.add_parsers(sub, common)
     flag_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
+    score_commands.add_parsers(sub, common)
     import_commands.add_parsers(sub, common)
     order_commands.add_parsers(sub, common)
     safety_commands.add_parsers(sub, common)

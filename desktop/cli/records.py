@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import Any
 
 from desktop.cli.context import Context
@@ -16,15 +17,27 @@ from desktop.domain.changes import (
     AddStage,
     AddTrip,
     DeleteEntry,
+    UpdateProject,
 )
 from desktop.domain.entries import DayPart, Entry, parse_clock, parse_date, parse_hours
 from desktop.domain.errors import ValidationError
 from desktop.domain.people import Person
 from desktop.domain.periods import Period
-from desktop.domain.projects import Currency, Funding, Project, Stage, StageChange, parse_amount
+from desktop.domain.projects import (
+    Currency,
+    Funding,
+    InvestorOrigin,
+    Project,
+    ProjectKind,
+    Stage,
+    StageChange,
+    parse_amount,
+    parse_choice,
+)
 from desktop.domain.trips import CompanyVisit, Trip
 from desktop.reports.entries_csv import entry_cells
 from desktop.reports.labels import label
+from desktop.storage.ledger import Ledger
 
 Sub = Any  # argparse's private _SubParsersAction
 
@@ -100,7 +113,18 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--leader", default="", help="包联领导")
     p.add_argument("--park", default="", help="落地园区")
     p.add_argument("--confirm", action="store_true", help="确认超过 100 亿元的金额")
+    _assessment_options(p)
     p.set_defaults(func=cmd_project_add)
+    p = project.add_parser("edit", help="修改项目（只改给出的项；给空值清除）", parents=[common])
+    p.add_argument("name")
+    p.add_argument("--investor", default=None)
+    p.add_argument("--chain", default=None, help="产业链")
+    p.add_argument("--amount", default=None, help="协议投资额（万元；外资项目为万美元）")
+    p.add_argument("--leader", default=None, help="包联领导")
+    p.add_argument("--park", default=None, help="落地园区")
+    p.add_argument("--confirm", action="store_true", help="确认超过 100 亿元的金额")
+    _assessment_options(p)
+    p.set_defaults(func=cmd_project_edit)
     p = project.add_parser("stage", help="记录阶段变更", parents=[common])
     p.add_argument("name")
     p.add_argument("--stage", required=True, help="、".join(s.value for s in Stage))
@@ -119,6 +143,42 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     p = project.add_parser("list", help="列出项目", parents=[common])
     p.add_argument("--format", choices=FORMATS, default="table")
     p.set_defaults(func=cmd_project_list)
+
+
+def _assessment_options(p: argparse.ArgumentParser) -> None:
+    """What the 考核 rules need of a project (docs/assessment.md); absent: left as it is."""
+    kinds, origins = (
+        "、".join(k.value for k in ProjectKind),
+        "、".join(o.value for o in InvestorOrigin),
+    )
+    p.add_argument("--kind", default=None, help=f"项目类型：{kinds}")
+    p.add_argument("--origin", default=None, help=f"投资方来源：{origins}")
+    p.add_argument("--credit-unit", default=None, help="招引单位")
+    p.add_argument("--first-person", default=None, help="第一引资人（姓名）")
+    p.add_argument("--registered", default=None, help="工商（税务）注册日期")
+    p.add_argument("--works-started", default=None, help="主体工程开工日期")
+    p.add_argument("--excluded", default=None, help="不予认定原因（如 财政性资金）")
+
+
+def _assessment_fields(ledger: Ledger, args: argparse.Namespace) -> dict[str, Any]:
+    """The 考核 fields given on the command line, read; an empty value clears the field."""
+    fields: dict[str, Any] = {}
+    if args.kind is not None:
+        fields["kind"] = parse_choice(ProjectKind, args.kind, "project_kind")
+    if args.origin is not None:
+        fields["origin"] = parse_choice(InvestorOrigin, args.origin, "origin")
+    if args.credit_unit is not None:
+        fields["credit_unit"] = args.credit_unit
+    if args.first_person is not None:
+        name = args.first_person.strip()
+        fields["first_person_id"] = ledger.find_person(name).id if name else None
+    for option, field in (("registered", "registered"), ("works_started", "works_started")):
+        text = getattr(args, option)
+        if text is not None:
+            fields[field] = parse_date(text, field) if text.strip() else None
+    if args.excluded is not None:
+        fields["excluded"] = args.excluded
+    return fields
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -272,21 +332,34 @@ def cmd_project_add(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger
     leader = ledger.find_person(args.leader).id if args.leader else None
     amount = parse_amount(args.amount) if args.amount is not None else None
-    p = ledger.apply(
-        AddProject(
-            Project(
-                args.name,
-                args.investor,
-                args.chain,
-                amount,
-                Currency.USD if args.usd else Currency.CNY,
-                leader,
-                args.park,
-            ),
-            confirmed=args.confirm,
-        )
-    ).result
+    project = Project(
+        args.name,
+        args.investor,
+        args.chain,
+        amount,
+        Currency.USD if args.usd else Currency.CNY,
+        leader,
+        args.park,
+    )
+    project = replace(project, **_assessment_fields(ledger, args))
+    p = ledger.apply(AddProject(project, confirmed=args.confirm)).result
     print(say("project_added", ctx.lang, name=p.name, id=p.id))
+    return 0
+
+
+def cmd_project_edit(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger
+    project = ledger.find_project(args.name)
+    fields = _assessment_fields(ledger, args)
+    for key in ("investor", "chain", "park"):
+        if getattr(args, key) is not None:
+            fields[key] = getattr(args, key)
+    if args.amount is not None:
+        fields["amount"] = parse_amount(args.amount) if args.amount.strip() else None
+    if args.leader is not None:
+        fields["leader_id"] = ledger.find_person(args.leader).id if args.leader.strip() else None
+    p = ledger.apply(UpdateProject(replace(project, **fields), confirmed=args.confirm)).result
+    print(say("project_edited", ctx.lang, name=p.name, id=p.id))
     return 0
 
 

@@ -15,6 +15,7 @@ SAY: Mapping[str, tuple[str, str]] = {
         "Added trip {id}: {days} days, {entries} entries",
     ),
     "project_added": ("已添加项目：{name}（编号 {id}）", "Added project {name} (id {id})"),
+    "project_edited": ("已修改项目：{name}（编号 {id}）", "Changed project {name} (id {id})"),
     "stage_added": (
         "已记录 {name} 的阶段：{stage}（{date}）",
         "Recorded {name}: {stage} on {date}",

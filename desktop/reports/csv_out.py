@@ -9,18 +9,27 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import IO
 
 from desktop.reports.cell_text import csv_text
 from desktop.reports.sheet import Sheet, Value, sheet_rows
 
-Cell = str | int | float | None
+Cell = str | int | float | Decimal | None
 
 
-def write_csv(stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
-    """Write to a text stream opened with newline=''; returns the number of data rows."""
+def write_csv(
+    stream: IO[str],
+    header: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    caption: Sequence[str] = (),
+) -> int:
+    """Write to a text stream opened with newline=''; returns the number of data rows.
+    caption: lines written before the header, one field each."""
     stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
+    for line in caption:
+        writer.writerow([csv_text(line)])
     writer.writerow([csv_text(h) for h in header])
     n = 0
     for row in rows:
@@ -40,7 +49,7 @@ def _field(value: object) -> object:
 def write_sheet_csv(stream: IO[str], sheet: Sheet) -> int:
     """One report table as CSV: ISO dates, plain rounded numbers, shares as fractions."""
     rows = ([_plain(v) for v in row] for row in sheet_rows(sheet))
-    return write_csv(stream, sheet.header, rows)
+    return write_csv(stream, sheet.header, rows, sheet.caption)
 
 
 def _plain(value: Value) -> Cell:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.file_names import file_name
+from desktop.reports.assessment_report import AssessmentReport
 from desktop.reports.circular import CircularReport
 from desktop.reports.csv_out import write_sheet_csv
 from desktop.reports.fonts import FontWarning
@@ -24,7 +25,7 @@ from desktop.reports.trip_form import TripForm
 
 FORMATS = ("pdf", "csv", "xlsx")
 TABLE_FORMATS = ("csv", "xlsx")
-Report = MonthlyReport | CircularReport | PipelineReport | TripForm
+Report = MonthlyReport | CircularReport | PipelineReport | TripForm | AssessmentReport
 
 
 @dataclass
@@ -71,6 +72,10 @@ def render_pdf(
         from desktop.reports.trip_form_pdf import render_trip_form_pdf
 
         warnings = render_trip_form_pdf(report, out, lang, invariant=invariant)
+    elif isinstance(report, AssessmentReport):
+        from desktop.reports.assessment_pdf import render_assessment_pdf
+
+        warnings = render_assessment_pdf(report, out, lang, invariant=invariant)
     else:
         from desktop.reports.pipeline_pdf import render_pipeline_pdf
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from desktop.reports.labels import label
 
-Value = str | int | float | date | None
+# a Decimal is a figure already rounded as it is to be read (a score's 12.00): written as it is
+Value = str | int | float | Decimal | date | None
 
 
 class Kind(StrEnum):
@@ -18,6 +20,8 @@ class Kind(StrEnum):
     DAYS = "days"  # day-equivalents, 2 decimals
     SHARE = "share"  # a fraction, shown as a percentage
     AMOUNT = "amount"  # 万元 / 万美元, 2 decimals
+    SCORE = "score"  # 考核 points, 2 decimals, negative for a deduction
+    FIGURE = "figure"  # a measured value as it is (a count, days, 万元), no fixed format
     DATE = "date"
 
 
@@ -39,9 +43,15 @@ class Sheet:
     columns: tuple[Column, ...]
     rows: list[list[Value]] = field(default_factory=list)
     lang: str = "zh"
+    # lines above the header in CSV and XLSX (a title, the document a table rests on)
+    caption: tuple[str, ...] = ()
+    # the header's own words, when the columns are not known in advance (a scheme's items)
+    heads: tuple[str, ...] = ()
 
     @property
     def header(self) -> list[str]:
+        if self.heads:
+            return list(self.heads)
         return [label(c.key, self.lang) for c in self.columns]
 
 

@@ -17,6 +17,7 @@ FORMATS = {
     Kind.DAYS: "0.00",
     Kind.SHARE: "0.0%",
     Kind.AMOUNT: "#,##0.00",
+    Kind.SCORE: "0.00",
     Kind.DATE: "yyyy-mm-dd",
 }
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -70,7 +71,9 @@ def write_xlsx(stream: IO[bytes], sheets: Sequence[Sheet]) -> int:
         ws = book.create_sheet(_title(sheet.title, taken))
         for i, column in enumerate(sheet.columns, start=1):
             ws.column_dimensions[get_column_letter(i)].width = column.width + 2
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = f"A{len(sheet.caption) + 2}"
+        for line in sheet.caption:
+            ws.append([_text_value(ws, line)])
         header = []
         for text in sheet.header:
             cell = _text_cell(ws, text)
