@@ -173,3 +173,70 @@ def under_field(field: DateField) -> QWidget:
     column.addWidget(field)
     column.addWidget(field.error)
     return box
+
+
+class OptionalDateField(DateField):
+    """A date that may be left empty (a project's 开工 day not known yet): the field shows
+    nothing, and typed_day() reads None. Emptied by deleting its text."""
+
+    def __init__(
+        self,
+        field: str,
+        lang: str = "zh",
+        calendar: Callable[[], WorkCalendar] | None = None,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(field, lang, calendar, today, parent)
+        # the day before the first a person may type stands for none: Qt shows it as the blank
+        self.setMinimumDate(QDate(FIRST_YEAR - 1, 12, 31))
+        self.setSpecialValueText(" ")
+        # typed over the blank, a day read halfway (2026-03-1 of 2026-03-15) would be written
+        # back in the field's format, the cursor before the rest: read once typing is done
+        self.setKeyboardTracking(False)
+        self.set_day(None)
+
+    def set_day(self, day: date | None) -> None:
+        if day is None:
+            self.setDate(self.minimumDate())
+            self.error.hide()
+        else:
+            super().set_day(day)
+
+    def _blank(self) -> bool:
+        return not self.lineEdit().text().strip()
+
+    def typed_day(self) -> date | None:
+        """The date the field reads, None when it is empty; ValidationError as typed_date."""
+        if self._blank():
+            self.error.hide()
+            return None
+        return self.typed_date()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if not text.strip():
+            return QValidator.State.Acceptable, text, pos  # emptied: none
+        return super().validate(text, pos)
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        if not text.strip():
+            return QDateTime(self.minimumDate(), QTime(0, 0))  # the blank
+        return super().dateTimeFromText(text)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        blank = self._blank()
+        super().focusOutEvent(event)
+        if blank:  # Qt put the previous date back
+            self.set_day(None)
+
+    def _check(self) -> bool:
+        if self._blank():
+            self.error.hide()
+            return True
+        return super()._check()
+
+    def _show_as_read(self) -> None:
+        if self._blank():
+            self.set_day(None)
+        else:
+            super()._show_as_read()

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from desktop.domain.periods import Period
+from desktop.reports.assessment_report import gather_assessment
 from desktop.reports.export import monthly_file_name, write_report
 from desktop.reports.sources import (
     gather_monthly,
@@ -22,7 +23,7 @@ from desktop.ui.jobs import LedgerJob
 
 @dataclass(frozen=True)
 class ReportRequest:
-    kind: str  # monthly | monthly_all | circular | pipeline | trips
+    kind: str  # monthly | monthly_all | circular | pipeline | trips | assessment
     period: Period
     fmt: str  # pdf | xlsx | csv
     out: Path  # a file, or a folder for monthly_all
@@ -70,6 +71,9 @@ class ReportJob(LedgerJob):
         if r.kind == "circular":
             circular = printed_circular(ledger, r.period, r.by, today)
             written = write_report(circular, r.fmt, r.out, r.lang)
+        elif r.kind == "assessment":
+            assessment = gather_assessment(ledger, r.period, r.by)
+            written = write_report(assessment, r.fmt, r.out, r.lang)
         elif r.kind == "trips":
             trips = gather_trip_form(ledger, r.period, today)
             written = write_report(trips, r.fmt, r.out, r.lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -93,7 +94,7 @@ def _sort_key(value: Any) -> tuple[int, Any]:
         return (0, 0)
     if isinstance(value, bool):
         return (1, int(value))
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):  # scores are Decimal: sorted as numbers
         return (1, value)
     if isinstance(value, date):
         return (2, value.isoformat())

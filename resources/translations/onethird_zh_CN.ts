@@ -1660,6 +1660,14 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>落地园区</translation>
     </message>
     <message>
+        <source>Project</source>
+        <translation>项目信息</translation>
+    </message>
+    <message>
+        <source>Assessment details</source>
+        <translation>考核信息</translation>
+    </message>
+    <message>
         <source>amount signed (for a capital increase: the increment)</source>
         <translation>签约金额（增资只填增量）</translation>
     </message>
@@ -1698,6 +1706,86 @@ Enter your unit and the first leader whose work you will log, and your own name:
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>工业</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务业</translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <translation>农业</translation>
+    </message>
+    <message>
+        <source>Real estate</source>
+        <translation>房地产</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Within the city</source>
+        <translation>市内</translation>
+    </message>
+    <message>
+        <source>Elsewhere in the province</source>
+        <translation>市外省内</translation>
+    </message>
+    <message>
+        <source>Elsewhere in China</source>
+        <translation>国内省外</translation>
+    </message>
+    <message>
+        <source>Abroad</source>
+        <translation>境外</translation>
+    </message>
+    <message>
+        <source>else the responsible leader&apos;s unit</source>
+        <translation>不填则按包联领导所在单位</translation>
+    </message>
+    <message>
+        <source>Left empty: the responsible leader</source>
+        <translation>不填则为包联领导</translation>
+    </message>
+    <message>
+        <source>e.g. funded by the government; phase two of an earlier contract</source>
+        <translation>如：财政性资金、原合同内二期项目</translation>
+    </message>
+    <message>
+        <source>Project type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <source>Investor from</source>
+        <translation>投资方来源</translation>
+    </message>
+    <message>
+        <source>Credited unit</source>
+        <translation>招引单位</translation>
+    </message>
+    <message>
+        <source>First promoter</source>
+        <translation>第一引资人</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>工商注册日期</translation>
+    </message>
+    <message>
+        <source>Main works started on</source>
+        <translation>主体开工日期</translation>
+    </message>
+    <message>
+        <source>Not credited because</source>
+        <translation>不予认定原因</translation>
     </message>
     <message>
         <source>Confirm amount</source>
@@ -1826,6 +1914,10 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>外出招商情况上报表</translation>
     </message>
     <message>
+        <source>No assessment scheme is held yet: set one first in Settings › Assessment scheme.</source>
+        <translation>还没有考核方案：请先在“设置 › 考核方案”中导入或设置考核方案。</translation>
+    </message>
+    <message>
         <source>by person</source>
         <translation>按人员</translation>
     </message>
@@ -1840,6 +1932,10 @@ Enter your unit and the first leader whose work you will log, and your own name:
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Assessment results</source>
+        <translation>考核结果</translation>
     </message>
     <message>
         <source>Everyone&apos;s monthly reports…</source>
@@ -1890,6 +1986,10 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>外出招商情况上报表</translation>
     </message>
     <message>
+        <source>assessment</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -1920,6 +2020,168 @@ Enter your unit and the first leader whose work you will log, and your own name:
     <message>
         <source>Not written</source>
         <translation>未能生成</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeDialog</name>
+    <message>
+        <source>Assessment scheme</source>
+        <translation>考核方案</translation>
+    </message>
+    <message>
+        <source>No assessment scheme is held yet. Import the scheme&apos;s file (JSON, as the office publishes it) with “Import scheme…”.</source>
+        <translation>还没有考核方案。请用“导入方案…”导入考核方案文件（JSON，由督查室发布）。</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>考核对象</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核周期</translation>
+    </message>
+    <message>
+        <source>Weight, target, points and cap are numbers above 0; an empty cell leaves the parameter out. Changes are saved with OK and can be undone (Ctrl+Z).</source>
+        <translation>权重、目标、分值、上限须为大于 0 的数；单元格留空即不用该参数。按“确定”保存，可撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Import scheme…</source>
+        <translation>导入方案…</translation>
+    </message>
+    <message>
+        <source>Export scheme…</source>
+        <translation>导出方案…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>by unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>by person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <source>Import an assessment scheme</source>
+        <translation>导入考核方案</translation>
+    </message>
+    <message>
+        <source>Assessment schemes (*.json)</source>
+        <translation>考核方案 (*.json)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>%1 is not an assessment scheme file: %2</source>
+        <translation>%1 不是考核方案文件：%2</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>考核方案</translation>
+    </message>
+    <message>
+        <source>Export the assessment scheme</source>
+        <translation>导出考核方案</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeItemsTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>计分方法</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Targets by unit</source>
+        <translation>各单位目标</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>比例计分</translation>
+    </message>
+    <message>
+        <source>Points each</source>
+        <translation>按个计分</translation>
+    </message>
+    <message>
+        <source>Efficacy coefficient</source>
+        <translation>功效系数法</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>加分</translation>
+    </message>
+    <message>
+        <source>Double-click or type to change; empty: not used</source>
+        <translation>双击或直接输入即可修改；留空即不用该参数</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2255,14 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>签名密钥与登记…</translation>
     </message>
     <message>
+        <source>Assessment scheme…</source>
+        <translation>考核方案…</translation>
+    </message>
+    <message>
+        <source>The scheme the assessment results on the reports page are scored by.</source>
+        <translation>“报告”页的考核结果按此方案计分。</translation>
+    </message>
+    <message>
         <source>Export the file for the units…</source>
         <translation>导出下发文件…</translation>
     </message>
@@ -2041,6 +2311,10 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>报送文件</translation>
     </message>
     <message>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
         <source>none (built-in calendar)</source>
         <translation>无（使用内置日历）</translation>
     </message>
@@ -2063,6 +2337,14 @@ Enter your unit and the first leader whose work you will log, and your own name:
     <message>
         <source>Set the official order of units</source>
         <translation>设置单位排序</translation>
+    </message>
+    <message>
+        <source>Set the assessment scheme</source>
+        <translation>设置考核方案</translation>
+    </message>
+    <message>
+        <source>Change the assessment scheme</source>
+        <translation>修改考核方案</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2097,8 +2379,8 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>无</translation>
     </message>
     <message>
-        <source>Wrote %1 (holiday years: %2; units in the order: %3). Each unit takes it in on its submissions page.</source>
-        <translation>已写出 %1（节假日安排年份：%2；单位排序中的单位：%3 个）。请各单位在“报送”页接收。</translation>
+        <source>Wrote %1 (holiday years: %2; units in the order: %3; assessment scheme: %4). Each unit takes it in on its submissions page.</source>
+        <translation>已写出 %1（节假日安排年份：%2；单位排序中的单位：%3 个；考核方案：%4）。请各单位在“报送”页接收。</translation>
     </message>
     <message>
         <source>Change settings</source>

@@ -19,15 +19,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import ConfirmationRequired, LedgerError
 from desktop.domain.people import Person
-from desktop.domain.projects import Currency, Funding, Project, Stage, StageChange, parse_amount
+from desktop.domain.projects import (
+    Currency,
+    Funding,
+    InvestorOrigin,
+    Project,
+    ProjectKind,
+    Stage,
+    StageChange,
+    parse_amount,
+)
 from desktop.ui.choices import Choices
-from desktop.ui.date_field import DateField, under_field
+from desktop.ui.date_field import DateField, OptionalDateField, under_field
 from desktop.ui.dialog_keys import save_on_ctrl_enter
 from desktop.ui.screen_fit import keep_on_screen, scrolling
 
@@ -54,6 +64,7 @@ class ProjectDialog(QDialog):
         mentions: list[str] | None = None,
         today: date | None = None,
         lang: str = "zh",
+        units: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save, self._add_stage, self._add_funds = save, add_stage, add_funds
@@ -84,6 +95,13 @@ class ProjectDialog(QDialog):
         form.addRow(self.tr("Contracted amount"), amount_row)
         form.addRow(self.tr("Responsible leader"), self.leader)
         form.addRow(self.tr("Park"), self.park)
+        assessment = self._assessment_fields(persons, units, lang, today)
+        # the details 考核 counts by on a tab of their own: the dialog fits a small screen
+        self.tabs = QTabWidget()
+        details = QWidget()
+        details.setLayout(form)
+        self.tabs.addTab(details, self.tr("Project"))
+        self.tabs.addTab(assessment, self.tr("Assessment details"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
@@ -91,7 +109,7 @@ class ProjectDialog(QDialog):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error)  # under the details it is about
         self.stage_error, self.funds_error = _error_line(), _error_line()
 
@@ -167,6 +185,63 @@ class ProjectDialog(QDialog):
         if project is not None:
             self.show_project(project)
 
+    def _assessment_fields(
+        self, persons: list[Person], units: list[str] | None, lang: str, today: date
+    ) -> QWidget:
+        """What the 考核 rules count a project by: its class, whom it is credited to, the days it
+        was registered and started, and why it is not credited (all optional)."""
+        self.kind = QComboBox()
+        self.kinds: Choices[ProjectKind | None] = Choices(
+            self.kind, [(self.tr("(not given)"), None)]
+        )
+        kind_names = {
+            ProjectKind.INDUSTRY: self.tr("Industry"),
+            ProjectKind.SERVICES: self.tr("Services"),
+            ProjectKind.AGRICULTURE: self.tr("Agriculture"),
+            ProjectKind.REAL_ESTATE: self.tr("Real estate"),
+            ProjectKind.OTHER: self.tr("Other"),
+        }
+        self.kinds.extend((kind_names[k], k) for k in ProjectKind)
+        self.origin = QComboBox()
+        self.origins: Choices[InvestorOrigin | None] = Choices(
+            self.origin, [(self.tr("(not given)"), None)]
+        )
+        origin_names = {
+            InvestorOrigin.CITY: self.tr("Within the city"),
+            InvestorOrigin.PROVINCE: self.tr("Elsewhere in the province"),
+            InvestorOrigin.COUNTRY: self.tr("Elsewhere in China"),
+            InvestorOrigin.ABROAD: self.tr("Abroad"),
+        }
+        self.origins.extend((origin_names[o], o) for o in InvestorOrigin)
+        self.credit_unit = QComboBox()
+        self.credit_unit.setEditable(True)
+        self.credit_unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.credit_unit.addItems(["", *(units or sorted({p.unit for p in persons if p.unit}))])
+        typed = self.credit_unit.lineEdit()
+        assert typed is not None  # an editable combo has its line edit
+        typed.setPlaceholderText(self.tr("else the responsible leader's unit"))
+        self.first_person = QComboBox()
+        self.first_persons: Choices[int | None] = Choices(self.first_person, [("", None)])
+        self.first_persons.extend((p.name, p.id) for p in persons)
+        self.first_person.setToolTip(self.tr("Left empty: the responsible leader"))
+        self.registered = OptionalDateField("registered", lang, today=lambda: today)
+        self.works_started = OptionalDateField("works_started", lang, today=lambda: today)
+        self.excluded = QLineEdit()
+        self.excluded.setPlaceholderText(
+            self.tr("e.g. funded by the government; phase two of an earlier contract")
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Project type"), self.kind)
+        form.addRow(self.tr("Investor from"), self.origin)
+        form.addRow(self.tr("Credited unit"), self.credit_unit)
+        form.addRow(self.tr("First promoter"), self.first_person)
+        form.addRow(self.tr("Registered on"), under_field(self.registered))
+        form.addRow(self.tr("Main works started on"), under_field(self.works_started))
+        form.addRow(self.tr("Not credited because"), self.excluded)
+        tab = QWidget()
+        tab.setLayout(form)
+        return tab
+
     def show_project(self, p: Project) -> None:
         self._project = p
         self.name.setText(p.name)
@@ -177,6 +252,14 @@ class ProjectDialog(QDialog):
         if not self.leaders.select(p.leader_id):
             self.leader.setCurrentIndex(0)
         self.park.setText(p.park)
+        self.kinds.select(p.kind)
+        self.origins.select(p.origin)
+        self.credit_unit.setCurrentText(p.credit_unit)
+        if not self.first_persons.select(p.first_person_id):
+            self.first_person.setCurrentIndex(0)
+        self.registered.set_day(p.registered)
+        self.works_started.set_day(p.works_started)
+        self.excluded.setText(p.excluded)
         self.history.clear()
         for c in p.history:
             amount = "" if c.amount is None else f"  {c.amount:f}"
@@ -204,6 +287,13 @@ class ProjectDialog(QDialog):
             base.id,
             base.history,
             base.funds,
+            kind=self.kinds.current(),
+            origin=self.origins.current(),
+            credit_unit=self.credit_unit.currentText().strip(),
+            first_person_id=self.first_persons.current(),
+            registered=self.registered.typed_day(),
+            works_started=self.works_started.typed_day(),
+            excluded=self.excluded.text().strip(),
         )
 
     def _attempt(self, action: Callable[[bool], object], error: QLabel | None = None) -> bool:

@@ -11,6 +11,7 @@ from desktop.domain.changes import (
 )
 from desktop.domain.projects import Funding, Project, StageChange
 from desktop.ui.dialog_keys import open_on_enter
+from desktop.ui.dialogs.order_dialog import names_in_order
 from desktop.ui.dialogs.project_dialog import ProjectDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
 from desktop.ui.pages.table_page import TablePage, delete_on_key
@@ -115,9 +116,11 @@ class ProjectsPage(TablePage):
             assert pid is not None
             session.apply(self.tr("Add funds"), AddFunds(pid, funding, confirmed))
 
+        persons = ledger.persons()
+        units = names_in_order(ledger.official_order().units, (p.unit for p in persons))
         self._dialog = ProjectDialog(
             self,
-            ledger.persons(),
+            persons,
             self._save,
             add_stage,
             add_funds,
@@ -125,6 +128,7 @@ class ProjectsPage(TablePage):
             self._mentions(pid) if pid else [],
             session.today,
             session.lang,
+            units,
         )
         self._dialog.exec()
         self._dialog = None

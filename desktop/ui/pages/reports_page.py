@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import LedgerError
 from desktop.domain.periods import PeriodKind
+from desktop.reports.assessment_report import gather_assessment
 from desktop.reports.export import Report, monthly_file_name
 from desktop.reports.sheet import Sheet
 from desktop.reports.sources import (
@@ -56,17 +57,13 @@ class ReportsPage(Page):
                 (self.tr("City circular"), "circular"),
                 (self.tr("Project pipeline"), "pipeline"),
                 (self.tr("Promotion trips form"), "trips"),
+                (self.tr("Assessment results"), "assessment"),
             ),
         )
         self.by = QComboBox()
-        self.bys = Choices(
-            self.by,
-            (
-                (self.tr("by person"), "person"),
-                (self.tr("by unit"), "unit"),
-                (self.tr("by group"), "group"),
-            ),
-        )
+        self.bys: Choices[str] = Choices(self.by)
+        self._by_kind = ""  # the report kind the by choices are for
+        self._by_chosen: dict[str, str] = {}  # report kind -> the scope last chosen for it
         self.fmt = QComboBox()
         self.fmts = Choices(self.fmt, ((text.split(" ")[0], key) for key, text in FORMATS))
         self.export_button = QPushButton(self.tr("Export…"))
@@ -79,6 +76,8 @@ class ReportsPage(Page):
         self.open_after.setChecked(bool(session.settings.value("reports/open", True, bool)))
         self.open_after.toggled.connect(lambda on: session.settings.setValue("reports/open", on))
         self.sheet = QComboBox()
+        # 总分与排名 and the like: as wide as the table names of the report chosen
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #a05a00;")
         self.hint.setWordWrap(True)
@@ -143,18 +142,57 @@ class ReportsPage(Page):
                 return self.tr("A monthly report needs a month: choose Month as the period.")
             if s.person_id is None:
                 return self.tr("Choose a person at the top for the monthly report.")
+        if self.kinds.current() == "assessment" and s.ledger.scheme() is None:
+            return self.tr(
+                "No assessment scheme is held yet: set one first in Settings › Assessment scheme."
+            )
         return ""
+
+    def _fill_by(self, kind: str) -> None:
+        """The scopes the chosen report is made by: the circular's person, unit or group; the
+        assessment's unit or person (as its scheme scores, until another is chosen)."""
+        if kind == self._by_kind:
+            return
+        if self._by_kind and self.by.count():
+            self._by_chosen[self._by_kind] = self.bys.current()
+        self._by_kind = kind
+        self.by.blockSignals(True)
+        self.bys.clear()
+        if kind == "assessment":
+            self.bys.extend(((self.tr("by unit"), "unit"), (self.tr("by person"), "person")))
+            scheme = self.session.ledger.scheme()
+            default = scheme.by if scheme is not None else "unit"
+        else:
+            self.bys.extend(
+                (
+                    (self.tr("by person"), "person"),
+                    (self.tr("by unit"), "unit"),
+                    (self.tr("by group"), "group"),
+                )
+            )
+            default = "person"
+        self.bys.select(self._by_chosen.get(kind, default))
+        self.by.blockSignals(False)
+
+    def _by(self) -> str:
+        return self.bys.current() if self.by.count() else "person"
 
     def refresh(self) -> None:
         kind = self.kinds.current()
-        self.by.setVisible(kind == "circular")
+        self._fill_by(kind)
+        self.by.setVisible(kind in ("circular", "assessment"))
         self.export_all_button.setVisible(kind == "monthly")
         problem = self._problem()
+        self._report = None
+        if not problem:
+            try:
+                self._report = self._build()
+            except LedgerError as exc:  # what the ledger cannot make of it, said as the hint
+                problem = exc.message(self.session.lang)
         self.hint.setText(problem)
         self.hint.setVisible(bool(problem))
         for b in self._report_buttons:
             b.setEnabled(not problem and self.job is None)
-        self._report = None if problem else self._build()
         at = self.sheet.currentIndex()
         shown = self._sheets[at].key if 0 <= at < len(self._sheets) else ""
         self._sheets = self._report.sheets(self.session.lang) if self._report else []
@@ -181,7 +219,9 @@ class ReportsPage(Page):
             (report,) = gather_monthly(ledger, [ledger.person(s.person_id)], s.period, s.today)
             return report
         if kind == "circular":
-            return printed_circular(ledger, s.period, self.bys.current(), s.today)
+            return printed_circular(ledger, s.period, self._by(), s.today)
+        if kind == "assessment":
+            return gather_assessment(ledger, s.period, self._by())
         if kind == "trips":
             return gather_trip_form(ledger, s.period, s.today)
         return gather_pipeline(ledger, s.period, s.today)
@@ -206,6 +246,7 @@ class ReportsPage(Page):
             "circular": self.tr("circular"),
             "pipeline": self.tr("pipeline"),
             "trips": self.tr("trips-form"),
+            "assessment": self.tr("assessment"),
         }
         return f"{title.get(self.kinds.current(), 'report')}-{self.session.period.code}.{fmt}"
 
@@ -229,7 +270,7 @@ class ReportsPage(Page):
                     fmt,
                     Path(name),
                     s.person_id,
-                    self.bys.current(),
+                    self._by(),
                     s.lang,
                 )
             )
@@ -280,7 +321,7 @@ class ReportsPage(Page):
 
         s = self.session
         request = ReportRequest(
-            self.kinds.current(), s.period, "pdf", Path(), s.person_id, self.bys.current(), s.lang
+            self.kinds.current(), s.period, "pdf", Path(), s.person_id, self._by(), s.lang
         )
         order = PrintOrder(request, Path(self._default_name("pdf")).stem, preview)
         job = self.start(order.request, lambda outcome: order.written(self, outcome))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.domain.changes import SetHolidayYear, SetOfficialOrder, SetRules
+from desktop.domain.changes import SetHolidayYear, SetOfficialOrder, SetRules, SetScheme
 from desktop.domain.errors import LedgerError
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.rules import Rules
@@ -37,6 +37,7 @@ from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.holiday_dialog import HolidayDialog
 from desktop.ui.dialogs.keys_dialog import KeysDialog
 from desktop.ui.dialogs.order_dialog import OrderDialog, names_in_order
+from desktop.ui.dialogs.scheme_dialog import SchemeDialog
 from desktop.ui.feedback import Feedback
 from desktop.ui.file_folders import Folders
 from desktop.ui.i18n import LANGUAGES
@@ -93,6 +94,10 @@ class SettingsPage(Page):
         self.edit_holidays = QPushButton(self.tr("Public holidays…"))
         self.edit_order = QPushButton(self.tr("Official order of units…"))
         self.edit_keys = QPushButton(self.tr("Signing keys and registration…"))
+        self.edit_scheme = QPushButton(self.tr("Assessment scheme…"))
+        self.edit_scheme.setToolTip(
+            self.tr("The scheme the assessment results on the reports page are scored by.")
+        )
         self.send_to_units = QPushButton(self.tr("Export the file for the units…"))
         self.send_to_units.setToolTip(
             self.tr(
@@ -129,6 +134,10 @@ class SettingsPage(Page):
         order_row.addStretch(1)
         form.addRow(self.tr("Reports"), order_row)
         form.addRow(self.tr("Report files"), self.edit_keys)
+        scheme_row = QHBoxLayout()
+        scheme_row.addWidget(self.edit_scheme)
+        scheme_row.addStretch(1)
+        form.addRow(self.tr("Assessment"), scheme_row)
         panel = QWidget()
         panel.setMaximumWidth(760)
         panel.setLayout(form)
@@ -148,6 +157,7 @@ class SettingsPage(Page):
         self.edit_holidays.clicked.connect(self._on_edit_holidays_clicked)
         self.edit_order.clicked.connect(self._on_edit_order_clicked)
         self.edit_keys.clicked.connect(self._on_edit_keys_clicked)
+        self.edit_scheme.clicked.connect(self._on_edit_scheme_clicked)
         self.send_to_units.clicked.connect(self.export_for_units)
 
     def refresh(self) -> None:
@@ -215,6 +225,24 @@ class SettingsPage(Page):
         except LedgerError as exc:
             self.refuse(exc)
 
+    def _on_edit_scheme_clicked(self) -> None:
+        s = self.session
+        held = s.ledger.scheme()
+        dialog = SchemeDialog(self, held, s.settings, s.lang)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.scheme()
+        dialog.deleteLater()
+        if not accepted or chosen is None or chosen == held:
+            return
+        if held is None:
+            text = self.tr("Set the assessment scheme")
+        else:
+            text = self.tr("Change the assessment scheme")
+        try:
+            s.apply(text, SetScheme(chosen))
+        except LedgerError as exc:
+            self.refuse(exc)
+
     def choose_role(self) -> None:
         """A unit or the office: the office's review buttons and 待核对 follow it."""
         s = self.session
@@ -266,12 +294,16 @@ class SettingsPage(Page):
             return
         held = "、".join(map(str, years)) or self.tr("none")
         order = s.ledger.official_order()
+        scheme = s.ledger.scheme()
         text = self.tr(
-            "Wrote %1 (holiday years: %2; units in the order: %3). Each unit takes it in"
-            " on its submissions page."
+            "Wrote %1 (holiday years: %2; units in the order: %3; assessment scheme: %4)."
+            " Each unit takes it in on its submissions page."
         )
         text = (
-            text.replace("%1", path.name).replace("%2", held).replace("%3", str(len(order.units)))
+            text.replace("%1", path.name)
+            .replace("%2", held)
+            .replace("%3", str(len(order.units)))
+            .replace("%4", (scheme.name or scheme.document) if scheme else self.tr("none"))
         )
         s.tell(Feedback(text, files=(path,)))
 

@@ -98,7 +98,7 @@ def test_every_dialog_s_buttons_are_on_the_screen(
     in_dialog(qtbot, lambda: menu_item(window, "编辑", "回收站…"), check("回收站"))
     click_item(window.sidebar, "设置")
     settings = window.stack.currentWidget()
-    for text in ("节假日安排…", "单位排序…"):
+    for text in ("节假日安排…", "单位排序…", "考核方案…"):
         in_dialog(qtbot, lambda t=text: press(settings, t), check(text))
     off = {name: far for name, far in problems.items() if far}
-    assert len(problems) == 10 and not off, off
+    assert len(problems) == 11 and not off, off
