@@ -114,8 +114,8 @@ def _score_item(
         assert item.points is not None
         raw = -(x * item.points)
         formula = (
-            f"−{_n(x)} × {_n(item.points)} 分 = {_n(raw)}",
-            f"−{_n(x)} × {_n(item.points)} points = {_n(raw)}",
+            f"−({_n(x)} × {_n(item.points)} 分) = {_n(raw)}",
+            f"−({_n(x)} × {_n(item.points)} points) = {_n(raw)}",
         )
     else:
         assert item.points is not None and target is not None
@@ -138,8 +138,8 @@ def _score_item(
 
 def _n(value: Decimal) -> str:
     """A number as the formula prints it: up to two decimals, no trailing zeros."""
-    rounded = value.quantize(CENT, ROUND_HALF_UP).normalize()
-    return f"{rounded:f}"
+    rounded = value.quantize(CENT, ROUND_HALF_UP).normalize() + 0  # + 0: no −0
+    return f"{rounded:f}".replace("-", "−")  # the minus sign the rest of the formula uses
 
 
 def progress_label(progress: Decimal | None, lang: str = "zh") -> str:

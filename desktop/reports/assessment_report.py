@@ -33,7 +33,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "person": ("姓名", "Person"),
     "total": ("总分", "Total"),
     "progress_of": ("{item}序时进度", "{item} schedule"),
-    "item_id": ("项目编号", "No."),
+    "item_id": ("编号", "No."),
     "item_name": ("考核项目", "Item"),
     "actual": ("指标完成值", "Value"),
     "target": ("目标", "Target"),

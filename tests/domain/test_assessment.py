@@ -79,6 +79,8 @@ def test_deduction_per_missing_report_at_most_its_cap() -> None:
     assert finals(results) == {"甲": D("-2.00"), "乙": D("0.00"), "丙": D("-5.00")}
     assert str(finals(results)["乙"]) == "0.00"
     assert next(r for r in results if r.name == "丙").items[0].applied_text() == "最多扣 5 分"
+    written = {r.name: r.items[0].formula_text() for r in results}
+    assert written == {"甲": "−(1 × 2 分) = −2", "乙": "−(0 × 2 分) = 0", "丙": "−(4 × 2 分) = −8"}
 
 
 def test_bonus_above_target_only_and_capped() -> None:

@@ -64,7 +64,7 @@ def test_the_ranking_sheet_holds_the_hand_computation(report: AssessmentReport) 
 def test_the_detail_sheet_shows_the_working(report: AssessmentReport) -> None:
     _, detail, _ = report.sheets("zh")
     assert detail.header == [
-        "单位", "项目编号", "考核项目", "指标完成值", "目标", "计分公式", "原始分", "封顶/扣分",
+        "单位", "编号", "考核项目", "指标完成值", "目标", "计分公式", "原始分", "封顶/扣分",
         "得分", "序时进度",
     ]  # fmt: skip
     finals: dict[str, list[str]] = {}
