@@ -85,6 +85,10 @@ class ReportsPage(Page):
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # what a table says of itself above its header (考核结果: the scheme and its 文号)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.hide()
         self.model = SheetTableModel()
         # sorted by a heading click, rows selected and copied (Ctrl+C) as the other lists are
         self.table = HintTableView()
@@ -117,6 +121,7 @@ class ReportsPage(Page):
         layout.addLayout(bar)
         layout.addLayout(exports)
         layout.addWidget(self.hint)
+        layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -228,7 +233,11 @@ class ReportsPage(Page):
 
     def _on_sheet_chosen(self) -> None:
         i = self.sheet.currentIndex()
-        self.model.set_sheet(self._sheets[i] if 0 <= i < len(self._sheets) else None)
+        sheet = self._sheets[i] if 0 <= i < len(self._sheets) else None
+        self.model.set_sheet(sheet)
+        caption = "\n".join(sheet.caption) if sheet is not None else ""
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(caption))
         self.table.resizeColumnsToContents()
         # 工作开展情况 and the destinations run long: wrapped in a column of readable width
         for c in range(self.model.columnCount()):
