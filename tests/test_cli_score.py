@@ -9,12 +9,13 @@ import os
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from desktop.domain.assessment_scheme import Scheme
-from desktop.domain.projects import InvestorOrigin, ProjectKind
+from desktop.domain.projects import FundKind, InvestorOrigin, ProjectKind
 from desktop.domain.workcalendar import WorkCalendar
 from desktop.storage.changelog import history
 from desktop.storage.ledger import Ledger
@@ -241,6 +242,31 @@ def test_the_command_loads_no_heavy_library_until_it_writes(office: Path) -> Non
         timeout=60, check=True,
     )  # fmt: skip
     assert "HEAVY []" in done.stdout
+
+
+def test_project_funds_take_their_origin_and_kind(office: Path) -> None:
+    ok(office, "project", "add", "高新区芯片项目", "--amount", "30000", "--origin", "境外")
+    said = ok(
+        office, "project", "funds", "高新区芯片项目", "--amount", "8000", "--date", "2026-03-01",
+        "--origin", "国内省外", "--kind", "固定资产",
+    )  # fmt: skip
+    assert "高新区芯片项目" in said
+    ok(office, "project", "funds", "高新区芯片项目", "--amount", "500", "--date", "2026-03-02")
+    with Ledger.open(office, WorkCalendar(), today=lambda: DAY) as led:
+        p = led.find_project("高新区芯片项目")
+    assert [(f.amount, f.origin, f.kind) for f in p.funds] == [
+        (Decimal(8000), InvestorOrigin.COUNTRY, FundKind.FIXED_ASSETS),
+        (Decimal(500), None, None),  # the project's 境外 counts for it; no kind
+    ]
+    base = ("project", "funds", "高新区芯片项目", "--amount", "1", "--date", "2026-03-03")
+    assert "资金性质：“固定资产投资”无效（固定资产、流动资金）" in refused(
+        office, *base, "--kind", "固定资产投资"
+    )
+    assert "资金来源：“外地”无效（市内、市外省内、国内省外、境外）" in refused(
+        office, *base, "--origin", "外地"
+    )
+    with Ledger.open(office, WorkCalendar(), today=lambda: DAY) as led:
+        assert len(led.find_project("高新区芯片项目").funds) == 2  # the refused added nothing
 
 
 def test_project_add_and_edit_take_the_assessment_details(office: Path) -> None:

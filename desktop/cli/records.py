@@ -26,6 +26,7 @@ from desktop.domain.periods import Period
 from desktop.domain.projects import (
     Currency,
     Funding,
+    FundKind,
     InvestorOrigin,
     Project,
     ProjectKind,
@@ -138,6 +139,9 @@ def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--amount", required=True)
     p.add_argument("--date", required=True)
     p.add_argument("--note", default="")
+    origins = "、".join(o.value for o in InvestorOrigin)
+    p.add_argument("--origin", default="", help=f"资金来源：{origins}（不填按项目的投资方来源）")
+    p.add_argument("--kind", default="", help="资金性质：" + "、".join(k.value for k in FundKind))
     p.add_argument("--confirm", action="store_true")
     p.set_defaults(func=cmd_project_funds)
     p = project.add_parser("list", help="列出项目", parents=[common])
@@ -394,7 +398,13 @@ def cmd_project_funds(ctx: Context, args: argparse.Namespace) -> int:
     f = ledger.apply(
         AddFunds(
             project.id,
-            Funding(parse_date(args.date), parse_amount(args.amount), args.note),
+            Funding(
+                parse_date(args.date),
+                parse_amount(args.amount),
+                args.note,
+                origin=parse_choice(InvestorOrigin, args.origin, "fund_origin"),
+                kind=parse_choice(FundKind, args.kind, "fund_kind"),
+            ),
             confirmed=args.confirm,
         )
     ).result

@@ -83,6 +83,7 @@ SAY: Mapping[str, tuple[str, str]] = {
     "f_kinds": ("项目类型 {value}", "project type {value}"),
     "f_origins": ("投资方来源 {value}", "investor origin {value}"),
     "f_chains": ("产业链 {value}", "industry chain {value}"),
+    "f_fund_kinds": ("资金性质 {value}", "kind of funds {value}"),
 }
 
 

@@ -8,6 +8,9 @@ holds, by the counting rules the published schemes use:
 - 不予认定: a project with a reason entered, or of a kind, origin or size the scheme leaves out,
   counts nowhere, and is listed with the reason;
 - a filter on a detail a project lacks (项目类型, 投资方来源) leaves it out and says how many;
+- 到位资金 split by origin counts each funding by its own 资金来源 where recorded, else by its
+  project's 投资方来源, and by kind (`fund_kinds`) by its 资金性质; a funding with neither left
+  out and counted in a note;
 - 引进成功 (履约) = signed, registered and its main works started by the period's end.
 
 Pure: the ledger's facts come in (storage/assessment_store.py gathers them), values and the
@@ -25,7 +28,7 @@ from desktop.domain.assessment_scheme import Item, Scheme
 from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import Person
 from desktop.domain.periods import Period
-from desktop.domain.projects import Currency, Project, Stage
+from desktop.domain.projects import Currency, Funding, Project, Stage
 
 HUNDRED = Decimal(100)
 
@@ -213,7 +216,8 @@ def _passes(item: Item, p: Project, notes: list[Note]) -> bool:
         ("kinds", ("项目类型", "project type"), p.kind),
         ("origins", ("投资方来源", "investor origin"), p.origin),
     ):
-        if key not in f:
+        # 到位资金 is split by each funding's own origin (_funds_counted), not here
+        if key not in f or (key == "origins" and item.measure == "funds_arrived"):
             continue
         if value is None:
             notes.append(_lacking(item, label))
@@ -237,6 +241,57 @@ def _lacking(item: Item, label: tuple[str, str]) -> Note:
         f"“{item.name}”：项目缺少{label[0]}，未计入",
         f"'{item.name}': project lacks {label[1]}, not counted",
     )
+
+
+@dataclass
+class _FundsLacking:
+    """Fundings of the period an item's filters could not place, for its notes."""
+
+    origin: int = 0
+    kind: int = 0
+
+    def notes(self, item: Item) -> list[Note]:
+        out = []
+        for n, label in (
+            (self.origin, ("资金来源", "funds origin")),
+            (self.kind, ("资金性质", "kind of funds")),
+        ):
+            if n:
+                out.append(
+                    Note(
+                        f"“{item.name}”：{n} 笔到位资金缺少{label[0]}，未计入",
+                        f"'{item.name}': {n} funding(s) lack the {label[1]}, not counted",
+                    )
+                )
+        return out
+
+
+def _funds_counted(item: Item, p: Project, period: Period, lacking: _FundsLacking) -> Decimal:
+    """The project's funds arrived in the period that the item's filters select: `origins` by
+    the funding's own 资金来源 where recorded, else by the project's 投资方来源; `fund_kinds` by
+    its 资金性质. A funding a filter cannot place is left out and counted in lacking; one a
+    filter refuses by what it holds is just not selected."""
+    total = Decimal(0)
+    for funding in p.funds:
+        if period.start <= funding.day <= period.end and _selects(item, funding, p, lacking):
+            total += funding.amount
+    return total
+
+
+def _selects(item: Item, funding: Funding, p: Project, lacking: _FundsLacking) -> bool:
+    origin = funding.origin or p.origin
+    checks: list[tuple[str, str | None, Sequence[str]]] = []
+    if "origins" in item.filters:
+        checks.append(("origin", None if origin is None else origin.value, item.filters["origins"]))
+    if "fund_kinds" in item.filters:
+        kind = None if funding.kind is None else funding.kind.value
+        checks.append(("kind", kind, item.filters["fund_kinds"]))
+    if any(value is not None and value not in allowed for _, value, allowed in checks):
+        return False
+    missing = [what for what, value, _ in checks if value is None]
+    lacking.origin += "origin" in missing
+    lacking.kind += "kind" in missing
+    return not missing
 
 
 def _unique(notes: list[Note]) -> list[Note]:
@@ -290,6 +345,7 @@ def _project_measure(
     out: dict[str, Decimal] = defaultdict(Decimal)
     cohort: dict[str, list[Project]] = defaultdict(list)  # signed in the period, by credit
     usd = 0
+    lacking = _FundsLacking()
     for c in counted:
         p = c.project
         if not _passes(item, p, notes):
@@ -303,7 +359,7 @@ def _project_measure(
         elif m == "signed_amount":
             out[c.to] += p.signed_amount(period.start, period.end)
         elif m == "funds_arrived":
-            out[c.to] += p.funds_between(period.start, period.end)
+            out[c.to] += _funds_counted(item, p, period, lacking)
         elif m == "started_projects":
             out[c.to] += _within(started(p), period)
         elif m == "producing_projects":
@@ -320,6 +376,7 @@ def _project_measure(
                 f"'{item.name}': {usd} project(s) in US dollars not counted",
             )
         )
+    notes.extend(lacking.notes(item))
     for to, projects in cohort.items():
         out[to] = _rate(item.measure, projects, period.end)
     return dict(out)

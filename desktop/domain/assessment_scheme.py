@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop.domain.errors import LedgerError, field_label, in_language
-from desktop.domain.projects import InvestorOrigin, ProjectKind
+from desktop.domain.projects import FundKind, InvestorOrigin, ProjectKind
 
 # what the ledger can measure for a unit or a person over the period (zh, en)
 MEASURES: Mapping[str, tuple[str, str]] = {
@@ -33,7 +33,9 @@ MEASURES: Mapping[str, tuple[str, str]] = {
     "leads": ("提供项目线索数", "leads supplied"),
     "visits_received": ("接待客商考察次数", "investor visits received"),
 }
-FILTERS = ("min_amount", "kinds", "origins", "chains")  # what an item may narrow its measure by
+# what an item may narrow its measure by; fund_kinds (资金性质) only 到位资金
+FILTERS = ("min_amount", "kinds", "origins", "chains", "fund_kinds")
+_FUNDS_ONLY = {"fund_kinds": ("funds_arrived",)}
 # what the scheme's 不予认定 rules may name: projects left out of every item, the reason listed
 EXCLUSIONS = ("kinds", "origins", "below_amount")
 
@@ -89,6 +91,10 @@ _MESSAGES: Mapping[str, tuple[str, str]] = {
     "unknown_filter": (
         "考核项目“{item}”的筛选条件“{value}”无效（{choices}）",
         "item '{item}': '{value}' is not a filter ({choices})",
+    ),
+    "filter_not_for_measure": (
+        "考核项目“{item}”的筛选条件“{value}”只适用于指标 {choices}",
+        "item '{item}': the filter '{value}' applies only to the measure {choices}",
     ),
 }
 
@@ -206,6 +212,11 @@ def _item(raw: Any) -> Item:
             raise SchemeError(
                 "scheme", "unknown_filter", item=label, value=key, choices="、".join(FILTERS)
             )
+        if measure not in _FUNDS_ONLY.get(key, (measure,)):
+            choices = "、".join(_FUNDS_ONLY[key])
+            raise SchemeError(
+                "scheme", "filter_not_for_measure", item=label, value=key, choices=choices
+            )
     filters = _choices(filters, label)
     return Item(
         label,
@@ -252,11 +263,13 @@ def _item_dict(item: Item) -> dict[str, Any]:
 
 _KINDS = tuple(k.value for k in ProjectKind)
 _ORIGINS = tuple(o.value for o in InvestorOrigin)
+_FUND_KINDS = tuple(k.value for k in FundKind)
 
 
 def _choices(block: Mapping[str, Any], label: str) -> dict[str, Any]:
     """Filters or exclusions with their values checked: kinds and origins among the project
-    classes, chains a list of names, an amount a number above 0."""
+    classes, fund_kinds among the kinds of funds, chains a list of names, an amount a number
+    above 0."""
     out: dict[str, Any] = {}
     for key, value in block.items():
         if key in ("min_amount", "below_amount"):
@@ -265,7 +278,7 @@ def _choices(block: Mapping[str, Any], label: str) -> dict[str, Any]:
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise SchemeError("scheme", "bad_parameter", item=label, value=key, given=value)
-        allowed = {"kinds": _KINDS, "origins": _ORIGINS}.get(key)
+        allowed = {"kinds": _KINDS, "origins": _ORIGINS, "fund_kinds": _FUND_KINDS}.get(key)
         for name in names:
             if allowed is not None and name not in allowed:
                 choices = "、".join(allowed)

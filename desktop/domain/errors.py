@@ -70,6 +70,8 @@ FIELD_LABELS: Mapping[str, tuple[str, str]] = {
     "registered": ("注册日期", "registration date"),
     "works_started": ("主体工程开工日期", "main works start date"),
     "excluded": ("不予认定原因", "reason not credited"),
+    "fund_origin": ("资金来源", "funds from"),
+    "fund_kind": ("资金性质", "kind of funds"),
 }
 
 # code -> (Chinese template, English template); templates use str.format fields.

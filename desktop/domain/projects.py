@@ -80,8 +80,16 @@ class InvestorOrigin(StrEnum):
     ABROAD = "境外"
 
 
+class FundKind(StrEnum):
+    """资金性质 of funds arrived, as the schemes split them: 固定资产投资 or 流动资金."""
+
+    FIXED_ASSETS = "固定资产"
+    WORKING_CAPITAL = "流动资金"
+
+
 def parse_choice(kind: type[E], text: str, field: str) -> E | None:
-    """A project's class or origin as typed: its Chinese word; empty is none."""
+    """A project's class or origin, or a funding's origin or kind, as typed: its Chinese word;
+    empty is none."""
     s = text.strip()
     if not s:
         return None
@@ -138,6 +146,9 @@ class Funding:
     amount: Decimal
     note: str = ""
     id: int | None = None
+    # what the 考核 schemes split funds by (domain/assessment_measures.py); optional
+    origin: InvestorOrigin | None = None  # 资金来源; else its project's 投资方来源 counts
+    kind: FundKind | None = None  # 资金性质
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from desktop.domain.periods import Period, PeriodKind
 from desktop.domain.projects import (
     Currency,
     Funding,
+    FundKind,
     InvestorOrigin,
     ProjectKind,
     Stage,
@@ -334,9 +335,21 @@ def _project_json(p: ReportedProject) -> dict[str, Any]:
             }
             for c in p.history
         ],
-        "funds": [
-            {"date": f.day.isoformat(), "amount": str(f.amount), "note": f.note} for f in p.funds
-        ],
+        "funds": [_funding_json(f) for f in p.funds],
+    }
+
+
+def _funding_json(f: Funding) -> dict[str, Any]:
+    # 资金来源 and 资金性质 only when given: a file without them reads (and hashes) as before
+    split = {
+        "origin": None if f.origin is None else f.origin.value,
+        "kind": None if f.kind is None else f.kind.value,
+    }
+    return {
+        "date": f.day.isoformat(),
+        "amount": str(f.amount),
+        "note": f.note,
+        **{key: value for key, value in split.items() if value},
     }
 
 
@@ -458,7 +471,13 @@ def _project(r: Fields) -> ReportedProject:
             for h in r.each("history")
         ),
         tuple(
-            Funding(f.day("date"), _required(f.decimal("amount")), _note(f, "note"))
+            Funding(
+                f.day("date"),
+                _required(f.decimal("amount")),
+                _note(f, "note"),
+                origin=f.opt_choice("origin", InvestorOrigin),
+                kind=f.opt_choice("kind", FundKind),
+            )
             for f in r.each("funds")
         ),
         r.opt_choice("kind", ProjectKind),

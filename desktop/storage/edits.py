@@ -23,7 +23,13 @@ from desktop.storage.entries import (
     entry_params,
     entry_record,
 )
-from desktop.storage.projects import ASSESSMENT_COLUMNS, assessment_values
+from desktop.storage.projects import (
+    ASSESSMENT_COLUMNS,
+    FUNDS_COLUMNS,
+    assessment_values,
+    funding_from_row,
+    funding_values,
+)
 from desktop.storage.trips import trip_filter, trip_record
 
 
@@ -228,14 +234,14 @@ class ProjectEditStore(Store):
     def delete_funds(self, funds_id: int) -> tuple[int, Funding]:
         """Delete funds arrived; returns its project's id and the funds as they were."""
         row = self.db.execute(
-            "SELECT project_id, date, amount, note FROM funds WHERE id = ?", [funds_id]
+            f"SELECT project_id, {', '.join(FUNDS_COLUMNS)} FROM funds WHERE id = ?", [funds_id]
         ).fetchone()
         if row is None:
             raise NotFoundError("funds", "not_found", value=funds_id)
         with self.db.atomic():
             self.db.execute("DELETE FROM funds WHERE id = ?", [funds_id])
             self._log("delete", "funds", funds_id, list(row), None)
-        return row[0], Funding(date.fromisoformat(row[1]), Decimal(row[2]), row[3], funds_id)
+        return row[0], funding_from_row(row[1:], funds_id)
 
     def distinct_places(self, limit: int = 2000) -> list[str]:
         """Locations used before, most used first, for completion as you type."""
@@ -296,8 +302,9 @@ class ProjectEditStore(Store):
                 ],
             )
             self.db.conn.executemany(
-                "INSERT INTO funds (id, project_id, date, amount, note) VALUES (?, ?, ?, ?, ?)",
-                [(f.id, p.id, f.day.isoformat(), str(f.amount), f.note) for f in p.funds],
+                f"INSERT INTO funds (id, project_id, {', '.join(FUNDS_COLUMNS)})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(f.id, p.id, *funding_values(f)) for f in p.funds],
             )
             self._log("restore", "projects", p.id, None, asdict(p))
         assert p.id is not None

@@ -173,8 +173,9 @@ def _write(db: Connection, actor: str, held: IntakeFlag) -> dict[str, Any]:
         )  # fmt: skip
         return {"before": before}
     row_columns = ["date", "stage", "amount", "note"] if held.what == "project_stages" else []
-    row_columns = row_columns or ["date", "amount", "note"]
-    values = [held.value[c] for c in row_columns]
+    # a held funding also carries its 资金来源 and 资金性质 (none in a flag held before m014)
+    row_columns = row_columns or ["date", "amount", "note", "origin", "kind"]
+    values = [held.value.get(c) for c in row_columns]
     cursor = db.execute(
         f"INSERT INTO {held.what} (project_id, {', '.join(row_columns)})"
         f" VALUES (?, {', '.join('?' for _ in row_columns)})",

@@ -22,7 +22,12 @@ from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import intake_flags
 from desktop.storage.base import Store
 from desktop.storage.intake_flags import amount_text
-from desktop.storage.projects import ASSESSMENT_COLUMNS, assessment_values
+from desktop.storage.projects import (
+    ASSESSMENT_COLUMNS,
+    FUNDS_COLUMNS,
+    assessment_values,
+    funding_values,
+)
 
 _KIND_LABELS = {
     ActivityKind.PROMOTION: "招商工作",
@@ -235,7 +240,7 @@ class RowIntakeStore(Store):
             report_id,
             "funds",
             (pid, name),
-            [[f.day.isoformat(), str(f.amount), f.note] for f in p.funds],
+            [funding_values(f) for f in p.funds],
             warnings,
         )
         return pid
@@ -393,21 +398,27 @@ class RowIntakeStore(Store):
         """Stage changes (date, stage, amount) or funds (date, amount) the project already has
         are linked, not added again: the same signing reported by two units is one signing.
         The note does not count; a report holding two equal rows keeps two. A new one over
-        100 亿元 is held for the office to check."""
+        100 亿元 is held for the office to check. Funds already here take the 资金来源 and
+        资金性质 a report gives where they have none; one given is not overwritten."""
         columns = ["date", "stage", "amount", "note"] if table == "project_stages" else []
-        columns = columns or ["date", "amount", "note"]
+        columns = columns or list(FUNDS_COLUMNS)
         existing: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        held: dict[int, dict[str, Any]] = {}
         for row in self.db.execute(
             f"SELECT id, {', '.join(columns)} FROM {table} WHERE project_id = ? ORDER BY date, id",
             [project[0]],
         ).fetchall():
             existing[_key(table, row[1:])].append(row[0])
+            held[row[0]] = dict(zip(columns, row[1:], strict=True))
         taken = self._linked(report_id, table)
         for values in items:
             free = [i for i in existing.get(_key(table, values), []) if i not in taken]
             if free:
                 taken.add(free[0])
                 self._link(report_id, table, free[0], owner=False)
+                if table == "funds":
+                    given = dict(zip(columns, values, strict=True))
+                    self._fill_funding(free[0], held[free[0]], given, project[1])
                 continue
             record = dict(zip(columns, values, strict=True))
             amount = record["amount"]
@@ -426,6 +437,19 @@ class RowIntakeStore(Store):
             source = self.ctx.receive._source
             unit = {} if source is None else {"reported_by": source.unit}
             self._log("insert", table, rid, None, {"project": project[1], **record, **unit})
+
+    def _fill_funding(
+        self, funds_id: int, ours: dict[str, Any], theirs: dict[str, Any], project: str
+    ) -> None:
+        new = {
+            c: theirs[c] for c in ("origin", "kind") if theirs[c] is not None and ours[c] is None
+        }
+        if not new:
+            return
+        sets = ", ".join(f"{c} = :{c}" for c in new)
+        self.db.execute(f"UPDATE funds SET {sets} WHERE id = :id", {**new, "id": funds_id})
+        before = {"project": project, **{c: ours[c] for c in new}}
+        self._log("update", "funds", funds_id, before, {"project": project, **new})
 
 
 def _text(value: Decimal | None) -> str | None:

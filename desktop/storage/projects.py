@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import asdict, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -14,6 +15,7 @@ from desktop.domain.ledger_parsing import name_key
 from desktop.domain.projects import (
     Currency,
     Funding,
+    FundKind,
     InvestorOrigin,
     Project,
     ProjectKind,
@@ -51,6 +53,34 @@ def assessment_values(p: Project) -> list[Any]:
         None if p.works_started is None else p.works_started.isoformat(),
         p.excluded,
     ]
+
+
+# a funding's columns after project_id, as every path that writes or reads funds uses them
+FUNDS_COLUMNS = ("date", "amount", "note", "origin", "kind")
+
+
+def funding_values(f: Funding) -> list[Any]:
+    """The values of FUNDS_COLUMNS for a funding, as stored."""
+    return [
+        f.day.isoformat(),
+        str(f.amount),
+        f.note,
+        None if f.origin is None else f.origin.value,
+        None if f.kind is None else f.kind.value,
+    ]
+
+
+def funding_from_row(row: Sequence[Any], funds_id: int | None) -> Funding:
+    """A funding from the values of FUNDS_COLUMNS."""
+    day, amount, note, origin, kind = row
+    return Funding(
+        date.fromisoformat(day),
+        Decimal(amount),
+        note,
+        funds_id,
+        None if origin is None else InvestorOrigin(origin),
+        None if kind is None else FundKind(kind),
+    )
 
 
 def _day(text: str | None) -> date | None:
@@ -140,17 +170,12 @@ class ProjectStore(Store):
         f = check_funding(funding, self.today(), confirmed)
         with self.db.atomic():
             fid = self._insert(
-                "INSERT INTO funds (id, project_id, date, amount, note) VALUES (?, ?, ?, ?, ?)",
-                [
-                    self._free_id("funds", funding.id),
-                    project_id,
-                    f.day.isoformat(),
-                    str(f.amount),
-                    f.note,
-                ],
+                f"INSERT INTO funds (id, project_id, {', '.join(FUNDS_COLUMNS)})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [self._free_id("funds", funding.id), project_id, *funding_values(f)],
             )
             self._log("insert", "funds", fid, None, {"project": project.name, **asdict(f)})
-        return Funding(f.day, f.amount, f.note, fid)
+        return replace(f, id=fid)
 
     def _free_id(self, table: str, wanted: int | None) -> int | None:
         """wanted where no row of table has it; None (a new id) otherwise."""
@@ -188,9 +213,10 @@ class ProjectStore(Store):
                 StageChange(date.fromisoformat(r[1]), Stage(r[2]), r[3], _dec(r[4]), r[5])
             )
         for r in self.db.execute(
-            f"SELECT project_id, date, amount, note, id FROM funds WHERE {cond} ORDER BY date, id"
+            f"SELECT project_id, id, {', '.join(FUNDS_COLUMNS)} FROM funds WHERE {cond}"
+            " ORDER BY date, id"
         ).fetchall():
-            funds[r[0]].append(Funding(date.fromisoformat(r[1]), Decimal(r[2]), r[3], r[4]))
+            funds[r[0]].append(funding_from_row(r[2:], r[1]))
         return [
             Project(
                 name=r[1],

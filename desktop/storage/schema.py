@@ -498,3 +498,12 @@ def m013_project_assessment(db: Database) -> None:
     ALTER TABLE projects ADD COLUMN works_started TEXT;
     ALTER TABLE projects ADD COLUMN excluded TEXT NOT NULL DEFAULT '';
     """)
+
+
+@migrations()
+def m014_funds_origin_kind(db: Database) -> None:
+    # what the 考核 schemes split funds arrived by (domain/projects.py Funding); optional
+    db.executescript("""
+    ALTER TABLE funds ADD COLUMN origin TEXT;
+    ALTER TABLE funds ADD COLUMN kind TEXT;
+    """)

@@ -1684,6 +1684,10 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>到位金额</translation>
     </message>
     <message>
+        <source>Not given: the investor&apos;s origin counts</source>
+        <translation>不填：按投资方来源计</translation>
+    </message>
+    <message>
         <source>Add funds</source>
         <translation>添加到位资金</translation>
     </message>
@@ -1694,6 +1698,14 @@ Enter your unit and the first leader whose work you will log, and your own name:
     <message>
         <source>Funds arrived</source>
         <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Funds from</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Kind of funds</source>
+        <translation>资金性质</translation>
     </message>
     <message>
         <source>Entries and trips that mention it</source>
@@ -1748,6 +1760,14 @@ Enter your unit and the first leader whose work you will log, and your own name:
         <translation>境外</translation>
     </message>
     <message>
+        <source>Fixed assets</source>
+        <translation>固定资产</translation>
+    </message>
+    <message>
+        <source>Working capital</source>
+        <translation>流动资金</translation>
+    </message>
+    <message>
         <source>else the responsible leader&apos;s unit</source>
         <translation>不填则按包联领导所在单位</translation>
     </message>
@@ -1786,6 +1806,10 @@ Enter your unit and the first leader whose work you will log, and your own name:
     <message>
         <source>Not credited because</source>
         <translation>不予认定原因</translation>
+    </message>
+    <message>
+        <source>arrived %1 (%2)</source>
+        <translation>到位 %1 %2</translation>
     </message>
     <message>
         <source>Confirm amount</source>

@@ -16,9 +16,10 @@ from desktop.domain.json_fields import PayloadError
 from desktop.domain.ledger_parsing import name_key
 from desktop.domain.people import ActivityKind, Person
 from desktop.domain.periods import Period
-from desktop.domain.projects import Funding, Stage, StageChange
+from desktop.domain.projects import Funding, FundKind, InvestorOrigin, Stage, StageChange
 from desktop.domain.report_payload import (
     ENTRIES_PART,
+    PROJECTS_PART,
     MonthReport,
     PersonRef,
     ReportedEntry,
@@ -204,7 +205,15 @@ def report() -> MonthReport:
                 amount=Decimal("500000.5"),
                 leader=ZHANG,
                 history=(StageChange(date(2026, 10, 20), Stage.SIGNED, "签约", Decimal(500000)),),
-                funds=(Funding(date(2026, 10, 30), Decimal(1000), "首期"),),
+                funds=(
+                    Funding(date(2026, 10, 30), Decimal(1000), "首期"),
+                    Funding(
+                        date(2026, 10, 31),
+                        Decimal(500),
+                        origin=InvestorOrigin.COUNTRY,
+                        kind=FundKind.WORKING_CAPITAL,
+                    ),
+                ),
             ),
         ),
     )
@@ -218,6 +227,21 @@ def test_the_payload_reads_back_as_it_was_written() -> None:
     assert name_key("长安 电池（一期）") == name_key("长安电池(一期)")
     note = ReviewNote("r1", ZHANG, OCT, 2, R, "请补充", T1, "督查室")
     assert ReviewNote.decode(note.encode()) == note
+
+
+def test_a_funding_s_origin_and_kind_are_written_only_when_given() -> None:
+    """A file with fundings that say neither is the file written before they could."""
+    (project,) = json.loads(report().encode()[PROJECTS_PART])["projects"]
+    assert project["funds"] == [
+        {"date": "2026-10-30", "amount": "1000", "note": "首期"},
+        {
+            "date": "2026-10-31",
+            "amount": "500",
+            "note": "",
+            "origin": "国内省外",
+            "kind": "流动资金",
+        },
+    ]
 
 
 def _edit(part: str, change: Callable[[Any], object]) -> dict[str, bytes]:
@@ -247,6 +271,16 @@ def _edit(part: str, change: Callable[[Any], object]) -> dict[str, bytes]:
         ("trips.json", lambda o: o["trips"][0]["travellers"].pop(0), "trips[0].travellers"),
         ("projects.json", lambda o: o["projects"][0].update(amount="-1"), "amount"),
         ("projects.json", lambda o: o["projects"][0]["history"][0].update(stage="x"), "stage"),
+        (
+            "projects.json",
+            lambda o: o["projects"][0]["funds"][1].update(kind="固定资产投资"),
+            "funds[1].kind",
+        ),
+        (
+            "projects.json",
+            lambda o: o["projects"][0]["funds"][0].update(origin="外星"),
+            "funds[0].origin",
+        ),
         ("person.json", lambda o: o.update(period="2026Q4"), "period"),
         ("person.json", lambda o: o["rules"].update(hours_per_day=99), "rules"),
     ],

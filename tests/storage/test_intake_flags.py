@@ -14,13 +14,22 @@ from desktop.domain.changes import DecideFlag
 from desktop.domain.entries import Entry
 from desktop.domain.intake_flags import FlagKind, FlagState
 from desktop.domain.people import Person
-from desktop.domain.projects import Currency, Funding, Project, Stage, StageChange
+from desktop.domain.projects import (
+    Currency,
+    Funding,
+    FundKind,
+    InvestorOrigin,
+    Project,
+    Stage,
+    StageChange,
+)
 from desktop.storage import changelog
 from desktop.storage.ledger import Ledger
 from tests.storage.test_intake import resubmit
 from tests.storage.units import OCTOBER, PDF, introduce, open_ledger
 
 SOLAR = "光伏组件项目"
+ABROAD, FIXED = InvestorOrigin.ABROAD, FundKind.FIXED_ASSETS
 
 
 def _unit(path: Path, person: Person, project: Project, stages: list[StageChange],
@@ -208,7 +217,7 @@ def test_a_new_project_over_100_yi_arrives_without_its_amount_until_accepted(
         Person("李娜", "区长", "高新区"),
         Project("海上风电项目", "丙能源", amount=Decimal(2_000_000)),
         [],
-        [Funding(date(2026, 10, 3), Decimal(1_500_000))],
+        [Funding(date(2026, 10, 3), Decimal(1_500_000), origin=ABROAD, kind=FIXED)],
     )
     with open_ledger(tmp_path / "office.db", actor="督查室") as office, open_ledger(zone) as u:
         introduce(office, u, "unit", "高新区")
@@ -223,4 +232,7 @@ def test_a_new_project_over_100_yi_arrives_without_its_amount_until_accepted(
             office.apply(DecideFlag(f.id, accept=True))
         (wind,) = office.projects()
         assert wind.amount == Decimal(2_000_000)
-        assert [f.amount for f in wind.funds] == [Decimal(1_500_000)]
+        # held and accepted, the funding keeps its 资金来源 and 资金性质
+        assert [(f.amount, f.origin, f.kind) for f in wind.funds] == [
+            (Decimal(1_500_000), ABROAD, FIXED)
+        ]

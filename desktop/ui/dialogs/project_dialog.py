@@ -29,6 +29,7 @@ from desktop.domain.people import Person
 from desktop.domain.projects import (
     Currency,
     Funding,
+    FundKind,
     InvestorOrigin,
     Project,
     ProjectKind,
@@ -68,6 +69,16 @@ class ProjectDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._save, self._add_stage, self._add_funds = save, add_stage, add_funds
+        self._origin_names = {
+            InvestorOrigin.CITY: self.tr("Within the city"),
+            InvestorOrigin.PROVINCE: self.tr("Elsewhere in the province"),
+            InvestorOrigin.COUNTRY: self.tr("Elsewhere in China"),
+            InvestorOrigin.ABROAD: self.tr("Abroad"),
+        }
+        self._fund_kind_names = {
+            FundKind.FIXED_ASSETS: self.tr("Fixed assets"),
+            FundKind.WORKING_CAPITAL: self.tr("Working capital"),
+        }
         self._lang = lang
         self._project = project
         today = today or date.today()
@@ -132,6 +143,17 @@ class ProjectDialog(QDialog):
         self.funds_amount.setPlaceholderText(self.tr("amount arrived"))
         self.funds_note = QLineEdit()
         self.funds_note.setPlaceholderText(self.tr("note"))
+        self.funds_origin = QComboBox()
+        self.funds_origins: Choices[InvestorOrigin | None] = Choices(
+            self.funds_origin, [(self.tr("(not given)"), None)]
+        )
+        self.funds_origins.extend((self._origin_names[o], o) for o in InvestorOrigin)
+        self.funds_origin.setToolTip(self.tr("Not given: the investor's origin counts"))
+        self.funds_kind = QComboBox()
+        self.funds_kinds: Choices[FundKind | None] = Choices(
+            self.funds_kind, [(self.tr("(not given)"), None)]
+        )
+        self.funds_kinds.extend((self._fund_kind_names[k], k) for k in FundKind)
         add_funds_button = QPushButton(self.tr("Add funds"))
         history_box = QGroupBox(self.tr("Stage history"))
         hb = QVBoxLayout(history_box)
@@ -151,13 +173,18 @@ class ProjectDialog(QDialog):
         fb = QVBoxLayout(funds_box)
         fb.addWidget(self.funds)
         row = QHBoxLayout()
-        for w in (
-            under_field(self.funds_date),
-            self.funds_amount,
-            self.funds_note,
-            add_funds_button,
-        ):
+        for w in (under_field(self.funds_date), self.funds_amount, self.funds_note):
             row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
+        fb.addLayout(row)
+        # where the money came from and its kind on a line of their own: one line for all
+        # would not fit the dialog on a small screen
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Funds from")))
+        row.addWidget(self.funds_origin)
+        row.addWidget(QLabel(self.tr("Kind of funds")))
+        row.addWidget(self.funds_kind)
+        row.addStretch(1)
+        row.addWidget(add_funds_button)
         fb.addLayout(row)
         fb.addWidget(self.funds_error)
         mentions_box = QGroupBox(self.tr("Entries and trips that mention it"))
@@ -206,13 +233,7 @@ class ProjectDialog(QDialog):
         self.origins: Choices[InvestorOrigin | None] = Choices(
             self.origin, [(self.tr("(not given)"), None)]
         )
-        origin_names = {
-            InvestorOrigin.CITY: self.tr("Within the city"),
-            InvestorOrigin.PROVINCE: self.tr("Elsewhere in the province"),
-            InvestorOrigin.COUNTRY: self.tr("Elsewhere in China"),
-            InvestorOrigin.ABROAD: self.tr("Abroad"),
-        }
-        self.origins.extend((origin_names[o], o) for o in InvestorOrigin)
+        self.origins.extend((self._origin_names[o], o) for o in InvestorOrigin)
         self.credit_unit = QComboBox()
         self.credit_unit.setEditable(True)
         self.credit_unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -268,7 +289,19 @@ class ProjectDialog(QDialog):
             )
         self.funds.clear()
         for f in p.funds:
-            self.funds.addItem(f"{f.day.isoformat()}  {f.amount:f}  {f.note}")
+            self.funds.addItem(self._funding_line(f, p.currency))
+
+    def _funding_line(self, f: Funding, currency: Currency) -> str:
+        """2026-03-01  到位 8000 万元  国内省外  固定资产  首期: what the list shows of one."""
+        unit = self.tr("10k USD") if currency is Currency.USD else self.tr("10k CNY")
+        parts = [
+            f.day.isoformat(),
+            self.tr("arrived %1 (%2)").replace("%1", f"{f.amount:f}").replace("%2", unit),
+            "" if f.origin is None else self._origin_names[f.origin],
+            "" if f.kind is None else self._fund_kind_names[f.kind],
+            f.note,
+        ]
+        return "  ".join(part for part in parts if part)
 
     def _amount(self, edit: QLineEdit, field: str) -> Decimal | None:
         text = edit.text().strip()
@@ -341,9 +374,17 @@ class ProjectDialog(QDialog):
             amount = self._amount(self.funds_amount, "funds_amount")
             if amount is None:
                 amount = parse_amount(self.funds_amount.text(), "funds_amount")
-            funding = Funding(self.funds_date.typed_date(), amount, self.funds_note.text().strip())
+            funding = Funding(
+                self.funds_date.typed_date(),
+                amount,
+                self.funds_note.text().strip(),
+                origin=self.funds_origins.current(),
+                kind=self.funds_kinds.current(),
+            )
             return self._add_funds(funding, confirmed)
 
         if self._attempt(add, self.funds_error):
             self.funds_amount.clear()
             self.funds_note.clear()
+            self.funds_origin.setCurrentIndex(0)
+            self.funds_kind.setCurrentIndex(0)

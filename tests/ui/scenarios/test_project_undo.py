@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.domain.people import Person
-from desktop.domain.projects import Funding, Project, Stage, StageChange
+from desktop.domain.projects import Funding, InvestorOrigin, Project, Stage, StageChange
 from desktop.storage.ledger import Ledger
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.projects_page import ProjectsPage
@@ -19,10 +19,12 @@ from tests.ui.scenarios.drive import (
     CTRL,
     SHIFT,
     choose,
+    click_choice,
     click_item,
     column,
     double_click_row,
     in_dialog,
+    items,
     press,
     shortcut,
     type_into,
@@ -146,3 +148,53 @@ def test_create_a_project_take_it_to_signing_and_undo_redo_every_step(
     assert shown[NEW] == "10,000"
     assert not questions  # no amount here is large enough to be asked about
     assert not warnings  # and no undo or redo was refused
+
+
+def test_funds_arrived_with_their_origin_and_kind_and_the_add_undone(
+    qtbot, start: Callable[[], MainWindow], ledger: Ledger, zhang: Person
+) -> None:
+    """资金来源 and 资金性质 chosen by key and by click, the funding stored with both and listed
+    with them; Ctrl+Z takes it away, Ctrl+Shift+Z puts it back as it was."""
+    ledger.add_project(Project(NEW, leader_id=zhang.id, origin=InvestorOrigin.ABROAD))
+    main = start()
+    click_item(main.sidebar, "项目")
+    page = main.page("projects")
+    assert isinstance(page, ProjectsPage)
+    shown: list[str] = []
+
+    def funds(dialog: QDialog) -> None:
+        assert items(dialog.funds_origin) == ["未填", "市内", "市外省内", "国内省外", "境外"]
+        assert items(dialog.funds_kind) == ["未填", "固定资产", "流动资金"]
+        type_into(dialog.funds_amount, "8000")
+        choose(dialog.funds_origin, "国内省外")
+        click_choice(dialog.funds_kind, "固定资产")
+        type_into(dialog.funds_note, "首期")
+        press(dialog, "添加到位资金")
+        type_into(dialog.funds_amount, "500")  # neither given: the project's 境外 counts for it
+        press(dialog, "添加到位资金")
+        shown.extend(dialog.funds.item(i).text() for i in range(dialog.funds.count()))
+        press(dialog, "关闭")
+
+    row = column(page.table, "项目").index(NEW)
+    in_dialog(qtbot, lambda: double_click_row(page.table, row), funds)
+    assert shown == [
+        "2026-11-20  到位 8000 万元  国内省外  固定资产  首期",
+        "2026-11-20  到位 500 万元",
+    ]
+
+    def stored() -> list[tuple[object, ...]]:
+        return ledger.db.execute(
+            "SELECT date, amount, note, origin, kind FROM funds ORDER BY amount DESC"
+        ).fetchall()
+
+    both = [
+        ("2026-11-20", "8000", "首期", "国内省外", "固定资产"),
+        ("2026-11-20", "500", "", None, None),
+    ]
+    assert stored() == both
+    shortcut(main, Qt.Key.Key_Z, CTRL)
+    assert stored() == both[:1]
+    shortcut(main, Qt.Key.Key_Z, CTRL)
+    assert stored() == []
+    shortcut(main, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert stored() == both[:1]  # the origin and kind back with it
