@@ -25,4 +25,14 @@ def _version() -> str:
         return "0.0.0"
 
 
-__version__ = _version()
+_known: dict[str, str] = {}
+
+
+def __getattr__(name: str) -> str:
+    """`desktop.__version__`, read the first time it is asked for (tomllib is not loaded by a
+    command that never shows the version)."""
+    if name != "__version__":
+        raise AttributeError(name)
+    if name not in _known:
+        _known[name] = _version()
+    return _known[name]

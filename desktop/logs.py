@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from desktop import __version__, paths
+from desktop import paths
 
 LOGGER = "onethird"
 MAX_BYTES = 1_000_000
@@ -65,6 +65,8 @@ def get_logger(name: str) -> logging.Logger:
 
 def log_unexpected(exc: BaseException, context: str = "") -> Path | None:
     """Write an unexpected exception with its traceback to the log; returns the log file."""
+    from desktop import __version__
+
     get_logger("errors").error(
         "unexpected %s%s (onethird %s)",
         type(exc).__name__,

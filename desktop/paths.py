@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "OneThird"
 APP_AUTHOR = "OneThird"
 
@@ -40,6 +38,8 @@ def data_dir() -> Path:
     override = os.environ.get("ONETHIRD_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # only where a user folder is asked for
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
@@ -60,6 +60,8 @@ def log_dir() -> Path:
         return Path(override)
     if os.environ.get("ONETHIRD_DATA_DIR"):
         return data_dir() / "logs"
+    import platformdirs  # only where a user folder is asked for
+
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
@@ -68,6 +70,8 @@ def cache_dir() -> Path:
     that is set, else the platform's user cache folder."""
     if os.environ.get("ONETHIRD_DATA_DIR"):
         return data_dir() / "cache"
+    import platformdirs  # only where a user folder is asked for
+
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 

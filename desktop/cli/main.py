@@ -4,34 +4,56 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from desktop import __version__, logs, paths
-from desktop.cli import (
-    calendar_commands,
-    flag_commands,
-    guard,
-    import_commands,
-    key_commands,
-    order_commands,
-    records,
-    report_commands,
-    safety_commands,
-    score_commands,
-    tables,
-)
+from desktop import logs, paths
+from desktop.cli import guard
 from desktop.cli.context import Context
-from desktop.cli.selftest_command import add_parsers as add_self_test_parser
-from desktop.cli.submission_commands import add_parsers as add_submission_parsers
 from desktop.cli.text import say
 from desktop.domain.entries import parse_date
 from desktop.domain.errors import LedgerError, RangeError
 from desktop.domain.periods import FIRST_YEAR, LAST_YEAR
-from desktop.storage.entry_import import ImportRefused
+
+if TYPE_CHECKING:
+    from desktop.storage.import_results import ImportRefused
+
+# each command word and the module that registers it (add_parsers); a command run loads only
+# its own module, so `summary` does not load the import, intake, report or key commands
+COMMANDS: dict[str, str] = {
+    "init": "records",
+    "person": "records",
+    "entry": "records",
+    "trip": "records",
+    "project": "records",
+    "summary": "tables",
+    "export": "tables",
+    "calendar": "calendar_commands",
+    "key": "key_commands",
+    "held": "flag_commands",
+    "report": "report_commands",
+    "import": "import_commands",
+    "unit": "order_commands",
+    "group": "order_commands",
+    "backup": "safety_commands",
+    "restore": "safety_commands",
+    "check": "safety_commands",
+    "trash": "safety_commands",
+    "history": "safety_commands",
+    "submit": "submission_commands",
+    "intake": "submission_commands",
+    "status": "submission_commands",
+    "review": "submission_commands",
+    "deadline": "submission_commands",
+    "self-test": "selftest_command",
+    "score": "score_commands",
+}
+_VALUED = ("--db", "--lang", "--as", "--today")  # the common options that take a value
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as shells report Ctrl-C
@@ -65,35 +87,55 @@ def _common_options(suppress: bool) -> _Parser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """argparse's version action, the version read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(
+            option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, help="显示版本"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from desktop import __version__
+
+        parser.exit(message=f"onethird {__version__}\n")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with only the module that registers `command`."""
     parser = _Parser(
         prog="onethird-cli",
         description="三分之一招商台账（命令行）",
         parents=[_common_options(suppress=False)],
     )
-    parser.add_argument("--version", action="version", version=f"onethird {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     common = _common_options(suppress=True)
-    sub.add_parser("init", help="建立数据库", parents=[common]).set_defaults(func=records.cmd_init)
-    records.add_parsers(sub, common)
-    tables.add_parsers(sub, common)
-    calendar_commands.add_parsers(sub, common)
-    key_commands.add_parsers(sub, common)
-    flag_commands.add_parsers(sub, common)
-    report_commands.add_parsers(sub, common)
-    score_commands.add_parsers(sub, common)
-    import_commands.add_parsers(sub, common)
-    order_commands.add_parsers(sub, common)
-    safety_commands.add_parsers(sub, common)
-    add_submission_parsers(sub, common)
-    add_self_test_parser(sub, common)
+    wanted = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in wanted:
+        module = importlib.import_module(f"desktop.cli.{name}")
+        module.add_parsers(sub, common)
     return parser
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command an argument list names (`--db X summary …` names summary), or None."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUED:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_stdio()
     logs.setup_logging("cli")
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_word(words)).parse_args(words)
     lang: str = args.lang
     actor = args.actor if args.actor is not None else _user_name()
     db_path = args.db or paths.default_database()
@@ -123,21 +165,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{say('error', lang)}：{exc.message(lang)}" if lang == "zh" else
               f"error: {exc.message(lang)}", file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    except ImportRefused as exc:
+    except LedgerError as exc:
+        if not _import_refusal(exc):
+            print(
+                f"{say('error', lang)}：{exc.message(lang)}"
+                if lang == "zh"
+                else f"error: {exc.message(lang)}",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
         print(exc.message(lang), file=sys.stderr)
         lines = exc.lines(lang)
         for text in lines[:MAX_LISTED_ERRORS]:
             print(text, file=sys.stderr)
         if len(lines) > MAX_LISTED_ERRORS:
             print(say("more_errors", lang, n=len(lines) - MAX_LISTED_ERRORS), file=sys.stderr)
-        return EXIT_REFUSED
-    except LedgerError as exc:
-        print(
-            f"{say('error', lang)}：{exc.message(lang)}"
-            if lang == "zh"
-            else f"error: {exc.message(lang)}",
-            file=sys.stderr,
-        )
         return EXIT_REFUSED
     except BrokenPipeError:
         # the reader went away (`| head`): nothing more to say, and nothing went wrong
@@ -161,6 +203,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return guard.unexpected(exc, ctx)
     finally:
         ctx.close()
+
+
+def _import_refusal(exc: LedgerError) -> TypeGuard[ImportRefused]:
+    """An import refused with its list of problems (its module is loaded when one is raised)."""
+    results = sys.modules.get("desktop.storage.import_results")
+    return results is not None and isinstance(exc, results.ImportRefused)
 
 
 def _user_name() -> str:

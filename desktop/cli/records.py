@@ -44,6 +44,7 @@ Sub = Any  # argparse's private _SubParsersAction
 
 
 def add_parsers(sub: Sub, common: argparse.ArgumentParser) -> None:
+    sub.add_parser("init", help="建立数据库", parents=[common]).set_defaults(func=cmd_init)
     person = sub.add_parser("person", help="人员", parents=[common]).add_subparsers(
         dest="action", required=True
     )

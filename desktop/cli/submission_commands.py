@@ -17,9 +17,8 @@ from desktop.cli.report_output import said, warned
 from desktop.cli.text import phrase
 from desktop.domain.periods import Period
 from desktop.domain.submission import MonthStatus, UnitStatus, Urgency, deadline, local_text
-from desktop.reports.sources import monthly_pdf
-from desktop.storage.report_file import REPORT_SUFFIX, REVIEW_SUFFIX
-from desktop.storage.submissions import report_file_name, require_month, review_file_name
+from desktop.storage.file_suffixes import REPORT_SUFFIX, REVIEW_SUFFIX
+from desktop.storage.submission_state import require_month
 
 Sub = Any
 
@@ -143,6 +142,9 @@ def _now(ctx: Context) -> datetime:
 
 
 def cmd_submit(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.reports.sources import monthly_pdf
+    from desktop.storage.submissions import report_file_name
+
     ledger, lang = ctx.ledger, ctx.lang
     period = Period.parse(args.period)
     require_month(period)
@@ -254,6 +256,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_review(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.storage.submissions import review_file_name
+
     ledger, lang = ctx.ledger, ctx.lang
     period = Period.parse(args.period)
     require_month(period)

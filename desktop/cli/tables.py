@@ -11,7 +11,6 @@ from desktop.cli.emit import FORMATS, emit
 from desktop.cli.text import say
 from desktop.domain.periods import Period
 from desktop.domain.workcalendar import basis_notice
-from desktop.reports.entries_csv import write_entries_csv
 from desktop.reports.summary_table import summary_table
 
 Sub = Any
@@ -66,6 +65,8 @@ def cmd_export_entries(ctx: Context, args: argparse.Namespace) -> int:
     persons = {p.id: p for p in ledger.persons()}
     activities = {a.id: a for a in ledger.activities()}
     projects = {p.id: p for p in ledger.projects()}
+    from desktop.reports.entries_csv import write_entries_csv  # the export only
+
     with open(args.out, "w", encoding="utf-8", newline="") as out:
         n = write_entries_csv(out, entries, persons, activities, projects, ctx.lang)
     print(say("exported", ctx.lang, rows=n, path=args.out))

@@ -3,6 +3,7 @@ is, and the other stores), and the small base that reads it."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,34 @@ if TYPE_CHECKING:
     from desktop.storage.trips import TripStore
     from desktop.storage.writes import WriteStore
 
+# Context attribute -> (module, class) of the store it holds
+STORES: dict[str, tuple[str, str]] = {
+    "settings": ("desktop.storage.base", "SettingsStore"),
+    "people": ("desktop.storage.people", "PeopleStore"),
+    "entries": ("desktop.storage.entries", "EntryStore"),
+    "projects": ("desktop.storage.projects", "ProjectStore"),
+    "trips": ("desktop.storage.trips", "TripStore"),
+    "summaries": ("desktop.storage.summary", "SummaryStore"),
+    "person_edits": ("desktop.storage.edits", "EditStore"),
+    "trip_edits": ("desktop.storage.edits", "TripEditStore"),
+    "project_edits": ("desktop.storage.edits", "ProjectEditStore"),
+    "trash": ("desktop.storage.trash", "TrashStore"),
+    "imports": ("desktop.storage.entry_import", "ImportStore"),
+    "reports": ("desktop.storage.report_queries", "ReportStore"),
+    "lock": ("desktop.storage.month_lock", "LockingStore"),
+    "writes": ("desktop.storage.writes", "WriteStore"),
+    "submission_state": ("desktop.storage.submission_state", "SubmissionStateStore"),
+    "submissions": ("desktop.storage.submissions", "SubmissionStore"),
+    "intake_rows": ("desktop.storage.intake_rows", "RowIntakeStore"),
+    "receive": ("desktop.storage.intake_apply", "ReceiveStore"),
+    "intake": ("desktop.storage.intake", "IntakeStore"),
+    "import_undo": ("desktop.storage.import_undo", "ImportUndoStore"),
+    "calendars": ("desktop.storage.calendar_store", "CalendarStore"),
+    "keys": ("desktop.storage.key_store", "KeyStore"),
+    "office": ("desktop.storage.office_store", "OfficeStore"),
+    "backups": ("desktop.storage.backup_store", "BackupStore"),
+    "assessments": ("desktop.storage.assessment_store", "AssessmentStore"),
+}
 _RULE_KEYS = {"target": float, "hours_per_day": float, "count_weekend_promotion": bool}
 
 
@@ -76,6 +105,17 @@ class Context:
         self.calendar = calendar
         self.actor = actor
         self.today = today
+
+    def __getattr__(self, name: str) -> Any:
+        """A store, made (and its module loaded) the first time it is used: a command that
+        only reads a summary does not load intake, import or the key store."""
+        where = STORES.get(name)
+        if where is None:
+            raise AttributeError(name)
+        module, cls = where
+        store = getattr(importlib.import_module(module), cls)(self)
+        setattr(self, name, store)
+        return store
 
 
 class Store:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import YearArrangement
 from desktop.domain.official_order import OfficialOrder
-from desktop.storage import holiday_store, keys, order_store
+from desktop.storage import holiday_store, order_store
 from desktop.storage.base import Store
-from desktop.storage.calendar_exchange import calendar_file_bytes
 
 
 class CalendarStore(Store):
@@ -53,6 +52,9 @@ class CalendarStore(Store):
         scheme = self.ctx.assessments.scheme()
         if not years and not (order.units or order.groups) and scheme is None:
             raise ValidationError("year", "nothing_to_send")
+        from desktop.storage import keys  # the signing library: loaded only to sign
+        from desktop.storage.calendar_exchange import calendar_file_bytes
+
         return calendar_file_bytes(
             [held[y] for y in years],
             sender,

@@ -10,6 +10,22 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+class _MethodNames:
+    """Stands for a store class in a `via` line without loading the store's module: `via`
+    needs only the method's name (mypy sees the real class)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return _Named(name)
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.__name__ = name
+
+
+method_names = _MethodNames()
+
+
 class via(Generic[P, R]):
     """`add_entry = via("lock", LockingStore.add_entry)`: `ledger.add_entry(...)` calls
     `ledger.ctx.lock.add_entry(...)`."""

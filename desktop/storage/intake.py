@@ -23,9 +23,10 @@ from desktop.domain.submission_messages import SubmissionError, outcome_text
 from desktop.storage import backups, holiday_store, keys, order_store
 from desktop.storage.base import Store
 from desktop.storage.calendar_exchange import CALENDAR_SUFFIX, read_calendar_file
+from desktop.storage.file_suffixes import SUFFIXES
 from desktop.storage.intake_apply import check_report
 from desktop.storage.intake_rows import IntakeWarning
-from desktop.storage.report_file import SUFFIXES, Package, read_package
+from desktop.storage.report_file import Package, read_package
 from desktop.storage.submissions import HeldRow, now_utc
 
 CHANGED = frozenset(

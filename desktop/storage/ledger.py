@@ -7,37 +7,65 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.domain.changes import Applied, Change
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.storage import apply
-from desktop.storage.assessment_store import AssessmentStore
-from desktop.storage.backup_store import BackupStore
 from desktop.storage.base import Context, SettingsStore
-from desktop.storage.calendar_store import CalendarStore
 from desktop.storage.connection import Connection
 from desktop.storage.database import ReadOnlyDatabase, open_database, open_read_only
-from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
-from desktop.storage.entries import EntryStore
-from desktop.storage.entry_import import ImportStore
-from desktop.storage.facade import via
-from desktop.storage.import_undo import ImportUndoStore
-from desktop.storage.intake import IntakeStore
-from desktop.storage.intake_apply import ReceiveStore
-from desktop.storage.intake_rows import RowIntakeStore
-from desktop.storage.key_store import KeyStore
-from desktop.storage.month_lock import LockingStore
-from desktop.storage.office_store import OfficeStore
-from desktop.storage.people import PeopleStore
-from desktop.storage.projects import ProjectStore
-from desktop.storage.report_queries import ReportStore
-from desktop.storage.submission_state import SubmissionStateStore
-from desktop.storage.submissions import SubmissionStore
-from desktop.storage.summary import SummaryStore
-from desktop.storage.trash import TrashStore
-from desktop.storage.trips import TripStore
-from desktop.storage.writes import WriteStore
+from desktop.storage.facade import method_names, via
+
+if TYPE_CHECKING:
+    from desktop.domain.changes import Applied, Change
+    from desktop.storage.assessment_store import AssessmentStore
+    from desktop.storage.backup_store import BackupStore
+    from desktop.storage.calendar_store import CalendarStore
+    from desktop.storage.edits import EditStore, ProjectEditStore, TripEditStore
+    from desktop.storage.entries import EntryStore
+    from desktop.storage.entry_import import ImportStore
+    from desktop.storage.import_undo import ImportUndoStore
+    from desktop.storage.intake import IntakeStore
+    from desktop.storage.intake_apply import ReceiveStore
+    from desktop.storage.intake_rows import RowIntakeStore
+    from desktop.storage.key_store import KeyStore
+    from desktop.storage.month_lock import LockingStore
+    from desktop.storage.office_store import OfficeStore
+    from desktop.storage.people import PeopleStore
+    from desktop.storage.projects import ProjectStore
+    from desktop.storage.report_queries import ReportStore
+    from desktop.storage.submission_state import SubmissionStateStore
+    from desktop.storage.submissions import SubmissionStore
+    from desktop.storage.summary import SummaryStore
+    from desktop.storage.trash import TrashStore
+    from desktop.storage.trips import TripStore
+    from desktop.storage.writes import WriteStore
+else:  # named for `via` only: a store's module is loaded when the ledger first uses it
+    (
+        AssessmentStore,
+        BackupStore,
+        CalendarStore,
+        EditStore,
+        ProjectEditStore,
+        TripEditStore,
+        EntryStore,
+        ImportStore,
+        ImportUndoStore,
+        IntakeStore,
+        ReceiveStore,
+        RowIntakeStore,
+        KeyStore,
+        LockingStore,
+        OfficeStore,
+        PeopleStore,
+        ProjectStore,
+        ReportStore,
+        SubmissionStateStore,
+        SubmissionStore,
+        SummaryStore,
+        TrashStore,
+        TripStore,
+        WriteStore,
+    ) = (method_names,) * 24
 
 
 class Ledger:
@@ -51,32 +79,7 @@ class Ledger:
         actor: str = "",
         today: Callable[[], date] = date.today,
     ) -> None:
-        ctx = self.ctx = Context(db, calendar, actor, today)
-        ctx.settings = SettingsStore(ctx)
-        ctx.people = PeopleStore(ctx)
-        ctx.entries = EntryStore(ctx)
-        ctx.projects = ProjectStore(ctx)
-        ctx.trips = TripStore(ctx)
-        ctx.summaries = SummaryStore(ctx)
-        ctx.person_edits = EditStore(ctx)
-        ctx.trip_edits = TripEditStore(ctx)
-        ctx.project_edits = ProjectEditStore(ctx)
-        ctx.trash = TrashStore(ctx)
-        ctx.imports = ImportStore(ctx)
-        ctx.reports = ReportStore(ctx)
-        ctx.lock = LockingStore(ctx)
-        ctx.writes = WriteStore(ctx)
-        ctx.submission_state = SubmissionStateStore(ctx)
-        ctx.submissions = SubmissionStore(ctx)
-        ctx.intake_rows = RowIntakeStore(ctx)
-        ctx.receive = ReceiveStore(ctx)
-        ctx.intake = IntakeStore(ctx)
-        ctx.import_undo = ImportUndoStore(ctx)
-        ctx.calendars = CalendarStore(ctx)
-        ctx.keys = KeyStore(ctx)
-        ctx.office = OfficeStore(ctx)
-        ctx.backups = BackupStore(ctx)
-        ctx.assessments = AssessmentStore(ctx)
+        self.ctx = Context(db, calendar, actor, today)  # its stores made as first used
         self.reload_calendar()
 
     @property
@@ -258,6 +261,8 @@ class Ledger:
 
     def apply(self, change: Change) -> Applied[Any]:
         """Do one change (domain/changes.py) in one transaction: what it made, and its inverse."""
+        from desktop.storage import apply  # every change type: loaded by the first change
+
         return apply.apply(self, change)
 
     def refuse_writes(self) -> None:

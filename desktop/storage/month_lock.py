@@ -8,13 +8,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from desktop.domain.periods import Period
 from desktop.domain.submission import MonthState, local_text, month_code
 from desktop.domain.submission_messages import SubmissionError
 from desktop.domain.trips import Trip
 from desktop.storage.base import Store
-from desktop.storage.entry_import import MonthGuard
+
+if TYPE_CHECKING:
+    from desktop.storage.entry_import import MonthGuard
 
 Key = tuple[int, date]  # (person id, a day of the month)
 _ANY_LOCKED = "SELECT 1 FROM submissions WHERE state <> ? LIMIT 1"

@@ -32,9 +32,6 @@ from desktop.domain.report_payload import (
 from desktop.domain.submission_messages import SubmissionError
 from desktop.storage.signatures import KeyPair, Signature, canonical
 
-REPORT_SUFFIX = ".otr"
-REVIEW_SUFFIX = ".otv"
-SUFFIXES = (REPORT_SUFFIX, REVIEW_SUFFIX)
 MANIFEST = "manifest.json"
 REPORT_FORMAT = "onethird.monthly-report"
 REVIEW_FORMAT = "onethird.review"

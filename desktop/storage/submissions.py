@@ -26,11 +26,10 @@ from desktop.domain.submission import Action, MonthState, MonthStatus, Origin, t
 from desktop.domain.submission_messages import SubmissionError
 from desktop.storage import keys
 from desktop.storage.base import Store
+from desktop.storage.file_suffixes import REPORT_SUFFIX, REVIEW_SUFFIX
 from desktop.storage.report_file import (
     REPORT_FORMAT,
-    REPORT_SUFFIX,
     REVIEW_FORMAT,
-    REVIEW_SUFFIX,
     package_bytes,
     read_package,
     sha256,

@@ -1,15 +1,23 @@
 """The ledger is a facade over stores composed around one context: no store inherits from
-another, and each operation of the facade is a method of the store it names."""
+another, each operation of the facade is a method of the store it names, and a store is made
+(its module loaded) the first time it is used."""
 
 from __future__ import annotations
 
-from desktop.storage.base import Context, SettingsStore, Store
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.storage.base import STORES, Context, SettingsStore, Store
 from desktop.storage.facade import via
 from desktop.storage.ledger import Ledger
 
 
 def _stores(ledger: Ledger) -> dict[str, Store]:
-    return {name: s for name, s in vars(ledger.ctx).items() if isinstance(s, Store)}
+    """Every store of the context (each made now if it was not yet)."""
+    stores = {name: getattr(ledger.ctx, name) for name in STORES}
+    assert all(isinstance(s, Store) for s in stores.values())
+    return stores
 
 
 def test_the_ledger_inherits_nothing(ledger: Ledger) -> None:
@@ -44,3 +52,24 @@ def test_a_calendar_set_on_the_ledger_is_the_one_every_store_reads(ledger: Ledge
     calendar = ledger.calendar.with_overrides({})
     ledger.calendar = calendar
     assert all(s.calendar is calendar for s in _stores(ledger).values())
+
+
+def test_a_store_is_made_once_when_first_used(ledger: Ledger) -> None:
+    made = vars(ledger.ctx)
+    assert "intake" not in made and "imports" not in made
+    intake = ledger.ctx.intake
+    assert ledger.ctx.intake is intake and vars(ledger.ctx)["intake"] is intake
+    assert intake.ctx is ledger.ctx
+
+
+def test_opening_a_ledger_loads_no_intake_import_or_signing_code(tmp_path: Path) -> None:
+    Ledger.open(tmp_path / "l.db").close()  # made (its signing key with it) beforehand
+    code = (
+        "import sys; from desktop.storage.ledger import Ledger;"
+        f" led = Ledger.open({str(tmp_path / 'l.db')!r}); led.summary_params;"
+        " print(' '.join(sorted(sys.modules)))"
+    )
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True).stdout.split())  # fmt: skip
+    for module in ("desktop.storage.intake", "desktop.storage.entry_import", "cryptography"):
+        assert module not in loaded, module
