@@ -159,7 +159,7 @@ def list_backups(db_path: Path | str, *, now: datetime | None = None) -> list[Ba
     if not folder.is_dir():
         return []
     prefix = Path(db_path).stem + "-"
-    found: list[tuple[datetime, int, BackupInfo]] = []
+    found: list[tuple[datetime, int, int, BackupInfo]] = []
     for entry in os.scandir(folder):
         if not entry.name.startswith(prefix) or not entry.is_file():
             continue
@@ -171,10 +171,13 @@ def list_backups(db_path: Path | str, *, now: datetime | None = None) -> list[Ba
             reason = BackupReason(m["reason"])
         except ValueError:
             continue
-        info = BackupInfo(Path(entry.path), made_at, reason, entry.stat().st_size)
-        found.append((made_at, int(m["n"] or 1), info))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    backups = [info for _, _, info in found]
+        stat = entry.stat()
+        info = BackupInfo(Path(entry.path), made_at, reason, stat.st_size)
+        # two backups of one second (a daily and a manual one) are ordered by when each was
+        # written, then by the number that keeps their names apart
+        found.append((made_at, stat.st_mtime_ns, int(m["n"] or 1), info))
+    found.sort(key=lambda item: item[:3], reverse=True)
+    backups = [item[3] for item in found]
     ahead = [b for b in backups if b.from_the_future(now)]
     return [b for b in backups if not b.from_the_future(now)] + ahead
 

@@ -1,6 +1,7 @@
 """Backups: the backup API and integrity_check, no file ever overwritten, rotation, the daily one,
 the one before a migration, and restore (which first backs up what it replaces)."""
 
+import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -65,6 +66,23 @@ def test_no_backup_file_is_ever_overwritten(ledger: Ledger, db_path: Path) -> No
     placed = place_without_overwrite(tmp, folder, "ledger-20261120-093000-manual", ".db")
     assert placed.name == "ledger-20261120-093000-manual-3.db" and not tmp.exists()
     assert first.path.read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    [(BackupReason.DAILY, BackupReason.MANUAL), (BackupReason.MANUAL, BackupReason.DAILY)],
+)
+def test_backups_of_one_second_are_listed_in_the_order_they_were_made(
+    ledger: Ledger, db_path: Path, reasons: tuple[BackupReason, BackupReason]
+) -> None:
+    # a daily backup and a manual one in the same second have names that sort by reason, not
+    # by when they were made: `restore N` must still find the oldest last
+    older = make_backup(db_path, reasons[0], now=NOW)
+    ledger.add_person(Person("李娜"))
+    newer = make_backup(db_path, reasons[1], now=NOW)
+    stamp = older.path.stat().st_mtime_ns
+    os.utime(newer.path, ns=(stamp + 1_000_000, stamp + 1_000_000))  # 1 ms later
+    assert [b.path for b in list_backups(db_path)] == [newer.path, older.path]
 
 
 def test_a_damaged_database_gives_no_backup(tmp_path: Path) -> None:
