@@ -10,15 +10,12 @@ with text that nobody chose for refuses the file. Rows of totals (合计 …) ar
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
-from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 from desktop.domain.entries import Entry, check_day
 from desktop.domain.entry_rows import (
@@ -39,11 +36,11 @@ from desktop.domain.ledger_parsing import cell_text, name_key, tidy_name
 from desktop.domain.name_matching import choose_person
 from desktop.domain.people import Person
 from desktop.domain.projects import Project
-from desktop.storage import backups, text_index
+from desktop.storage import backups, import_checks, text_index
 from desktop.storage.base import Store
 from desktop.storage.connection import Connection
 from desktop.storage.cycles import no_cycle_collection
-from desktop.storage.entries import ENTRY_COLUMNS, INSERT, entry_from_row
+from desktop.storage.entries import ENTRY_COLUMNS, entry_from_row
 from desktop.storage.import_results import (
     ColumnUse,
     ImportOptions,
@@ -328,59 +325,46 @@ class ImportStore(Store):
     ) -> None:
         """A row equal to a stored entry of that person and day is a duplicate and is skipped
         (as many times as the ledger holds it); the rest must pass the 24-hour and overlap rules
-        together with what is stored. The file's rows and the stored entries are walked side by
-        side, both ordered by person and day."""
+        together with what is stored. Both are found by query (storage/import_checks.py); only
+        the days found at fault are read again, to say what is wrong with each."""
         first, last = scratch.conn.execute("SELECT min(date), max(date) FROM r").fetchone()
         if first is None:
             return
-        persons = [
-            r[0]
-            for r in scratch.conn.execute("SELECT DISTINCT person_id FROM r WHERE person_id > 0")
-        ]
-        stored_rows = self.db.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE date BETWEEN ? AND ?"
-            " AND person_id IN (SELECT value FROM json_each(?)) ORDER BY person_id, date, id",
-            [first, last, json.dumps(persons)],
-        )
-        stored = _grouped((entry_from_row(r) for r in stored_rows), lambda e: (e.person_id, e.day))
-        names = {p.id: p.name for p in self.ctx.people.persons() if p.id in set(persons)}
+        with import_checks.attached(self.db, scratch.path):
+            scratch.skip(import_checks.duplicate_rows(self.db, first, last))
+            at_fault = import_checks.days_at_fault(self.db, self.rules().minutes_per_day)
+        if not at_fault:
+            return
+        persons = {pid for pid, _ in at_fault}
+        names = {p.id: p.name for p in self.ctx.people.persons() if p.id in persons}
         names.update({pid: p.name for pid, p in plan.new_persons.items()})
         per_day = self.rules().minutes_per_day
-        skip: list[int] = []
-        held: tuple[tuple[int, date], list[Entry]] | None = next(stored, None)
-        imported = groupby(scratch.by_person_day(), key=lambda t: (t[2].person_id, t[2].day))
-        for key, group in imported:
-            items = list(group)
-            while held is not None and held[0] < key:
-                held = next(stored, None)
-            old = held[1] if held is not None and held[0] == key else []
-            fresh = items
-            if old:
-                counts = Counter(_identity(e) for e in old)
-                fresh = []
-                for item in items:
-                    ident = _identity(item[2])
-                    if counts[ident] > 0:
-                        counts[ident] -= 1
-                        skip.append(item[0])
-                    else:
-                        fresh.append(item)
-            if not fresh:
-                continue
+        for person_id, day in at_fault:
+            old = [
+                entry_from_row(r)
+                for r in self.db.execute(
+                    f"SELECT {ENTRY_COLUMNS} FROM entries WHERE person_id = ? AND date = ?"
+                    " ORDER BY id",
+                    [person_id, day],
+                )
+            ]
+            fresh = scratch.kept_on(person_id, day)
             try:
-                check_day(names.get(key[0], ""), key[1], [*old, *(i[2] for i in fresh)], per_day)
+                check_day(
+                    names.get(person_id, ""),
+                    date.fromisoformat(day),
+                    [*old, *(e for _, e in fresh)],
+                    per_day,
+                )
             except LedgerError as exc:
-                plan.problem(Problem(fresh[-1][1], field_column(columns, exc.field), exc))
-            if len(skip) >= 50_000:
-                scratch.skip(skip)
-                skip.clear()
-        scratch.skip(skip)
+                plan.problem(Problem(fresh[-1][0], field_column(columns, exc.field), exc))
 
     def _write(
         self, scratch: Scratch, plan: _Plan, file_name: str, result: ImportResult
     ) -> ImportResult:
         """Write the kept rows; the result then says which rows this import wrote."""
-        with self.db.atomic():
+        scratch.flush()
+        with import_checks.attached(self.db, scratch.path), self.db.atomic():
             ids: dict[int, int] = {}
             for placeholder, person in plan.new_persons.items():
                 pid = self._insert(
@@ -398,29 +382,8 @@ class ImportStore(Store):
                 assert project.id is not None
                 project_ids[placeholder] = project.id
             first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
-            added = 0
             with _large_cache(self.db), _bulk(self.db, first, result.rows):
-                for batch in scratch.kept():
-                    params = [
-                        (
-                            ids.get(p, p),
-                            d,
-                            a,
-                            m,
-                            dp,
-                            s,
-                            e,
-                            project_ids.get(proj, proj) if proj is not None else None,
-                            None,
-                            loc,
-                            cp,
-                            note,
-                            by,
-                        )
-                        for p, d, a, m, dp, s, e, proj, loc, cp, note, by in batch
-                    ]
-                    self.db.conn.executemany(INSERT, params)
-                    added += len(params)
+                added = import_checks.insert_kept(self.db, ids, project_ids)
             last = first + added - 1
             import_id = self._insert(
                 "INSERT INTO imports (at, actor, file_name, sha256, format, sheet, rows_added,"
@@ -519,13 +482,6 @@ def _watch(
         yield line, values
 
 
-def _grouped(
-    items: Iterable[Entry], key: Callable[[Entry], tuple[int, date]]
-) -> Iterator[tuple[tuple[int, date], list[Entry]]]:
-    for k, group in groupby(items, key=key):
-        yield k, list(group)
-
-
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -586,21 +542,6 @@ def _large_cache(db: Connection) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-def _identity(e: Entry) -> tuple[Any, ...]:
-    """What makes two entries of one person on one day the same record."""
-    return (
-        e.activity_id,
-        e.minutes,
-        e.day_part,
-        e.start,
-        e.end,
-        e.project_id,
-        e.location,
-        e.counterpart,
-        e.note,
-    )
 
 
 def _creates(create: bool | frozenset[str], key: str) -> bool:

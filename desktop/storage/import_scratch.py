@@ -8,7 +8,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ class Scratch:
     def __init__(self) -> None:
         sweep_leftovers()
         self.folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
-        self.conn = sqlite3.connect(self.folder / "rows.db", isolation_level=None)
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
         self.conn.executescript(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;"
             " PRAGMA temp_store = FILE;"
@@ -71,26 +71,23 @@ class Scratch:
             self.conn.execute("COMMIT")
             self._pending.clear()
 
-    def by_person_day(self) -> Iterator[tuple[int, int, Entry]]:
-        """(seq, line, entry) ordered by person, day and order in the file."""
-        self.flush()
-        cursor = self.conn.execute(f"SELECT seq, {COLUMNS} FROM r ORDER BY person_id, date, seq")
-        for r in cursor:
-            yield r[0], r[1], _entry(r[2:])
+    @property
+    def path(self) -> Path:
+        return self.folder / "rows.db"
+
+    def kept_on(self, person_id: int, day: str) -> list[tuple[int, Entry]]:
+        """(line, entry) of one person's kept rows on one day, in the file's order."""
+        rows = self.conn.execute(
+            f"SELECT {COLUMNS} FROM r WHERE person_id = ? AND date = ?"
+            " AND seq NOT IN (SELECT seq FROM skip) ORDER BY seq",
+            [person_id, day],
+        )
+        return [(r[0], _entry(r[1:])) for r in rows]
 
     def skip(self, seqs: Sequence[int]) -> None:
         self.conn.execute("BEGIN")
         self.conn.executemany("INSERT OR IGNORE INTO skip (seq) VALUES (?)", [(s,) for s in seqs])
         self.conn.execute("COMMIT")
-
-    def kept(self) -> Iterator[list[tuple[Any, ...]]]:
-        """The rows to add, in the order of the file, in batches (line dropped)."""
-        self.flush()
-        cursor = self.conn.execute(
-            f"SELECT {COLUMNS} FROM r WHERE seq NOT IN (SELECT seq FROM skip) ORDER BY seq"
-        )
-        while batch := cursor.fetchmany(BATCH):
-            yield [row[1:] for row in batch]
 
     def kept_summary(self) -> tuple[list[tuple[int, int]], str | None, str | None, int]:
         """(person id, rows kept) most first, first and last day, rows skipped as duplicates."""
