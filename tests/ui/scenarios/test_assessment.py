@@ -121,7 +121,8 @@ def test_the_report_page_shows_the_hand_computed_scores_and_ranking(
     assert _ranking(page) == expected
     assert not page.hint.isVisible() and page.export_button.isEnabled()
     said = page.caption.text()
-    assert page.caption.isVisible() and "依据：某办发〔2026〕12号《某市招商引资工作考核办法》" in said
+    assert page.caption.isVisible()
+    assert "依据：某办发〔2026〕12号《某市招商引资工作考核办法》" in said
     choose(page.sheet, "计分明细")
     assert column(page.table, "得分")[:6] == HAND["高新区"]
     choose(page.sheet, "说明")
