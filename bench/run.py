@@ -35,11 +35,13 @@ from desktop.storage.ledger import Ledger
 from desktop.storage.summary import SUMMARY_SQL
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # a sibling script, found through the line above
+import floor  # siblings, found through the line above
+import generate
 
 HERE = Path(__file__).resolve().parent
 IMPORT_TARGET = 3.0
 SUMMARY_TARGET = 1.5
+START_TARGET = 3.0  # onethird-cli --version against python3 -c "import sqlite3"
 RAW_INSERT = (
     "INSERT INTO entries (person_id, date, activity_id, minutes, day_part, start_min,"
     " end_min, project_id, trip_id, location, counterpart, note, recorded_by)"
@@ -245,11 +247,11 @@ def file_size(path: Path) -> int:
 
 
 def print_table(steps: Sequence[Step]) -> None:
-    print(f"{'step':<22}{'ours (s)':>10}{'reference (s)':>15}{'ratio':>8}{'target':>9}  verdict")
+    print(f"{'step':<38}{'ours (s)':>10}{'floor (s)':>11}{'ratio':>8}{'target':>9}  verdict")
     for s in steps:
         verdict = "ok" if s.ratio <= s.target else "OVER"
         print(
-            f"{s.name:<22}{s.ours:>10.3f}{s.reference:>15.3f}{s.ratio:>7.2f}x"
+            f"{s.name:<38}{s.ours:>10.3f}{s.reference:>11.3f}{s.ratio:>7.2f}x"
             f"{'≤ ' + format(s.target, 'g') + 'x':>9}  {verdict}"
         )
 
@@ -307,9 +309,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     differing = compare_entries(ledger_path, ref_path)
     if differing:
         raise SystemExit(f"{differing} entry rows differ between ours and the reference")
-    ours_import, ref_import = statistics.median(ours_times), statistics.median(ref_times)
+    ours_import = statistics.median(ours_times)
+    floor_times = [
+        floor.floor_import(csv_path, args.workdir / "run" / "floor.sqlite")[0]
+        for _ in range(args.import_repeat)
+    ]
+    floor_import = statistics.median(floor_times)
 
-    steps = [Step("import entries CSV", ours_import, ref_import, IMPORT_TARGET)]
+    steps = [Step("import entries CSV", ours_import, floor_import, IMPORT_TARGET)]
     raw = sqlite3.connect(ledger_path)
     checks: list[str] = []
     for label, period in (
@@ -322,6 +329,25 @@ def main(argv: Sequence[str] | None = None) -> None:
         reference = timed(partial(fetch_all, raw, sql, params), args.repeat)
         steps.append(Step(label, ours, reference, SUMMARY_TARGET))
         checks.append(check_summary(ledger, raw, period))
+        cli = [str(Path(sys.executable).parent / "onethird-cli"), "--db", str(ledger_path)]
+        whole = [*cli, "--today", f"{args.year}-12-31", "summary", "--period", period.code]
+        steps.append(
+            Step(
+                f"{label}, whole process",
+                floor.process_seconds(whole, args.repeat),
+                floor.floor_summary(ledger_path, sql, params, args.repeat),
+                SUMMARY_TARGET,
+            )
+        )
+    version_argv = [str(Path(sys.executable).parent / "onethird-cli"), "--version"]
+    steps.append(
+        Step(
+            "onethird-cli --version",
+            floor.process_seconds(version_argv, args.repeat),
+            floor.floor_start(args.repeat),
+            START_TARGET,
+        )
+    )
     entries = ledger.db.execute("SELECT count(*) FROM entries").fetchone()[0]
     raw.close()
     ledger.close()
@@ -340,7 +366,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     print(
         f"import runs (s): ours {' '.join(f'{t:.2f}' for t in ours_times)};"
-        f" reference {' '.join(f'{t:.2f}' for t in ref_times)}"
+        f" floor {' '.join(f'{t:.2f}' for t in floor_times)}; into our schema with plain"
+        f" sqlite3 (same indexes, triggers, text index) {' '.join(f'{t:.2f}' for t in ref_times)}"
     )
     print("import check: both databases hold identical entries rows")
     for line in checks:
