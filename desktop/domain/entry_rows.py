@@ -423,10 +423,22 @@ def read_rows(
             yield line, Problem(line, field_column(columns, exc.field), exc)
             continue
         if hours_col is not None and hours_col < len(values):
-            number = only_numbers([values[hours_col]])
-            if number:
-                running += number[0]
+            running += _hours_number(values[hours_col])
         yield line, row
+
+
+def _hours_number(value: object) -> float:
+    """The hours cell as a number for the running sum (0 when it is not one)."""
+    if value.__class__ is str:
+        return _text_hours(value)
+    number = only_numbers([value])
+    return number[0] if number else 0.0
+
+
+@lru_cache(maxsize=_SEEN)
+def _text_hours(text: str) -> float:
+    number = only_numbers([text])
+    return number[0] if number else 0.0
 
 
 def _is_date(value: object) -> bool:
