@@ -58,6 +58,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "group_name": ("招商组", "group"),
     "subject_to_rule": ("主要负责同志", "principal leader"),
     "reported_by": ("报送单位", "reported by"),
+    "kind": ("类型", "kind"),  # a project's 项目类型, a funding's 资金性质
+    "origin": ("来源", "origin"),  # 投资方来源, 资金来源
+    "credit_unit": ("招引单位", "credited unit"),
+    "first_person_id": ("第一引资人", "first introducer"),
+    "registered": ("工商注册日期", "registered on"),
+    "works_started": ("主体开工日期", "main works started"),
+    "excluded": ("不予认定原因", "not credited because"),
     "state": ("状态", "state"),
     "file": ("文件", "file"),
     "rows": ("条数", "rows"),
@@ -65,7 +72,7 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 # what says nothing to a reader: the record's own id, the entries a trip made, id ranges
 _HIDDEN = {"id", "entry_ids", "history", "funds", "first_id", "last_id", "report_id"}
-_PERSONS = {"person_id", "leader_id", "traveller_ids", "travellers"}
+_PERSONS = {"person_id", "leader_id", "first_person_id", "traveller_ids", "travellers"}
 _DAY_PARTS = {"full": ("全天", "whole day"), "half": ("半天", "half day")}
 _CURRENCIES = {"CNY": ("万元", "10k yuan"), "USD": ("万美元", "10k US dollars")}
 

@@ -49,3 +49,21 @@ def test_log_moments_are_shown_in_local_time(monkeypatch) -> None:  # type: igno
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_project_s_assessment_details_read_with_their_names() -> None:
+    before = {
+        "id": 3,
+        "name": "电池项目",
+        "kind": None,
+        "origin": None,
+        "credit_unit": "",
+        "first_person_id": None,
+        "works_started": None,
+    }
+    after = {"id": 3, "name": "电池项目", "kind": "工业", "origin": "境外", "credit_unit": "高新区",
+             "first_person_id": 2, "works_started": "2026-05-01"}  # fmt: skip
+    assert details(before, after, NAMES) == (
+        "类型：— → 工业；来源：— → 境外；招引单位：— → 高新区；第一引资人：— → 李娜；"
+        "主体开工日期：— → 2026-05-01"
+    )
