@@ -96,6 +96,7 @@ def timed_process(argv: list[str]) -> tuple[float, float]:
             ["/usr/bin/time", "-o", out.name, "-f", "%M", *argv],
             check=True,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,  # the import's progress lines
         )
         seconds = time.perf_counter() - t0
         peak_kb = int(Path(out.name).read_text().split()[-1])
