@@ -103,7 +103,15 @@ def test_after_twenty_killed_backups_the_next_start_leaves_no_partial_file(
     left_behind = 0
     for n in range(20):
         proc = subprocess.Popen([sys.executable, "-c", BACKUP, str(db_path)])
-        time.sleep(0.15 + full * 0.8 * ((n * 7919) % 20) / 20)
+        if n % 2:  # every other kill waits for the copy to be under way, then lands in it
+            deadline = time.monotonic() + 30
+            while not list(folder.glob(".*.partial*")) and proc.poll() is None:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.001)
+            time.sleep(0.002 * (n % 5))
+        else:
+            time.sleep(0.15 + full * 0.8 * ((n * 7919) % 20) / 20)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         left_behind = max(left_behind, len(list(folder.glob(".*.partial*"))))
