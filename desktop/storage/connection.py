@@ -122,3 +122,15 @@ def _statements(sql: str) -> Iterator[str]:
             statement = ""
     if statement.strip():
         yield statement.strip()
+
+
+@contextlib.contextmanager
+def large_cache(db: Connection) -> Iterator[None]:
+    """A page cache of 64 MB while many rows go into the entries table and its indexes at once
+    (an import, a month's intake): with the everyday cache the index pages thrash."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")

@@ -38,7 +38,7 @@ from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.storage import backups, import_checks, text_index
 from desktop.storage.base import Store
-from desktop.storage.connection import Connection
+from desktop.storage.connection import Connection, large_cache
 from desktop.storage.cycles import no_cycle_collection
 from desktop.storage.entries import ENTRY_COLUMNS, entry_from_row
 from desktop.storage.import_results import (
@@ -382,7 +382,7 @@ class ImportStore(Store):
                 assert project.id is not None
                 project_ids[placeholder] = project.id
             first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
-            with _large_cache(self.db), _bulk(self.db, first, result.rows):
+            with large_cache(self.db), _bulk(self.db, first, result.rows):
                 added = import_checks.insert_kept(self.db, ids, project_ids)
             last = first + added - 1
             import_id = self._insert(
@@ -531,17 +531,6 @@ def _bulk(db: Connection, first_id: int, adding: int) -> Iterator[None]:
     )
     for _, _, sql in kept:
         db.execute(sql)
-
-
-@contextmanager
-def _large_cache(db: Connection) -> Iterator[None]:
-    """A year's rows go into five indexes at once; with the everyday cache the pages thrash."""
-    before = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute("PRAGMA cache_size = -65536")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _creates(create: bool | frozenset[str], key: str) -> bool:

@@ -14,7 +14,6 @@ from typing import Any
 from desktop import logs
 from desktop.domain.errors import LedgerError
 from desktop.domain.json_fields import PayloadError
-from desktop.domain.ledger_parsing import name_key
 from desktop.domain.periods import Period
 from desktop.domain.report_payload import REVIEW_PART, MonthReport, ReviewNote
 from desktop.domain.submission import Action, Decision, MonthState, Origin, decide, local_text
@@ -23,6 +22,7 @@ from desktop.domain.submission_messages import SubmissionError, outcome_text
 from desktop.storage import backups, holiday_store, keys, order_store
 from desktop.storage.base import Store
 from desktop.storage.calendar_exchange import CALENDAR_SUFFIX, read_calendar_file
+from desktop.storage.connection import large_cache
 from desktop.storage.file_suffixes import SUFFIXES
 from desktop.storage.intake_apply import check_report
 from desktop.storage.intake_rows import IntakeWarning
@@ -110,6 +110,7 @@ class IntakeStore(Store):
         after each file read and after each file taken in (total is twice the files)."""
         files = report_files(paths)
         total, done = 2 * len(files), 0
+        self.ctx.intake_rows._forget_indexes()  # another door may have written since the last
 
         def step() -> None:
             nonlocal done
@@ -150,17 +151,23 @@ class IntakeStore(Store):
                 outcomes[i] = IntakeOutcome(path, "refused", error=exc)
         # older submissions first, so a folder holding both ends with the newer one
         loaded.sort(key=lambda item: _order(item[1]))
-        for i, pkg in loaded:
-            step()
-            try:
-                if pkg.manifest.is_review:
-                    outcomes[i] = self._take_review(pkg, before_writing)
-                else:
-                    outcomes[i] = self._take_report(pkg, before_writing, now)
-            except LedgerError as exc:
-                outcomes[i] = IntakeOutcome(pkg.path, "refused", error=exc)
-            except Exception as exc:  # a full disk, or what nobody foresaw: this file only
-                outcomes[i] = _failed(pkg.path, exc, "write_failed")
+        # one transaction for the run, each file a savepoint of it: a file refused leaves the
+        # others, and a month of every unit's files is committed (and its index pages written)
+        # once, not once a file
+        with large_cache(self.db), self.db.atomic():
+            for i, pkg in loaded:
+                step()
+                try:
+                    if pkg.manifest.is_review:
+                        outcomes[i] = self._take_review(pkg, before_writing)
+                    else:
+                        outcomes[i] = self._take_report(pkg, before_writing, now)
+                except LedgerError as exc:
+                    self.ctx.intake_rows._forget_indexes()  # its writes were rolled back
+                    outcomes[i] = IntakeOutcome(pkg.path, "refused", error=exc)
+                except Exception as exc:  # a full disk, or what nobody foresaw: this file only
+                    self.ctx.intake_rows._forget_indexes()
+                    outcomes[i] = _failed(pkg.path, exc, "write_failed")
         ordered = tuple(outcomes[i] for i in sorted(outcomes))
         if progressed is not None:
             progressed(total, total)  # files refused on reading had only their first step
@@ -209,10 +216,7 @@ class IntakeStore(Store):
         return IntakeOutcome(path, code, said, None, rest)
 
     def _find_person(self, key: tuple[str, str]) -> int | None:
-        for p in self.ctx.people.persons():
-            if (name_key(p.name), name_key(p.unit)) == key:
-                return p.id
-        return None
+        return self.ctx.intake_rows._person_index().get(key)
 
     def _take_report(
         self, pkg: Package, before_writing: Callable[[], None], now: datetime | None

@@ -63,8 +63,8 @@ class ReceiveStore(Store):
     def _apply_report(
         self, report: MonthReport, report_id: str, file_name: str, held: HeldRow | None
     ) -> Applied:
-        """Write the report; call inside a transaction (a refusal rolls all of it back)."""
-        self.ctx.intake_rows._forget_indexes()
+        """Write the report; call inside a transaction (a refusal rolls all of it back, and
+        the caller then forgets the intake's indexes)."""
         self._source = intake_flags.Source(
             report.person.unit, report.person.name, report_id, file_name
         )

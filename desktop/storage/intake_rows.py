@@ -40,6 +40,7 @@ IntakeWarning = tuple[str, dict[str, Any]]
 
 class RowIntakeStore(Store):
     _projects_by_key: dict[str, int] | None = None
+    _persons_by_key: dict[tuple[str, str], int] | None = None
     _source: intake_flags.Source | None = None  # the report being written
     _links: dict[tuple[str, str], set[int]] | None = None
     # ---- persons and activities
@@ -49,24 +50,24 @@ class RowIntakeStore(Store):
     ) -> int:
         """The person with this name and unit (spaces and full-width forms aside), created when
         missing; `update`: the reporting person's title, group and rule flag follow the file."""
-        for p in self.ctx.people.persons():
-            if (name_key(p.name), name_key(p.unit)) == ref.key:
-                assert p.id is not None
-                new = ref.person()
-                if update and (p.title, p.group, p.subject_to_rule) != (
-                    new.title,
-                    new.group,
-                    new.subject_to_rule,
-                ):
-                    self.db.execute(
-                        "UPDATE persons SET title = ?, group_name = ?, subject_to_rule = ?"
-                        " WHERE id = ?",
-                        [new.title, new.group, int(new.subject_to_rule), p.id],
-                    )
-                    after = {**asdict(p), "title": new.title, "group": new.group}
-                    after["subject_to_rule"] = new.subject_to_rule
-                    self._log("update", "persons", p.id, asdict(p), after)
-                return p.id
+        match = self._person_index().get(ref.key)
+        if match is not None:
+            p = self.ctx.people.person(match)
+            new = ref.person()
+            if update and (p.title, p.group, p.subject_to_rule) != (
+                new.title,
+                new.group,
+                new.subject_to_rule,
+            ):
+                self.db.execute(
+                    "UPDATE persons SET title = ?, group_name = ?, subject_to_rule = ?"
+                    " WHERE id = ?",
+                    [new.title, new.group, int(new.subject_to_rule), match],
+                )
+                after = {**asdict(p), "title": new.title, "group": new.group}
+                after["subject_to_rule"] = new.subject_to_rule
+                self._log("update", "persons", match, asdict(p), after)
+            return match
         person = ref.person().validated()
         pid = self._insert(
             "INSERT INTO persons (name, title, unit, group_name, subject_to_rule)"
@@ -74,6 +75,7 @@ class RowIntakeStore(Store):
             [person.name, person.title, person.unit, person.group, int(person.subject_to_rule)],
         )
         self._log("insert", "persons", pid, None, {**asdict(person), "id": pid})
+        self._person_index()[ref.key] = pid
         warnings.append(("new_person", {"value": ref.label}))
         return pid
 
@@ -176,10 +178,23 @@ class RowIntakeStore(Store):
 
     # ---- projects
 
+    def _person_index(self) -> dict[tuple[str, str], int]:
+        """The ledger's persons by their matching key (name, unit), read once per intake: a scan
+        of every person for each one a report names made a month's intake grow with the square
+        of its files."""
+        index = self._persons_by_key
+        if index is None:
+            index = {}
+            for p in self.ctx.people.persons():
+                assert p.id is not None
+                index.setdefault((name_key(p.name), name_key(p.unit)), p.id)
+            self._persons_by_key = index
+        return index
+
     def _project_index(self) -> dict[str, int]:
-        """The ledger's projects by their matching key, read once per report (the report's own
-        inserts are added as they happen): looking each project up by a scan of all of them made
-        a file's intake grow with the square of its projects."""
+        """The ledger's projects by their matching key, read once per intake (the reports' own
+        inserts are added as they happen): reading them for every report, or scanning them for
+        every project, made an intake grow with the square of its files and projects."""
         index = self._projects_by_key
         if index is None:
             rows = self.db.execute("SELECT id, name FROM projects").fetchall()
@@ -190,7 +205,10 @@ class RowIntakeStore(Store):
         return index
 
     def _forget_indexes(self) -> None:
+        """Read the indexes again when next needed: at the start of an intake, and after a
+        report whose writes were rolled back (its inserts are in the indexes, not the ledger)."""
         self._projects_by_key = None
+        self._persons_by_key = None
         self._links = None
 
     def _project_for(
