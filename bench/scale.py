@@ -32,7 +32,6 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -75,17 +74,6 @@ def parse_sizes(text: str) -> list[Size]:
         persons, years = part.lower().split("x")
         sizes.append(Size(int(persons), int(years)))
     return sizes
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """The median seconds of `repeat` calls after one warm-up call."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def timed_process(argv: list[str]) -> tuple[float, float]:
@@ -146,8 +134,8 @@ def measure(size: Size, workdir: Path, seed: int, repeat: int) -> None:
     sql = SUMMARY_SQL.format(person_filter="")
     for label, period in (("month", MONTH), ("year", Period.year(LAST_YEAR))):
         params = ledger.summary_params(period)
-        f[f"summary {label}, s"] = best(lambda p=period: ledger.summary(p), repeat)
-        f[f"summary {label} floor, s"] = best(
+        f[f"summary {label}, s"] = run.timed(lambda p=period: ledger.summary(p), repeat)
+        f[f"summary {label} floor, s"] = run.timed(
             lambda p=params: raw.execute(sql, p).fetchall(), repeat
         )
         cli = [str(BIN / "onethird-cli"), "--db", str(db), "--today", str(TODAY)]
@@ -162,7 +150,7 @@ def measure(size: Size, workdir: Path, seed: int, repeat: int) -> None:
     from desktop.reports.export import render_pdf
     from desktop.reports.sources import gather_circular
 
-    f["circular PDF, month, s"] = best(
+    f["circular PDF, month, s"] = run.timed(
         lambda: render_pdf(gather_circular(ledger, MONTH, "person", TODAY)), max(1, repeat - 1)
     )
     ledger.close()
