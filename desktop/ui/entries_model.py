@@ -192,15 +192,25 @@ class EntriesTableModel(QAbstractTableModel):
             if self._ids is not None:
                 rows = self._ledger.entries_by_ids(self._ids[page * PAGE : (page + 1) * PAGE])
             else:
-                rows = self._ledger.entries(
-                    limit=PAGE, offset=page * PAGE, order=self._order, **self._filter.kwargs()
-                )
+                rows = self._page(page * PAGE)
             self._pages[page] = rows
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page)
         return rows[row - page * PAGE]
+
+    def _page(self, start: int) -> list[Entry]:
+        """The rows from `start`, read in SQL. A window in the second half is read from the far
+        end in the reversed order (every order is total, and its reverse exact): an OFFSET walks
+        every row before it, so the end of a long list would cost reading all of it."""
+        kwargs = self._filter.kwargs()
+        if start <= self._count // 2:
+            return self._ledger.entries(limit=PAGE, offset=start, order=self._order, **kwargs)
+        n = min(PAGE, self._count - start)
+        back = EntryOrder(self._order.by, not self._order.descending)
+        rows = self._ledger.entries(limit=n, offset=self._count - start - n, order=back, **kwargs)
+        return rows[::-1]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
