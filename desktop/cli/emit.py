@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.cli.text import say, text_table
-from desktop.reports.csv_out import write_csv
 from desktop.reports.summary_table import display_cell
 
 FORMATS = ("table", "csv", "json")
@@ -30,6 +29,8 @@ def emit(
         print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         return
     if fmt == "csv":
+        from desktop.reports.csv_out import write_csv  # the CSV writer and its sheet model
+
         write_csv(sys.stdout, header, rows)
         return
     if not rows:
