@@ -211,16 +211,11 @@ def cmd_scheme_export(ctx: Context, args: argparse.Namespace) -> int:
         scheme = _held(ctx)
     except ValidationError as exc:
         return _no_scheme(ctx, exc)
+    from desktop.storage.report_file import write_atomically
+
     text = json.dumps(scheme.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    path: Path = args.file
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    said(say("exported", ctx.lang, path=path))
+    write_atomically(args.file, text.encode("utf-8"))
+    said(say("exported", ctx.lang, path=args.file))
     return 0
 
 

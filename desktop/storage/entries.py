@@ -19,7 +19,7 @@ ENTRY_COLUMNS = (
     "id, person_id, date, activity_id, minutes, day_part, start_min, end_min,"
     " project_id, trip_id, location, counterpart, note, recorded_by"
 )
-_COLUMNS = (
+INSERT_COLUMNS = (  # every column but the id
     "person_id, date, activity_id, minutes, day_part, start_min, end_min, project_id, trip_id,"
     " location, counterpart, note, recorded_by"
 )
@@ -27,8 +27,8 @@ _COLUMNS = (
 DISPLAY_ORDER = "e.date, e.person_id, e.start_min, e.id"
 _E_COLUMNS = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))  # joined to the index
 _DISPLAY_TERMS = ("e.date", "e.person_id", "e.start_min", "e.id")
-INSERT = f"INSERT INTO entries ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
-INSERT_WITH_ID = f"INSERT INTO entries ({_COLUMNS}, id) VALUES ({', '.join('?' * 14)})"
+INSERT = f"INSERT INTO entries ({INSERT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+INSERT_WITH_ID = f"INSERT INTO entries ({INSERT_COLUMNS}, id) VALUES ({', '.join('?' * 14)})"
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,6 @@ from desktop.storage import backups, import_checks, text_index
 from desktop.storage.base import Store
 from desktop.storage.connection import Connection, large_cache
 from desktop.storage.cycles import no_cycle_collection
-from desktop.storage.entries import ENTRY_COLUMNS, entry_from_row
 from desktop.storage.import_results import (
     ColumnUse,
     ImportOptions,
@@ -332,30 +331,19 @@ class ImportStore(Store):
             return
         with import_checks.attached(self.db, scratch.path):
             scratch.skip(import_checks.duplicate_rows(self.db, first, last))
-            at_fault = import_checks.days_at_fault(self.db, self.rules().minutes_per_day)
+            per_day = self.rules().minutes_per_day
+            at_fault = import_checks.days_at_fault(self.db, per_day)
         if not at_fault:
             return
         persons = {pid for pid, _ in at_fault}
         names = {p.id: p.name for p in self.ctx.people.persons() if p.id in persons}
         names.update({pid: p.name for pid, p in plan.new_persons.items()})
-        per_day = self.rules().minutes_per_day
         for person_id, day in at_fault:
-            old = [
-                entry_from_row(r)
-                for r in self.db.execute(
-                    f"SELECT {ENTRY_COLUMNS} FROM entries WHERE person_id = ? AND date = ?"
-                    " ORDER BY id",
-                    [person_id, day],
-                )
-            ]
+            on = date.fromisoformat(day)
+            old = self.ctx.entries.entries_on(person_id, on)
             fresh = scratch.kept_on(person_id, day)
             try:
-                check_day(
-                    names.get(person_id, ""),
-                    date.fromisoformat(day),
-                    [*old, *(e for _, e in fresh)],
-                    per_day,
-                )
+                check_day(names.get(person_id, ""), on, [*old, *(e for _, e in fresh)], per_day)
             except LedgerError as exc:
                 plan.problem(Problem(fresh[-1][0], field_column(columns, exc.field), exc))
 

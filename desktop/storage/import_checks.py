@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from desktop.storage.connection import Connection
+from desktop.storage.entries import INSERT_COLUMNS
 
 SCHEMA = "import_scratch"
 _SAME = ("activity_id", "minutes", "day_part", "start_min", "end_min", "project_id")
@@ -69,14 +70,10 @@ SELECT person_id, date FROM timed WHERE start_min < before
 ORDER BY person_id, date
 """
 
-_COLUMNS = (
-    "person_id, date, activity_id, minutes, day_part, start_min, end_min, project_id, trip_id,"
-    " location, counterpart, note, recorded_by"
-)
 # the kept rows into the ledger in the file's order; new persons and projects carry negative
 # placeholder ids in the scratch file, replaced by the ids they were given
 INSERT_KEPT = f"""
-INSERT INTO main.entries ({_COLUMNS})
+INSERT INTO main.entries ({INSERT_COLUMNS})
 SELECT CASE WHEN r.person_id < 0
             THEN (SELECT new FROM temp.import_persons WHERE old = r.person_id)
             ELSE r.person_id END,
