@@ -110,7 +110,7 @@ class IntakeStore(Store):
         after each file read and after each file taken in (total is twice the files)."""
         files = report_files(paths)
         total, done = 2 * len(files), 0
-        self.ctx.intake_rows._forget_indexes()  # another door may have written since the last
+        self.ctx.intake_rows.forget_indexes()  # another door may have written since the last
 
         def step() -> None:
             nonlocal done
@@ -163,10 +163,10 @@ class IntakeStore(Store):
                     else:
                         outcomes[i] = self._take_report(pkg, before_writing, now)
                 except LedgerError as exc:
-                    self.ctx.intake_rows._forget_indexes()  # its writes were rolled back
+                    self.ctx.intake_rows.forget_indexes()  # its writes were rolled back
                     outcomes[i] = IntakeOutcome(pkg.path, "refused", error=exc)
                 except Exception as exc:  # a full disk, or what nobody foresaw: this file only
-                    self.ctx.intake_rows._forget_indexes()
+                    self.ctx.intake_rows.forget_indexes()
                     outcomes[i] = _failed(pkg.path, exc, "write_failed")
         ordered = tuple(outcomes[i] for i in sorted(outcomes))
         if progressed is not None:
@@ -216,7 +216,7 @@ class IntakeStore(Store):
         return IntakeOutcome(path, code, said, None, rest)
 
     def _find_person(self, key: tuple[str, str]) -> int | None:
-        return self.ctx.intake_rows._person_index().get(key)
+        return self.ctx.intake_rows.person_index().get(key)
 
     def _take_report(
         self, pkg: Package, before_writing: Callable[[], None], now: datetime | None

@@ -50,7 +50,7 @@ class RowIntakeStore(Store):
     ) -> int:
         """The person with this name and unit (spaces and full-width forms aside), created when
         missing; `update`: the reporting person's title, group and rule flag follow the file."""
-        match = self._person_index().get(ref.key)
+        match = self.person_index().get(ref.key)
         if match is not None:
             p = self.ctx.people.person(match)
             new = ref.person()
@@ -75,7 +75,7 @@ class RowIntakeStore(Store):
             [person.name, person.title, person.unit, person.group, int(person.subject_to_rule)],
         )
         self._log("insert", "persons", pid, None, {**asdict(person), "id": pid})
-        self._person_index()[ref.key] = pid
+        self.person_index()[ref.key] = pid
         warnings.append(("new_person", {"value": ref.label}))
         return pid
 
@@ -178,7 +178,7 @@ class RowIntakeStore(Store):
 
     # ---- projects
 
-    def _person_index(self) -> dict[tuple[str, str], int]:
+    def person_index(self) -> dict[tuple[str, str], int]:
         """The ledger's persons by their matching key (name, unit), read once per intake: a scan
         of every person for each one a report names made a month's intake grow with the square
         of its files."""
@@ -204,7 +204,7 @@ class RowIntakeStore(Store):
             self._projects_by_key = index
         return index
 
-    def _forget_indexes(self) -> None:
+    def forget_indexes(self) -> None:
         """Read the indexes again when next needed: at the start of an intake, and after a
         report whose writes were rolled back (its inserts are in the indexes, not the ledger)."""
         self._projects_by_key = None
