@@ -1,10 +1,12 @@
 """Logging for the GUI and the CLI: rotating files in the user log folder (paths.log_dir()), and
-unexpected exceptions written there in full, so the user sees a short message and where to look."""
+unexpected exceptions written there in full, so the user sees a short message and where to look.
+
+The file (and `logging.handlers`, and the folder's lookup) is opened at the first record: most
+CLI runs write none, and start the faster for it."""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 from collections.abc import Callable
@@ -21,40 +23,67 @@ FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 ExceptionCallback = Callable[[BaseException, Path | None], None]
 
 
-def setup_logging(program: str = "gui", *, level: int = logging.INFO) -> Path | None:
+def setup_logging(program: str = "gui", *, level: int = logging.INFO) -> None:
     """Send the `onethird` loggers to `<log dir>/onethird-<program>.log` (rotated at 1 MB, five
-    kept); returns the file, or None when the folder cannot be written (then stderr only).
+    kept), or to stderr (warnings only) when that folder cannot be written.
 
     Calling it again is harmless: the handler is added once."""
     logger = logging.getLogger(LOGGER)
     logger.setLevel(level)
     logger.propagate = False
     if logger.handlers:
-        return log_file()
-    target = paths.log_dir() / f"onethird-{program}.log"
-    path: Path | None = target
-    handler: logging.Handler
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-        )
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setLevel(logging.WARNING)
-        path = None
-    handler.setFormatter(logging.Formatter(FORMAT))
+        return
+    handler = _LogFile(program)
     logger.addHandler(handler)
     logging.captureWarnings(True)
     logging.getLogger("py.warnings").addHandler(handler)
-    return path
+
+
+class _LogFile(logging.Handler):
+    """The rotating log file, opened at the first record it is given."""
+
+    def __init__(self, program: str) -> None:
+        super().__init__()
+        self.program = program
+        self.target: logging.Handler | None = None
+        self.path: Path | None = None
+
+    def open(self) -> logging.Handler:
+        if self.target is None:
+            import logging.handlers
+
+            path = paths.log_dir() / f"onethird-{self.program}.log"
+            target: logging.Handler
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                target = logging.handlers.RotatingFileHandler(
+                    path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+                )
+                self.path = path
+            except OSError:
+                target = logging.StreamHandler(sys.stderr)
+                target.setLevel(logging.WARNING)
+            target.setFormatter(logging.Formatter(FORMAT))
+            self.target = target
+        return self.target
+
+    def emit(self, record: logging.LogRecord) -> None:
+        target = self.open()
+        if record.levelno >= target.level:
+            target.emit(record)
+
+    def close(self) -> None:
+        if self.target is not None:
+            self.target.close()
+        super().close()
 
 
 def log_file() -> Path | None:
-    """The file the `onethird` logger writes to, if setup_logging found one."""
+    """The file the `onethird` loggers write to, or None when its folder cannot be written."""
     for handler in logging.getLogger(LOGGER).handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            return Path(handler.baseFilename)
+        if isinstance(handler, _LogFile):
+            handler.open()
+            return handler.path
     return None
 
 

@@ -99,3 +99,17 @@ def test_the_command_word_is_found_after_the_common_options(
     argv: list[str], word: str | None
 ) -> None:
     assert command_word(argv) == word
+
+
+# what a summary has no use for: the log file is opened at the first record (none here), random
+# names and host names are made without secrets and socket
+NOT_FOR_A_SUMMARY = ("logging.handlers", "socket", "secrets", "hashlib", "calendar")
+
+
+def test_a_summary_loads_no_log_file_handler_socket_or_hashing(tmp_path: Path) -> None:
+    setup = [sys.executable, "-m", "desktop.cli.main", "--db", str(tmp_path / "ledger.db")]
+    subprocess.run([*setup, "person", "add", "张伟", "--title", "市长", "--unit", "市政府"],
+                   check=True, capture_output=True)  # fmt: skip
+    loaded = loaded_by(["summary", "--period", "2026"], tmp_path)
+    assert "desktop.storage.summary" in loaded
+    assert not loaded & set(NOT_FOR_A_SUMMARY), sorted(loaded & set(NOT_FOR_A_SUMMARY))

@@ -13,10 +13,11 @@ import pytest
 from desktop import paths
 
 PROGRAM = """
-import sys
+import logging, sys
 from desktop import logs
-path = logs.setup_logging("gui")
-assert logs.setup_logging("gui") == path  # a second call adds no second handler
+logs.setup_logging("gui")
+logs.setup_logging("gui")  # a second call adds no second handler
+assert len(logging.getLogger(logs.LOGGER).handlers) == 1
 logs.get_logger("desktop.ui.app").info("started")
 def dialog(exc, log):
     print("DIALOG", type(exc).__name__, log, flush=True)
@@ -74,3 +75,23 @@ def test_the_log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("ONETHIRD_LOG_DIR")
     monkeypatch.delenv("ONETHIRD_DATA_DIR")
     assert "OneThird" in str(paths.log_dir())
+
+
+def test_a_log_folder_that_cannot_be_made_sends_warnings_to_stderr(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    code = (
+        "from desktop import logs\n"
+        "logs.setup_logging('cli')\n"
+        "logs.get_logger('desktop.cli').info('quiet')\n"
+        "logs.get_logger('desktop.cli').warning('磁盘已满')\n"
+        "print('FILE', logs.log_file())\n"
+    )
+    env = {**os.environ, "ONETHIRD_LOG_DIR": str(blocker / "logs"), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "FILE None" in done.stdout
+    assert "磁盘已满" in done.stderr and "quiet" not in done.stderr

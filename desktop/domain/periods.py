@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,14 +35,12 @@ class Period:
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        last = calendar.monthrange(year, month)[1]
-        return cls(PeriodKind.MONTH, date(year, month, 1), date(year, month, last))
+        return cls(PeriodKind.MONTH, date(year, month, 1), _month_end(year, month))
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         first = 3 * (quarter - 1) + 1
-        last = calendar.monthrange(year, first + 2)[1]
-        return cls(PeriodKind.QUARTER, date(year, first, 1), date(year, first + 2, last))
+        return cls(PeriodKind.QUARTER, date(year, first, 1), _month_end(year, first + 2))
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -124,3 +121,8 @@ class Period:
             out.append(Period.month(y, m))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
         return out
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)

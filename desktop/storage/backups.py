@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -96,7 +95,7 @@ def make_backup(
     folder.mkdir(parents=True, exist_ok=True)
     _remove_stale_partials(folder)
     made_at = (now or datetime.now()).replace(microsecond=0)
-    tmp = folder / f".{os.getpid()}-{secrets.token_hex(4)}.partial"
+    tmp = folder / f".{os.getpid()}-{os.urandom(4).hex()}.partial"
     own = source is None
     # read-write, so that closing the last connection tidies the -wal and -shm files away
     src = sqlite3.connect(db_path) if source is None else source

@@ -7,7 +7,7 @@ Python and SQLite together."""
 from __future__ import annotations
 
 import contextlib
-import secrets
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -56,7 +56,7 @@ class Connection:
     def atomic(self) -> Iterator[Connection]:
         """One transaction, all or nothing; inside another, a savepoint of it."""
         if self.conn.in_transaction:
-            savepoint = f"onethird_{secrets.token_hex(8)}"
+            savepoint = f"onethird_{os.urandom(8).hex()}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -3,10 +3,8 @@ releases when the holder ends, however it ends (no stale lock files to clean up)
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import socket
 import sys
 import time
 from dataclasses import dataclass
@@ -88,6 +86,8 @@ def lock_path(db_path: Path | str) -> Path:
 def activation_name(db_path: Path | str) -> str:
     """A name unique to the database, for a QLocalServer through which a second start of the GUI
     asks the first to bring its window forward."""
+    import hashlib
+
     key = str(Path(db_path).resolve())
     if sys.platform == "win32":
         key = key.lower()
@@ -126,7 +126,7 @@ class InstanceLock:
             "pid": os.getpid(),
             "kind": self.kind,
             "started": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
-            "host": socket.gethostname(),
+            "host": _host_name(),
         }
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, _PAD + json.dumps(info).encode("utf-8"))
@@ -187,3 +187,11 @@ def _read_holder(path: Path) -> LockHolder | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _host_name() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # what gethostname() reads, without loading socket
+    import socket
+
+    return socket.gethostname()
