@@ -54,24 +54,26 @@ def say(key: str, lang: str = "zh", **params: object) -> str:
 
 def width(text: str) -> int:
     """Columns a string takes in a terminal: CJK characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def text_table(
     header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool] | None = None
 ) -> str:
-    widths = [width(h) for h in header]
-    for row in rows:
-        widths = [max(w, width(c)) for w, c in zip(widths, row, strict=True)]
+    sized = [[(cell, width(cell)) for cell in row] for row in [header, *rows]]
+    widths = [max(column) for column in zip(*([w for _, w in row] for row in sized), strict=True)]
     right = right or [False] * len(header)
 
-    def line(cells: Sequence[str]) -> str:
+    def line(cells: Sequence[tuple[str, int]]) -> str:
         parts = []
-        for cell, w, r in zip(cells, widths, right, strict=True):
-            pad = " " * (w - width(cell))
+        for (cell, n), w, r in zip(cells, widths, right, strict=True):
+            pad = " " * (w - n)
             parts.append(pad + cell if r else cell + pad)
         return "  ".join(parts).rstrip()
 
-    out = [line(header), line(["-" * w for w in widths])]
-    out += [line(row) for row in rows]
+    rule = [("-" * w, w) for w in widths]
+    out = [line(sized[0]), line(rule)]
+    out += [line(row) for row in sized[1:]]
     return "\n".join(out)

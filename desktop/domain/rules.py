@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from desktop.domain.errors import ValidationError
 
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    target: float = float(Fraction(1, 3))
+    target: float = 1 / 3
     hours_per_day: float = 8.0
     count_weekend_promotion: bool = True
 
