@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from desktop.domain.entries import Entry, check_day
+from desktop.domain.entries import check_day
 from desktop.domain.entry_rows import (
     NOT_KEPT,
     EntryRow,
@@ -38,7 +38,7 @@ from desktop.domain.people import Person
 from desktop.domain.projects import Project
 from desktop.storage import backups, import_checks, text_index
 from desktop.storage.base import Store
-from desktop.storage.connection import Connection, large_cache
+from desktop.storage.connection import Connection, large_cache, sorting_in_threads
 from desktop.storage.cycles import no_cycle_collection
 from desktop.storage.import_results import (
     ColumnUse,
@@ -277,22 +277,24 @@ class ImportStore(Store):
                 if locked is not None:
                     plan.problem(Problem(line, date_col, locked))
                     continue
-            entry = Entry(
-                person_id,
-                row.day,
-                activity_id,
-                row.minutes,
-                row.day_part,
-                row.start,
-                row.end,
-                project_id,
-                None,
-                row.location,
-                row.counterpart,
-                row.note,
-                row.recorded_by or actor,
+            part = row.day_part
+            scratch.add(
+                (
+                    line,
+                    person_id,
+                    row.day.isoformat(),
+                    activity_id,
+                    row.minutes,
+                    part.value if part else None,
+                    row.start,
+                    row.end,
+                    project_id,
+                    row.location,
+                    row.counterpart,
+                    row.note,
+                    row.recorded_by or actor,
+                )
             )
-            scratch.add(line, entry)
 
     @staticmethod
     def _person_id(
@@ -517,8 +519,9 @@ def _bulk(db: Connection, first_id: int, adding: int) -> Iterator[None]:
         " WHERE id >= ?",
         [first_id],
     )
-    for _, _, sql in kept:
-        db.execute(sql)
+    with sorting_in_threads(db):
+        for _, _, sql in kept:
+            db.execute(sql)
 
 
 def _creates(create: bool | frozenset[str], key: str) -> bool:

@@ -41,24 +41,10 @@ class Scratch:
         self._pending: list[tuple[Any, ...]] = []
         self.rows = 0
 
-    def add(self, line: int, e: Entry) -> None:
-        self._pending.append(
-            (
-                line,
-                e.person_id,
-                e.day.isoformat(),
-                e.activity_id,
-                e.minutes,
-                e.day_part.value if e.day_part else None,
-                e.start,
-                e.end,
-                e.project_id,
-                e.location,
-                e.counterpart,
-                e.note,
-                e.recorded_by,
-            )
-        )
+    def add(self, row: tuple[Any, ...]) -> None:
+        """One checked row, its values in COLUMNS order (the date as ISO text, the day part as
+        its value)."""
+        self._pending.append(row)
         self.rows += 1
         if len(self._pending) >= BATCH:
             self.flush()

@@ -51,3 +51,26 @@ def test_a_bulk_import_builds_the_text_and_sort_indexes_after_its_rows(
         Entry(zhang.id, date(2026, 11, 30), activity_id(ledger, "项目洽谈"), 30, location="合肥")
     )
     assert _ids(ledger, "合肥") == [later.id]
+
+
+def test_the_indexes_sorted_in_threads_are_whole_and_the_connection_is_as_before(
+    ledger: Ledger, zhang: Person, tmp_path: Path
+) -> None:
+    rows = entry_import.BULK_ROWS + 500
+    lines = ["日期,姓名,开始,结束,活动类型,地点,备注"]
+    for n in range(rows):
+        day = date(2026, 1 + n % 12, 1 + n // 12 % 28).isoformat()
+        start = 6 + n // 336 % 16
+        lines.append(f"{day},张伟,{start:02d}:00,{start:02d}:30,项目洽谈,{PLACES[n % 5]},备注{n}")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    settings = ("threads", "cache_size")
+    before = [ledger.db.execute(f"PRAGMA {name}").fetchone()[0] for name in settings]
+    assert ledger.import_entries(path).rows == rows
+    assert [ledger.db.execute(f"PRAGMA {name}").fetchone()[0] for name in settings] == before
+    # every index holds exactly the table's rows, in its order
+    assert ledger.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    by_note = ledger.db.execute(
+        "SELECT note FROM entries INDEXED BY idx_entries_by_note ORDER BY note"
+    ).fetchall()
+    assert [r[0] for r in by_note] == sorted(f"备注{n}" for n in range(rows))
