@@ -15,7 +15,11 @@ class PeriodBar(QWidget):
         super().__init__()
         self.session = session
         self.person = QComboBox()
+        # sized for 14 characters, not measured over every person's name (thousands of them)
         self.person.setMinimumContentsLength(14)
+        self.person.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.persons: Choices[int | None] = Choices(self.person)
         self.kind = QComboBox()
         self.kinds = Choices(
@@ -61,9 +65,10 @@ class PeriodBar(QWidget):
         self.person.blockSignals(True)
         self.persons.clear()
         self.persons.add(self.tr("All persons"), None)
-        for p in self.session.ledger.persons():
-            label = f"{p.name}（{p.title}）" if p.title else p.name
-            self.persons.add(label, p.id)
+        self.persons.extend(
+            (f"{p.name}（{p.title}）" if p.title else p.name, p.id)
+            for p in self.session.ledger.persons()
+        )
         if not self.persons.select(self.session.person_id):
             self.person.setCurrentIndex(0)
         self.person.blockSignals(False)

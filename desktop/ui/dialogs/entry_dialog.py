@@ -43,6 +43,9 @@ def _searchable(combo: QComboBox) -> None:
     """An editable combo that completes what is typed anywhere in the names."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    # as wide as the form gives it, not measured over every name (thousands of projects)
+    combo.setMinimumContentsLength(16)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     completer = combo.completer()
     if completer is None:
         return

@@ -44,7 +44,11 @@ class EntriesPage(ListPage):
         self.activities: Choices[int | None] = Choices(self.activity)
         self.project = QComboBox()
         self.projects: Choices[int | None] = Choices(self.project)
+        # sized for 16 characters, not measured over every project's name (thousands of them)
         self.project.setMinimumContentsLength(16)
+        self.project.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Search location, counterpart, progress…"))
         self.text.setClearButtonEnabled(True)
@@ -115,8 +119,7 @@ class EntriesPage(ListPage):
         self.activities.extend((a.name, a.id) for a in ledger.activities())
         self.projects.clear()
         self.projects.add(self.tr("All projects"), None)
-        for pid, name in ledger.project_names():
-            self.projects.add(name, pid)
+        self.projects.extend((name, pid) for pid, name in ledger.project_names())
         for combo in (self.activity, self.project):
             combo.blockSignals(False)
 
