@@ -126,18 +126,24 @@ class EntriesTableModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[Entry]] = OrderedDict()
         self._texts = EntryTexts({}, {}, {})
+        self._names_unread = True
         self._ids: list[int] | None = None
         self._order = EntryOrder()
 
-    def set_filter(self, entry_filter: EntryFilter) -> None:
+    def set_filter(self, entry_filter: EntryFilter, *, read_names: bool = True) -> None:
+        """Show the entries entry_filter selects. The persons', activities' and projects' names
+        are read again unless read_names is False (another filter or order of unchanged data:
+        ten thousand projects' names are worth not reading on every choice in a filter)."""
         self.beginResetModel()
         self._filter = entry_filter
         self._pages.clear()
-        self._texts = EntryTexts(
-            {p.id: p.name for p in self._ledger.persons()},
-            {a.id: a.name for a in self._ledger.activities()},
-            dict(self._ledger.project_names()),
-        )
+        if read_names or self._names_unread:
+            self._names_unread = False
+            self._texts = EntryTexts(
+                {p.id: p.name for p in self._ledger.persons()},
+                {a.id: a.name for a in self._ledger.activities()},
+                dict(self._ledger.project_names()),
+            )
         # a text search, or a sort under a filter narrower than a period, sorts its matches
         # once for the ids, pages then fetched by id; else each page is read in its order
         kwargs = entry_filter.kwargs()
@@ -167,7 +173,7 @@ class EntriesTableModel(QAbstractTableModel):
             wanted = EntryOrder(SORT_BY[column], order == Qt.SortOrder.DescendingOrder)
         if wanted != self._order:
             self._order = wanted
-            self.reload()
+            self.set_filter(self._filter, read_names=False)
 
     def texts(self) -> EntryTexts:
         """The names and words the rows are shown with now (for a copy or an export)."""

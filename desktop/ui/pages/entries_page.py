@@ -22,6 +22,7 @@ from desktop.domain.changes import AddEntry, DeleteEntry, UpdateEntry
 from desktop.domain.entries import Entry
 from desktop.domain.errors import ValidationError
 from desktop.domain.periods import PeriodKind, day_within
+from desktop.storage.cycles import no_cycle_collection
 from desktop.storage.ledger import Ledger
 from desktop.ui.choices import Choices
 from desktop.ui.dialog_keys import open_on_enter
@@ -133,7 +134,7 @@ class EntriesPage(ListPage):
         )
 
     def refresh(self) -> None:
-        self.apply_filter()
+        self.apply_filter(read_names=True)
         self._show_month_state()
 
     def _show_month_state(self) -> None:
@@ -151,10 +152,13 @@ class EntriesPage(ListPage):
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setEnabled(not locked)
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, *, read_names: bool = False) -> None:
+        """The table for the filter chosen; the names it shows are read again on a refresh (the
+        data changed), not when only a filter did."""
         self._debounce.stop()
         f = self.current_filter()
-        self.model.set_filter(f)
+        with no_cycle_collection():  # a page of rows: many objects, no cycles
+            self.model.set_filter(f, read_names=read_names)
         self.count.setText(self.tr("%1 entries").replace("%1", f"{self.model.rowCount():,}"))
         if f.text or f.activity_id is not None or f.project_id is not None:
             hint = self.tr("No entries match these filters.")
