@@ -27,19 +27,24 @@ def _ids(ledger: Ledger, query: str) -> list[int]:
     return [e.id for e in ledger.entries(text=query) if e.id is not None]
 
 
-def test_a_bulk_import_builds_the_text_and_sort_indexes_after_its_rows(
-    ledger: Ledger, zhang: Person, tmp_path: Path
-) -> None:
-    rows = entry_import.BULK_ROWS + 500
+def _large_file(tmp_path: Path, rows: int, note: str) -> Path:
+    """张伟's half hours on distinct days and hours, row n's note `note` with n in it."""
     lines = ["日期,姓名,开始,结束,活动类型,地点,备注"]
     for n in range(rows):
         day = date(2026, 1 + n % 10, 1 + n // 10 % 28).isoformat()
         start = 6 + n // 280 % 16
-        lines.append(
-            f"{day},张伟,{start:02d}:00,{start:02d}:30,项目洽谈,{PLACES[n % 5]},第{n}次洽谈"
-        )
+        text = note.format(n)
+        lines.append(f"{day},张伟,{start:02d}:00,{start:02d}:30,项目洽谈,{PLACES[n % 5]},{text}")
     path = tmp_path / "big.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def test_a_bulk_import_builds_the_text_and_sort_indexes_after_its_rows(
+    ledger: Ledger, zhang: Person, tmp_path: Path
+) -> None:
+    rows = entry_import.BULK_ROWS + 500
+    path = _large_file(tmp_path, rows, "第{}次洽谈")
     before = _schema(ledger)
     assert zhang.id is not None
     result = ledger.import_entries(path)
@@ -57,13 +62,7 @@ def test_the_indexes_sorted_in_threads_are_whole_and_the_connection_is_as_before
     ledger: Ledger, zhang: Person, tmp_path: Path
 ) -> None:
     rows = entry_import.BULK_ROWS + 500
-    lines = ["日期,姓名,开始,结束,活动类型,地点,备注"]
-    for n in range(rows):
-        day = date(2026, 1 + n % 12, 1 + n // 12 % 28).isoformat()
-        start = 6 + n // 336 % 16
-        lines.append(f"{day},张伟,{start:02d}:00,{start:02d}:30,项目洽谈,{PLACES[n % 5]},备注{n}")
-    path = tmp_path / "big.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    path = _large_file(tmp_path, rows, "备注{}")
     settings = ("threads", "cache_size")
     before = [ledger.db.execute(f"PRAGMA {name}").fetchone()[0] for name in settings]
     assert ledger.import_entries(path).rows == rows
