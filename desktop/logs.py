@@ -1,87 +1,85 @@
 """Logging for the GUI and the CLI: rotating files in the user log folder (paths.log_dir()), and
 unexpected exceptions written there in full, so the user sees a short message and where to look.
 
-The file (and `logging.handlers`, and the folder's lookup) is opened at the first record: most
-CLI runs write none, and start the faster for it."""
+Nothing of `logging` is loaded before it is used: setup_logging notes the program, and the
+loggers are set up at the first get_logger(), log_file() or warning. Most CLI runs log nothing,
+and start the faster for it (logging and threading are 9 ms of a year summary's 0.3 s). The file
+itself (desktop/log_file.py) opens at its first record."""
 
 from __future__ import annotations
 
-import logging
 import sys
-import threading
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
-from desktop import paths
+if TYPE_CHECKING:
+    import logging
+    import threading
 
 LOGGER = "onethird"
-MAX_BYTES = 1_000_000
-BACKUP_COUNT = 5  # onethird-gui.log.1 … .5 beside the current one
-FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+INFO = 20  # logging.INFO
 
 ExceptionCallback = Callable[[BaseException, Path | None], None]
 
+_wanted: tuple[str, int] | None = None  # (program, level) noted, not yet set up
+_show_warning = warnings.showwarning
 
-def setup_logging(program: str = "gui", *, level: int = logging.INFO) -> None:
+
+def setup_logging(program: str = "gui", *, level: int = INFO) -> None:
     """Send the `onethird` loggers to `<log dir>/onethird-<program>.log` (rotated at 1 MB, five
-    kept), or to stderr (warnings only) when that folder cannot be written.
+    kept), or to stderr (warnings only) when that folder cannot be written; Python's warnings
+    go there too. Done at the first use of a logger or the first warning.
 
     Calling it again is harmless: the handler is added once."""
+    global _wanted, _show_warning
+    _wanted = (program, level)
+    if warnings.showwarning is not _first_warning:
+        _show_warning = warnings.showwarning
+        warnings.showwarning = _first_warning
+
+
+def _first_warning(*args: Any, **kwargs: Any) -> None:
+    _set_up()
+    if warnings.showwarning is _first_warning:  # not set up: shown as Python shows it
+        warnings.showwarning = _show_warning
+    warnings.showwarning(*args, **kwargs)
+
+
+def _set_up() -> None:
+    global _wanted
+    if _wanted is None:
+        return
+    program, level = _wanted
+    _wanted = None
+    import logging
+
+    from desktop.log_file import LogFile
+
+    if warnings.showwarning is _first_warning:
+        warnings.showwarning = _show_warning  # for captureWarnings to keep and restore
     logger = logging.getLogger(LOGGER)
     logger.setLevel(level)
     logger.propagate = False
     if logger.handlers:
         return
-    handler = _LogFile(program)
+    handler = LogFile(program)
     logger.addHandler(handler)
     logging.captureWarnings(True)
     logging.getLogger("py.warnings").addHandler(handler)
 
 
-class _LogFile(logging.Handler):
-    """The rotating log file, opened at the first record it is given."""
-
-    def __init__(self, program: str) -> None:
-        super().__init__()
-        self.program = program
-        self.target: logging.Handler | None = None
-        self.path: Path | None = None
-
-    def open(self) -> logging.Handler:
-        if self.target is None:
-            import logging.handlers
-
-            path = paths.log_dir() / f"onethird-{self.program}.log"
-            target: logging.Handler
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                target = logging.handlers.RotatingFileHandler(
-                    path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-                )
-                self.path = path
-            except OSError:
-                target = logging.StreamHandler(sys.stderr)
-                target.setLevel(logging.WARNING)
-            target.setFormatter(logging.Formatter(FORMAT))
-            self.target = target
-        return self.target
-
-    def emit(self, record: logging.LogRecord) -> None:
-        target = self.open()
-        if record.levelno >= target.level:
-            target.emit(record)
-
-    def close(self) -> None:
-        if self.target is not None:
-            self.target.close()
-        super().close()
-
-
 def log_file() -> Path | None:
     """The file the `onethird` loggers write to, or None when its folder cannot be written."""
+    _set_up()
+    import logging
+
+    from desktop.log_file import LogFile
+
     for handler in logging.getLogger(LOGGER).handlers:
-        if isinstance(handler, _LogFile):
+        if isinstance(handler, LogFile):
             handler.open()
             return handler.path
     return None
@@ -89,6 +87,9 @@ def log_file() -> Path | None:
 
 def get_logger(name: str) -> logging.Logger:
     """A child of the `onethird` logger: get_logger(__name__) in any module."""
+    _set_up()
+    import logging
+
     return logging.getLogger(f"{LOGGER}.{name.removeprefix('desktop.')}")
 
 
@@ -125,6 +126,8 @@ def install_excepthook(on_error: ExceptionCallback) -> None:
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
             hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    import threading
 
     sys.excepthook = hook
     threading.excepthook = thread_hook

@@ -17,8 +17,8 @@ import logging, sys
 from desktop import logs
 logs.setup_logging("gui")
 logs.setup_logging("gui")  # a second call adds no second handler
-assert len(logging.getLogger(logs.LOGGER).handlers) == 1
 logs.get_logger("desktop.ui.app").info("started")
+assert len(logging.getLogger(logs.LOGGER).handlers) == 1
 def dialog(exc, log):
     print("DIALOG", type(exc).__name__, log, flush=True)
 logs.install_excepthook(dialog)
@@ -95,3 +95,22 @@ def test_a_log_folder_that_cannot_be_made_sends_warnings_to_stderr(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert "FILE None" in done.stdout
     assert "磁盘已满" in done.stderr and "quiet" not in done.stderr
+
+
+def test_a_warning_is_the_first_record_and_goes_to_the_log(tmp_path: Path) -> None:
+    code = (
+        "import sys, warnings\n"
+        "from desktop import logs\n"
+        "logs.setup_logging('cli')\n"
+        "assert 'logging' not in sys.modules\n"
+        "warnings.warn('旧的用法', UserWarning)\n"
+        "warnings.warn('再一次', UserWarning)\n"
+        "print('FILE', logs.log_file())\n"
+    )
+    done = run(code, tmp_path)
+    assert done.returncode == 0, done.stderr
+    log = tmp_path / "logs" / "onethird-cli.log"
+    assert f"FILE {log}" in done.stdout
+    text = log.read_text(encoding="utf-8")
+    assert "旧的用法" in text and "再一次" in text
+    assert "旧的用法" not in done.stderr
