@@ -43,13 +43,13 @@ def setup_logging(program: str = "gui", *, level: int = INFO) -> None:
 
 def _first_warning(*args: Any, **kwargs: Any) -> None:
     _set_up()
-    if warnings.showwarning is _first_warning:  # not set up: shown as Python shows it
-        warnings.showwarning = _show_warning
     warnings.showwarning(*args, **kwargs)
 
 
 def _set_up() -> None:
     global _wanted
+    if warnings.showwarning is _first_warning:
+        warnings.showwarning = _show_warning  # for captureWarnings to keep and restore
     if _wanted is None:
         return
     program, level = _wanted
@@ -58,8 +58,6 @@ def _set_up() -> None:
 
     from desktop.log_file import LogFile
 
-    if warnings.showwarning is _first_warning:
-        warnings.showwarning = _show_warning  # for captureWarnings to keep and restore
     logger = logging.getLogger(LOGGER)
     logger.setLevel(level)
     logger.propagate = False

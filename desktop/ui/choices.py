@@ -61,3 +61,10 @@ class Choices(Generic[T]):
         if index >= 0:
             self.combo.setCurrentIndex(index)
         return index >= 0
+
+
+def fixed_width(combo: QComboBox, characters: int) -> None:
+    """The combo as wide as `characters` characters, not as its longest item: Qt measures every
+    item of a combo sized to its contents when it is first shown, thousands for every project."""
+    combo.setMinimumContentsLength(characters)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from desktop.domain.periods import Period, PeriodKind
-from desktop.ui.choices import Choices
+from desktop.ui.choices import Choices, fixed_width
 from desktop.ui.session import Session
 
 
@@ -15,11 +15,7 @@ class PeriodBar(QWidget):
         super().__init__()
         self.session = session
         self.person = QComboBox()
-        # sized for 14 characters, not measured over every person's name (thousands of them)
-        self.person.setMinimumContentsLength(14)
-        self.person.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        fixed_width(self.person, 14)
         self.persons: Choices[int | None] = Choices(self.person)
         self.kind = QComboBox()
         self.kinds = Choices(

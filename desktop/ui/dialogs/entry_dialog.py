@@ -30,7 +30,7 @@ from desktop.domain.entries import DayPart, Entry, parse_hours
 from desktop.domain.errors import LedgerError, UnknownNameError, ValidationError
 from desktop.domain.people import Activity, Person
 from desktop.domain.workcalendar import WorkCalendar
-from desktop.ui.choices import Choices
+from desktop.ui.choices import Choices, fixed_width
 from desktop.ui.date_field import DateField
 from desktop.ui.dialog_keys import save_on_ctrl_enter
 from desktop.ui.ledger_memory import LedgerMemory
@@ -43,9 +43,7 @@ def _searchable(combo: QComboBox) -> None:
     """An editable combo that completes what is typed anywhere in the names."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    # as wide as the form gives it, not measured over every name (thousands of projects)
-    combo.setMinimumContentsLength(16)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    fixed_width(combo, 16)  # then as wide as the form gives it
     completer = combo.completer()
     if completer is None:
         return

@@ -24,7 +24,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.periods import PeriodKind, day_within
 from desktop.storage.cycles import no_cycle_collection
 from desktop.storage.ledger import Ledger
-from desktop.ui.choices import Choices
+from desktop.ui.choices import Choices, fixed_width
 from desktop.ui.dialog_keys import open_on_enter
 from desktop.ui.dialogs.entry_dialog import EntryDialog
 from desktop.ui.dialogs.trash_dialog import HistoryDialog
@@ -45,11 +45,7 @@ class EntriesPage(ListPage):
         self.activities: Choices[int | None] = Choices(self.activity)
         self.project = QComboBox()
         self.projects: Choices[int | None] = Choices(self.project)
-        # sized for 16 characters, not measured over every project's name (thousands of them)
-        self.project.setMinimumContentsLength(16)
-        self.project.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        fixed_width(self.project, 16)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Search location, counterpart, progress…"))
         self.text.setClearButtonEnabled(True)
