@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from desktop.domain.entries import DayPart, check_date, latest_allowed
 from desktop.domain.errors import LedgerError, ValidationError
@@ -189,9 +190,9 @@ def is_blank(values: Sequence[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-@dataclass(frozen=True, slots=True)
-class EntryRow:
-    """One parsed row, names not yet resolved to ids."""
+class EntryRow(NamedTuple):
+    """One parsed row, names not yet resolved to ids (a named tuple: a ledger makes hundreds of
+    thousands, and a tuple is made at a third of a frozen dataclass's cost)."""
 
     day: date
     person: str
@@ -260,9 +261,41 @@ def _duration(value: Any) -> tuple[int | None, DayPart | None]:
     return _text_duration(value) if value.__class__ is str else parse_ledger_duration(value)
 
 
+class _Fields:
+    """How a row's cells are read for the fields of a header, worked out once for a file."""
+
+    def __init__(self, columns: Mapping[str, int]) -> None:
+        self.columns = columns
+        self.names = tuple(columns)
+        indexes = tuple(columns.values())
+        self.width = max(indexes, default=-1) + 1
+        self.getter = _getter(indexes) if indexes else None
+
+    def cells(self, values: Sequence[object]) -> dict[str, Any]:
+        """Each field's cell, text stripped once; a typed cell (from a workbook) by _cell."""
+        n = len(values)
+        if self.getter is not None and n >= self.width:
+            try:  # a row of text, as every CSV row is: read in C
+                return dict(zip(self.names, map(str.strip, self.getter(values)), strict=True))
+            except TypeError:
+                pass
+        return {
+            f: (v.strip() if (v := values[i]).__class__ is str else _cell(f, v)) if i < n else ""
+            for f, i in self.columns.items()
+        }
+
+
+def _getter(indexes: tuple[int, ...]) -> Callable[[Sequence[object]], tuple[Any, ...]]:
+    """The cells at indexes, as a tuple (itemgetter of one index gives the cell alone)."""
+    if len(indexes) == 1:
+        (i,) = indexes
+        return lambda values: (values[i],)
+    return itemgetter(*indexes)
+
+
 def parse_row(
     values: Sequence[object],
-    columns: Mapping[str, int],
+    columns: Mapping[str, int] | _Fields,
     today: date,
     high: date | None = None,
     extras: Sequence[NoteColumn] = (),
@@ -272,13 +305,8 @@ def parse_row(
     `high` (latest_allowed(today)) may be passed when parsing many rows. The note is the work
     content (工作内容 …), then the 备注, then the `extras` columns chosen to go into it, joined
     by ；."""
-    n = len(values)
-    # text is stripped here once; the rare typed cell (from a workbook) goes through _cell
-    cells: dict[str, Any] = {
-        f: (v.strip() if (v := values[i]).__class__ is str else _cell(f, v)) if i < n else ""
-        for f, i in columns.items()
-    }
-    get = cells.get
+    fields = columns if isinstance(columns, _Fields) else _Fields(columns)
+    get = fields.cells(values).get
     raw_date = get("date", "")
     if raw_date == "":
         raise ValidationError("date", "required")
@@ -399,12 +427,13 @@ def read_rows(
     values are numbers with the hours column at the sum of the hours above it (since the last
     total row)."""
     high = latest_allowed(today)
+    fields = _Fields(columns)
     hours_col = columns.get("hours")
     date_col = columns.get("date", 0)
     running = 0.0  # hours typed as numbers since the last total row
     for line, values in rows:
         try:
-            row = parse_row(values, columns, today, high, extras)
+            row = parse_row(values, fields, today, high, extras)
         except LedgerError as exc:
             if is_blank(values):
                 continue

@@ -482,14 +482,17 @@ def _sha256(path: Path) -> str:
 
 # a bulk import's rows go in without the per-row upkeep of the text index (a Python function
 # per row, from a trigger) and, when they are many beside what the table holds, without the
-# sort indexes of m011; both are built for the new rows in one pass after the insert, in the
-# same transaction (a kill leaves the schema and the rows as they were)
+# table's indexes (a ledger comes person by person, each index wants another order); both are
+# built after the insert in one pass, in the same transaction (a kill leaves the schema and the
+# rows as they were). The text index then takes the new rows' terms in memory up to TEXT_BATCH
+# before it writes them out, fewer pieces to merge than its default of 1 MB gives.
 # the month lock's trigger is the last line of defence against writing a submitted month; the
 # import has refused such rows already (month_guard in _stage), and the trigger is back before
 # the transaction ends
 MONTH_LOCK_TRIGGER = "entries_month_locked_insert"
 BULK_ROWS = 2_000  # fewer: the triggers and indexes keep up row by row as cheaply
-REBUILD_SHARE = 0.25  # the sort indexes are rebuilt when the import adds this share or more
+REBUILD_SHARE = 0.25  # the indexes are rebuilt when the import adds this share or more
+TEXT_BATCH = 32 << 20  # bytes of terms the text index holds in memory before writing them
 
 
 @contextmanager
@@ -501,24 +504,20 @@ def _bulk(db: Connection, first_id: int, adding: int) -> Iterator[None]:
     kept = db.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND sql IS NOT NULL"
         " AND ((type = 'trigger' AND (name LIKE ? OR name = ?))"
-        " OR (type = 'index' AND name LIKE ? AND ?))",
-        [
-            f"{text_index.TABLE}_%",
-            MONTH_LOCK_TRIGGER,
-            "idx_entries_by_%",
-            adding >= REBUILD_SHARE * held,
-        ],
+        " OR (type = 'index' AND ?))",
+        [f"{text_index.TABLE}_%", MONTH_LOCK_TRIGGER, adding >= REBUILD_SHARE * held],
     ).fetchall()
     for kind, name, _ in kept:
         db.execute(f"DROP {kind.upper()} {name}")
     yield
     columns = ", ".join(text_index.COLUMNS)
     grams = ", ".join(f"{text_index.FUNCTION}({c})" for c in text_index.COLUMNS)
-    db.execute(
-        f"INSERT INTO {text_index.TABLE} (rowid, {columns}) SELECT id, {grams} FROM entries"
-        " WHERE id >= ?",
-        [first_id],
-    )
+    with text_index.terms_held(db, TEXT_BATCH):
+        db.execute(
+            f"INSERT INTO {text_index.TABLE} (rowid, {columns}) SELECT id, {grams} FROM entries"
+            " WHERE id >= ?",
+            [first_id],
+        )
     with sorting_in_threads(db):
         for _, _, sql in kept:
             db.execute(sql)

@@ -16,7 +16,13 @@ entries at all rather than leave the index behind.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.storage.connection import Connection
 
 FUNCTION = "text_grams"
 TABLE = "entries_text"
@@ -61,6 +67,24 @@ def match_expression(query: str) -> str | None:
     if len(coded) == 4:
         return coded + "*"
     return '"' + " ".join(_pairs(coded)) + '"'
+
+
+HASH_SIZE = 1 << 20  # FTS5's own: the bytes of new terms it holds before writing a segment
+
+
+@contextmanager
+def terms_held(conn: Connection, size: int) -> Iterator[None]:
+    """The index holds up to `size` bytes of new terms in memory before it writes them out
+    (FTS5's hashsize), for a bulk insert: fewer, larger segments and less merging of them.
+    Set back afterwards; a setting of the index, so it is rolled back with the transaction."""
+    (before,) = conn.execute(
+        f"SELECT coalesce((SELECT v FROM {TABLE}_config WHERE k = 'hashsize'), ?)", [HASH_SIZE]
+    ).fetchone()
+    conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('hashsize', ?)", [size])
+    try:
+        yield
+    finally:
+        conn.execute(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('hashsize', ?)", [before])
 
 
 def register(conn: sqlite3.Connection) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.domain.entries import Entry
 from desktop.domain.people import Person
-from desktop.storage import entry_import
+from desktop.storage import entry_import, text_index
 from desktop.storage.ledger import Ledger
 from tests.conftest import activity_id
 from tests.storage.test_text_index import _like_ids
@@ -67,6 +67,12 @@ def test_the_indexes_sorted_in_threads_are_whole_and_the_connection_is_as_before
     before = [ledger.db.execute(f"PRAGMA {name}").fetchone()[0] for name in settings]
     assert ledger.import_entries(path).rows == rows
     assert [ledger.db.execute(f"PRAGMA {name}").fetchone()[0] for name in settings] == before
+    # the text index writes its terms out at its usual size again (FTS5's hashsize)
+    held = ledger.db.execute(
+        "SELECT coalesce((SELECT v FROM entries_text_config WHERE k = 'hashsize'), ?)",
+        [text_index.HASH_SIZE],
+    ).fetchone()[0]
+    assert held == text_index.HASH_SIZE
     # every index holds exactly the table's rows, in its order
     assert ledger.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     by_note = ledger.db.execute(
