@@ -27,6 +27,10 @@ INSERT_COLUMNS = (  # every column but the id
 DISPLAY_ORDER = "e.date, e.person_id, e.start_min, e.id"
 _E_COLUMNS = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))  # joined to the index
 _DISPLAY_TERMS = ("e.date", "e.person_id", "e.start_min", "e.id")
+# a text found in more entries than this (市 in half of a year's) is listed walking the display
+# order's index, each window checked against the text index's matches, rather than every match
+# sorted for its id up front (docs/architecture.md, "Listing entries")
+MANY_MATCHES = 100_000
 INSERT = f"INSERT INTO entries ({INSERT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 INSERT_WITH_ID = f"INSERT INTO entries ({INSERT_COLUMNS}, id) VALUES ({', '.join('?' * 14)})"
 
@@ -140,6 +144,8 @@ def entry_record(e: Entry) -> dict[str, Any]:
 
 
 class EntryStore(Store):
+    _counted: tuple[tuple[str, tuple[int, int]], int] | None = None  # see _match_count
+
     def _check_references(self, entries: Iterable[Entry]) -> None:
         persons = {r[0] for r in self.db.execute("SELECT id FROM persons").fetchall()}
         activities = {a.id for a in self.ctx.people.activities()}
@@ -246,6 +252,8 @@ class EntryStore(Store):
         filters = (person_id, period, activity_id, project_id, text)
         if order is not None and not order.is_default:
             return list(self._ordered(filters, order, limit, offset))
+        if limit is not None and self._many_matches(filters):
+            return self._walked(text, period, limit, offset, descending=False)
         source, params = self._filters(*filters)
         sql = f"SELECT {_E_COLUMNS}{source} ORDER BY {DISPLAY_ORDER}"
         if limit is not None:
@@ -286,6 +294,9 @@ class EntryStore(Store):
         order = order or EntryOrder()
         if not text and (order.is_default or _only_period(person_id, activity_id, project_id)):
             return None
+        filters = (person_id, period, activity_id, project_id, text)
+        if order.by == "date" and self._many_matches(filters):
+            return None  # each window read with entries(order=…, limit=…, offset=…)
         sort = SORTS[order.by]
         source, params = self._filters(person_id, period, activity_id, project_id, text)
         join, _ = self._join(sort, left=True)
@@ -302,6 +313,8 @@ class EntryStore(Store):
     ) -> Iterator[Entry]:
         person_id, period, activity_id, project_id, text = filters
         sort = SORTS[order.by]
+        if order.by == "date" and limit is not None and self._many_matches(filters):
+            return iter(self._walked(text, period, limit, offset, order.descending))
         if text or not _only_period(person_id, activity_id, project_id) or not sort.index:
             # a narrower filter: its rows sorted, which the planner does from its own index
             source, params = self._filters(*filters)
@@ -389,8 +402,66 @@ class EntryStore(Store):
         project_id: int | None = None,
         text: str = "",
     ) -> int:
+        match = text_index.match_expression(text.strip())
+        if (
+            match is not None
+            and _only_period(person_id, activity_id, project_id)
+            and self._all_days(period)
+        ):
+            return self._match_count(match)
         source, params = self._filters(person_id, period, activity_id, project_id, text)
         return int(self.db.execute(f"SELECT count(*){source}", params).fetchone()[0])
+
+    def _match_count(self, match: str) -> int:
+        """The entries the text index finds for a MATCH expression, counted once until the
+        data changes (a filter counts them, then decides how to read each window by them)."""
+        key = (match, self._data_version())
+        if self._counted is None or self._counted[0] != key:
+            sql = f"SELECT count(*) FROM {text_index.TABLE} WHERE {text_index.TABLE} MATCH ?"
+            self._counted = (key, int(self.db.execute(sql, [match]).fetchone()[0]))
+        return self._counted[1]
+
+    def _data_version(self) -> tuple[int, int]:
+        """Changes when this connection or another one writes to the database."""
+        (version,) = self.db.execute("PRAGMA data_version").fetchone()
+        return int(version), self.db.conn.total_changes
+
+    def _all_days(self, period: Period | None) -> bool:
+        """Whether the period holds every entry's day (or there is none)."""
+        if period is None:
+            return True
+        first, last = self.db.execute(
+            "SELECT (SELECT min(date) FROM entries), (SELECT max(date) FROM entries)"
+        ).fetchone()
+        return first is None or (
+            period.start.isoformat() <= first and last <= period.end.isoformat()
+        )
+
+    def _many_matches(
+        self, filters: tuple[int | None, Period | None, int | None, int | None, str]
+    ) -> bool:
+        """A text search of a period alone that finds more than MANY_MATCHES entries."""
+        person_id, _, activity_id, project_id, text = filters
+        match = text_index.match_expression(text.strip())
+        if match is None or not _only_period(person_id, activity_id, project_id):
+            return False
+        return self._match_count(match) > MANY_MATCHES
+
+    def _walked(
+        self, text: str, period: Period | None, limit: int, offset: int, descending: bool
+    ) -> list[Entry]:
+        """A window of a text's matches in the display order (or its reverse), walking the
+        order's index and keeping the rows the text index finds: no sort of every match."""
+        where, params = ("", []) if period is None else _period_where(period)
+        where += " AND" if where else " WHERE"
+        match = text_index.match_expression(text.strip())
+        sql = (
+            f"SELECT {_E_COLUMNS} FROM entries e INDEXED BY idx_entries_order{where} e.id IN"
+            f" (SELECT rowid FROM {text_index.TABLE} WHERE {text_index.TABLE} MATCH ?)"
+            f" ORDER BY {_order_by(_DISPLAY_TERMS, descending)} LIMIT ? OFFSET ?"
+        )
+        rows = self.db.execute(sql, [*params, match, limit, offset])
+        return [entry_from_row(r) for r in rows]
 
     @staticmethod
     def _filters(

@@ -6,6 +6,7 @@ walking that order's index, not sorting every row."""
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -16,6 +17,8 @@ from desktop.domain.entries import DayPart, Entry
 from desktop.domain.people import Person
 from desktop.domain.periods import Period
 from desktop.domain.projects import Project
+from desktop.storage import entries as entries_module
+from desktop.storage import text_index
 from desktop.storage.entries import SORTS, EntryOrder
 from desktop.storage.ledger import Ledger
 
@@ -174,3 +177,53 @@ def test_a_whole_period_walks_the_index_of_its_order(filled: Ledger, by: str) ->
 def test_an_unknown_column_is_no_order() -> None:
     with pytest.raises(ValueError):
         EntryOrder("salary")
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("period", [None, Period.month(2026, 10), Period.year(2026)])
+def test_a_text_found_in_many_entries_is_paged_walking_the_display_order(
+    filled: Ledger, monkeypatch: pytest.MonkeyPatch, descending: bool, period: Period | None
+) -> None:
+    """No ids sorted up front: each window walks idx_entries_order, and holds the rows a sort of
+    every match would give there; the count is the index's own where the period holds all."""
+    expected = filled.entries(text="洽谈", period=period)  # every match, sorted
+    assert len(expected) > 3
+    monkeypatch.setattr(entries_module, "MANY_MATCHES", 5)
+    order = EntryOrder("date", descending)
+    assert filled.ordered_entry_ids(text="洽谈", period=period, order=order) is None
+    assert filled.count_entries(text="洽谈", period=period) == len(expected)
+    traced: list[str] = []
+    filled.db.conn.set_trace_callback(traced.append)
+    windows: list[Entry] = []
+    try:
+        for offset in range(0, len(expected) + 7, 7):
+            windows += filled.entries(
+                text="洽谈", period=period, order=order, limit=7, offset=offset
+            )
+    finally:
+        filled.db.conn.set_trace_callback(None)
+    assert windows == (expected[::-1] if descending else expected)
+    walks = [s for s in traced if "INDEXED BY idx_entries_order" in s]
+    assert walks and not [s for s in traced if s.lstrip().startswith("SELECT e.id FROM")]
+    for sql in walks:
+        plan = " | ".join(str(r[-1]) for r in filled.db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "TEMP B-TREE" not in plan, plan
+
+
+def test_the_count_of_many_matches_follows_every_write(
+    filled: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entries_module, "MANY_MATCHES", 5)
+    before = filled.count_entries(text="洽谈")
+    person = filled.persons()[0]
+    assert person.id is not None
+    activity = filled.find_activity("项目洽谈").id
+    assert activity is not None
+    added = filled.add_entry(Entry(person.id, date(2026, 11, 20), activity, 30, note="洽谈"))
+    assert filled.count_entries(text="洽谈") == before + 1
+    other = sqlite3.connect(filled.path)  # another program's write: the data version moves
+    text_index.register(other)
+    with other:
+        other.execute("DELETE FROM entries WHERE id = ?", [added.id])
+    other.close()
+    assert filled.count_entries(text="洽谈") == before
