@@ -103,7 +103,7 @@ def test_the_command_word_is_found_after_the_common_options(
 
 # what a summary has no use for: logging is set up at the first record (none here), random
 # names and host names are made without secrets and socket
-NOT_FOR_A_SUMMARY = ("logging", "threading", "socket", "secrets", "hashlib", "calendar")
+NOT_FOR_A_SUMMARY = ("logging", "threading", "socket", "secrets", "hashlib", "calendar", "decimal")
 
 
 def test_a_summary_loads_no_log_file_handler_socket_or_hashing(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import errno
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -198,6 +197,8 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def disk_full_message(db_path: Path, lang: str) -> str:
+    import shutil  # with its compression modules: only when the disk is full
+
     folder = Path(db_path).resolve().parent
     try:
         free = shutil.disk_usage(folder).free

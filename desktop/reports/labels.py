@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from desktop.domain.holidays import YearSource
-from desktop.domain.projects import Currency
 from desktop.domain.workcalendar import YearBasis
+
+if TYPE_CHECKING:  # the projects' module (and decimal) stays off a summary's path
+    from desktop.domain.projects import Currency
 
 LABELS: Mapping[str, tuple[str, str]] = {
     "name": ("姓名", "Name"),
@@ -275,6 +278,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
 
 def amount_unit(currency: Currency, lang: str = "zh") -> str:
     """万元 or 万美元 (10k CNY, 10k USD): the unit of a project's amounts."""
+    from desktop.domain.projects import Currency
+
     return label("wan_usd" if currency is Currency.USD else "wan_yuan", lang)
 
 

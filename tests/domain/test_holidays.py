@@ -1,11 +1,13 @@
 """The holiday arrangement: validated at every door, winning over the package, counted exactly."""
 
-from datetime import date
+from datetime import date, timedelta
 
+import chinese_calendar
 import pytest
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.holidays import (
+    PackageHolidays,
     YearSource,
     arrangement,
     arrangement_from_csv,
@@ -116,3 +118,14 @@ def test_csv_and_json_forms_read_the_same_arrangement() -> None:
     with pytest.raises(ValidationError) as err:
         arrangement_from_csv("2027-01-01,放假,元旦", 2027)
     assert err.value.field == "line" and "第 1 行" in err.value.message()
+
+
+def test_the_package_years_are_read_as_the_package_itself_says() -> None:
+    package = PackageHolidays()
+    years = [y for y in range(2004, 2040) if package.knows(y)]
+    assert len(years) > 15
+    for year in years:
+        day = date(year, 1, 1)
+        while day.year == year:
+            assert package.is_workday(day) == chinese_calendar.is_workday(day), day
+            day += timedelta(days=1)
