@@ -240,6 +240,38 @@ def profile_import(path: Path, data: Path, year: int, lines: int) -> str:
     return out.getvalue()
 
 
+def import_statements(path: Path, data: Path, year: int, shortest: float = 0.01) -> str:
+    """The import into another fresh database with each statement of the ledger's connection
+    timed (no profiler): those that took `shortest` seconds or more, when each ended and how
+    long it took, and the rest of the import's time."""
+    ledger = open_ledger(path, year)
+    timed: list[tuple[float, float, str]] = []
+    execute = ledger.db.execute
+
+    def timing(sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        t = time.perf_counter()
+        cursor = execute(sql, parameters)
+        timed.append((time.perf_counter(), time.perf_counter() - t, " ".join(sql.split())))
+        return cursor
+
+    try:
+        add_people_and_projects(ledger, data)
+        ledger.db.execute = timing  # type: ignore[method-assign]
+        t0 = time.perf_counter()
+        ledger.import_entries_csv(data / generate.ENTRIES_FILE)
+        total = time.perf_counter() - t0
+    finally:
+        ledger.db.execute = execute  # type: ignore[method-assign]
+        ledger.close()
+    lines = [f"import {total:.3f} s; statements of {shortest} s or more (ended at, took):"]
+    lines += [
+        f"{end - t0:8.3f} {took:7.3f}  {sql[:70]}" for end, took, sql in timed if took >= shortest
+    ]
+    listed = sum(took for _, took, _ in timed if took >= shortest)
+    lines.append(f"the rest (Python, shorter statements, the commit): {total - listed:.3f} s")
+    return "\n".join(lines)
+
+
 def file_size(path: Path) -> int:
     return sum(
         Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists()
@@ -271,6 +303,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument(
         "--profile", action="store_true", help="also profile the import (one more fresh run)"
+    )
+    parser.add_argument(
+        "--statements",
+        action="store_true",
+        help="also time the import's SQL statements (one more fresh run)",
     )
     args = parser.parse_args(argv)
 
@@ -380,6 +417,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.profile:
         print()
         print(profile_import(args.workdir / "run" / "profile.sqlite", data, args.year, 25))
+    if args.statements:
+        print()
+        print(import_statements(args.workdir / "run" / "statements.sqlite", data, args.year))
 
 
 if __name__ == "__main__":
