@@ -261,7 +261,7 @@ def _duration(value: Any) -> tuple[int | None, DayPart | None]:
     return _text_duration(value) if value.__class__ is str else parse_ledger_duration(value)
 
 
-class _Fields:
+class RowFields:
     """How a row's cells are read for the fields of a header, worked out once for a file."""
 
     def __init__(self, columns: Mapping[str, int]) -> None:
@@ -295,17 +295,17 @@ def _getter(indexes: tuple[int, ...]) -> Callable[[Sequence[object]], tuple[Any,
 
 def parse_row(
     values: Sequence[object],
-    columns: Mapping[str, int] | _Fields,
+    columns: Mapping[str, int] | RowFields,
     today: date,
     high: date | None = None,
     extras: Sequence[NoteColumn] = (),
 ) -> EntryRow:
     """One row's cells (text, numbers, dates or times); raises naming the field at fault.
 
-    `high` (latest_allowed(today)) may be passed when parsing many rows. The note is the work
-    content (工作内容 …), then the 备注, then the `extras` columns chosen to go into it, joined
-    by ；."""
-    fields = columns if isinstance(columns, _Fields) else _Fields(columns)
+    `high` (latest_allowed(today)) and RowFields(columns) may be passed when parsing many rows
+    (read_rows does). The note is the work content (工作内容 …), then the 备注, then the `extras`
+    columns chosen to go into it, joined by ；."""
+    fields = columns if isinstance(columns, RowFields) else RowFields(columns)
     get = fields.cells(values).get
     raw_date = get("date", "")
     if raw_date == "":
@@ -427,7 +427,7 @@ def read_rows(
     values are numbers with the hours column at the sum of the hours above it (since the last
     total row)."""
     high = latest_allowed(today)
-    fields = _Fields(columns)
+    fields = RowFields(columns)
     hours_col = columns.get("hours")
     date_col = columns.get("date", 0)
     running = 0.0  # hours typed as numbers since the last total row
