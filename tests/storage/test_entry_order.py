@@ -180,12 +180,13 @@ def test_an_unknown_column_is_no_order() -> None:
 
 
 @pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
-@pytest.mark.parametrize("period", [None, Period.month(2026, 10), Period.year(2026)])
+@pytest.mark.parametrize("period", [None, Period.year(2026)], ids=["no period", "the year"])
 def test_a_text_found_in_many_entries_is_paged_walking_the_display_order(
     filled: Ledger, monkeypatch: pytest.MonkeyPatch, descending: bool, period: Period | None
 ) -> None:
-    """No ids sorted up front: each window walks idx_entries_order, and holds the rows a sort of
-    every match would give there; the count is the index's own where the period holds all."""
+    """Over a period that holds every entry's day, no ids sorted up front: each window walks
+    idx_entries_order, and holds the rows a sort of every match would give there; the count
+    is the text index's own."""
     expected = filled.entries(text="洽谈", period=period)  # every match, sorted
     assert len(expected) > 3
     monkeypatch.setattr(entries_module, "MANY_MATCHES", 5)
@@ -208,6 +209,18 @@ def test_a_text_found_in_many_entries_is_paged_walking_the_display_order(
     for sql in walks:
         plan = " | ".join(str(r[-1]) for r in filled.db.execute("EXPLAIN QUERY PLAN " + sql))
         assert "TEMP B-TREE" not in plan, plan
+
+
+def test_many_matches_in_a_part_of_the_entries_are_sorted_for_their_ids(
+    filled: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A month of two: counting its matches looks each one up anyway, so the ids are sorted."""
+    october = Period.month(2026, 10)
+    expected = filled.entries(text="洽谈", period=october)
+    monkeypatch.setattr(entries_module, "MANY_MATCHES", 5)
+    assert filled.count_entries(text="洽谈") > 5
+    assert filled.ordered_entry_ids(text="洽谈", period=october) == [e.id for e in expected]
+    assert filled.count_entries(text="洽谈", period=october) == len(expected)
 
 
 def test_the_count_of_many_matches_follows_every_write(
