@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import date
 from decimal import Decimal
@@ -341,11 +342,11 @@ class ProjectEditStore(Store):
         rows = self.db.execute(f"SELECT e.id{source} ORDER BY {DISPLAY_ORDER}", params).fetchall()
         return [r[0] for r in rows]
 
-    def entries_by_ids(self, ids: list[int]) -> list[Entry]:
+    def entries_by_ids(self, ids: Sequence[int]) -> list[Entry]:
         """The entries with these ids, in the order of the ids."""
         rows = self.db.execute(
             f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(ids)],
+            [json.dumps(list(ids))],
         ).fetchall()
         by_id = {r[0]: entry_from_row(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]

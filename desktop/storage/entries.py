@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -285,7 +286,7 @@ class EntryStore(Store):
         project_id: int | None = None,
         text: str = "",
         order: EntryOrder | None = None,
-    ) -> list[int] | None:
+    ) -> array[int] | None:
         """The ids of the matching entries in `order`, when the quick way to page through them
         is by id: a text search, or an order other than the display order under a filter of a
         person, activity or project (a sort of those rows, done once). None when each window is
@@ -302,7 +303,8 @@ class EntryStore(Store):
         join, _ = self._join(sort, left=True)
         terms = _order_by(sort.terms, order.descending)
         sql = f"SELECT e.id{_with_join(source, join)} ORDER BY {terms}"
-        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+        # as they come, into machine integers: 1.5M ids in 27 MB, not the 157 MB of a list
+        return array("q", (r[0] for r in self.db.execute(sql, params)))
 
     def _ordered(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -127,7 +128,7 @@ class EntriesTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[Entry]] = OrderedDict()
         self._texts = EntryTexts({}, {}, {})
         self._names_unread = True
-        self._ids: list[int] | None = None
+        self._ids: Sequence[int] | None = None
         self._order = EntryOrder()
 
     def set_filter(self, entry_filter: EntryFilter, *, read_names: bool = True) -> None:
