@@ -254,7 +254,7 @@ class EntryStore(Store):
         if order is not None and not order.is_default:
             return list(self._ordered(filters, order, limit, offset))
         if limit is not None and self._many_matches(filters):
-            return self._walked(text, period, limit, offset, descending=False)
+            return list(self._ordered(filters, EntryOrder(), limit, offset))
         source, params = self._filters(*filters)
         sql = f"SELECT {_E_COLUMNS}{source} ORDER BY {DISPLAY_ORDER}"
         if limit is not None:
@@ -316,7 +316,7 @@ class EntryStore(Store):
         person_id, period, activity_id, project_id, text = filters
         sort = SORTS[order.by]
         if order.by == "date" and limit is not None and self._many_matches(filters):
-            return iter(self._walked(text, period, limit, offset, order.descending))
+            return self._walked(text, period, limit, offset, order.descending)
         if text or not _only_period(person_id, activity_id, project_id) or not sort.index:
             # a narrower filter: its rows sorted, which the planner does from its own index
             source, params = self._filters(*filters)
@@ -404,12 +404,8 @@ class EntryStore(Store):
         project_id: int | None = None,
         text: str = "",
     ) -> int:
-        match = text_index.match_expression(text.strip())
-        if (
-            match is not None
-            and _only_period(person_id, activity_id, project_id)
-            and self._all_days(period)
-        ):
+        match = self._whole_search((person_id, period, activity_id, project_id, text))
+        if match is not None:
             return self._match_count(match)
         source, params = self._filters(person_id, period, activity_id, project_id, text)
         return int(self.db.execute(f"SELECT count(*){source}", params).fetchone()[0])
@@ -439,21 +435,29 @@ class EntryStore(Store):
             period.start.isoformat() <= first and last <= period.end.isoformat()
         )
 
-    def _many_matches(
+    def _whole_search(
         self, filters: tuple[int | None, Period | None, int | None, int | None, str]
-    ) -> bool:
-        """A text search, over a period that holds every entry's day (or none), that finds more
-        than MANY_MATCHES entries. Over a part of the entries, counting the matches looks each
-        one up for its day either way, and their ids sorted are then quicker to page."""
+    ) -> str | None:
+        """The MATCH expression of a text search over a period that holds every entry's day
+        (or none) and no narrower filter: its count is the text index's own."""
         person_id, period, activity_id, project_id, text = filters
         match = text_index.match_expression(text.strip())
         if match is None or not _only_period(person_id, activity_id, project_id):
-            return False
-        return self._all_days(period) and self._match_count(match) > MANY_MATCHES
+            return None
+        return match if self._all_days(period) else None
+
+    def _many_matches(
+        self, filters: tuple[int | None, Period | None, int | None, int | None, str]
+    ) -> bool:
+        """A whole search (_whole_search) that finds more than MANY_MATCHES entries. Over a
+        part of the entries, counting the matches looks each one up for its day either way,
+        and their ids sorted are then quicker to page."""
+        match = self._whole_search(filters)
+        return match is not None and self._match_count(match) > MANY_MATCHES
 
     def _walked(
         self, text: str, period: Period | None, limit: int, offset: int, descending: bool
-    ) -> list[Entry]:
+    ) -> Iterator[Entry]:
         """A window of a text's matches in the display order (or its reverse), walking the
         order's index and keeping the rows the text index finds: no sort of every match."""
         where, params = ("", []) if period is None else _period_where(period)
@@ -465,7 +469,7 @@ class EntryStore(Store):
             f" ORDER BY {_order_by(_DISPLAY_TERMS, descending)} LIMIT ? OFFSET ?"
         )
         rows = self.db.execute(sql, [*params, match, limit, offset])
-        return [entry_from_row(r) for r in rows]
+        return (entry_from_row(r) for r in rows)
 
     @staticmethod
     def _filters(
