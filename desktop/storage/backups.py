@@ -1,4 +1,4 @@
-"""Backups of a ledger: made with SQLite's backup API, checked with integrity_check, never
+"""Backups of a ledger: made with SQLite's backup API, checked with quick_check, never
 overwritten, kept by rotation (the daily ones of the last 14 days, the newest of each of the last
 12 months, the last 10 made before an operation, every one of the last 24 hours, the newest good
 one). A backup stamped later than now (a PC whose clock was once wrong) is kept apart: never
@@ -87,9 +87,11 @@ def make_backup(
 ) -> BackupInfo:
     """Copy the database with the backup API into a new file in its backup folder.
 
-    The copy is checked with `PRAGMA integrity_check` before it gets its name; a file that is
-    already there is never replaced. `source` is an open connection to copy from (the ledger's
-    own, so a backup taken inside the program sees what it sees)."""
+    The copy is checked with `PRAGMA quick_check` (every page read, every b-tree sound) before
+    it gets its name; a restore checks it again with integrity_check, which also compares every
+    index with its table (docs/data-safety.md). A file that is already there is never
+    replaced. `source` is an open connection to copy from (the ledger's own, so a backup taken
+    inside the program sees what it sees)."""
     db_path = Path(db_path)
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -105,7 +107,7 @@ def make_backup(
             src.backup(dst)
             # a backup is one self-contained file, not a WAL pair
             dst.execute("PRAGMA journal_mode = DELETE")
-            verdict = dst.execute("PRAGMA integrity_check").fetchall()
+            verdict = dst.execute("PRAGMA quick_check").fetchall()
         finally:
             dst.close()
         if verdict != [("ok",)]:

@@ -1,4 +1,4 @@
-"""Backups: the backup API and integrity_check, no file ever overwritten, rotation, the daily one,
+"""Backups: the backup API and quick_check, no file ever overwritten, rotation, the daily one,
 the one before a migration, and restore (which first backs up what it replaces)."""
 
 import os
@@ -92,6 +92,24 @@ def test_a_damaged_database_gives_no_backup(tmp_path: Path) -> None:
         make_backup(path, BackupReason.MANUAL)
     assert list_backups(path) == []
     assert [p.name for p in paths.backups_dir(path).iterdir()] == []  # no half-written copy
+
+
+def test_a_database_with_a_damaged_page_gives_no_backup(tmp_path: Path) -> None:
+    # the backup API copies pages as they are; the check of the copy must refuse it
+    path = tmp_path / "damaged.db"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE t (a TEXT)")
+        conn.executemany("INSERT INTO t VALUES (?)", [("招商" * 100,)] * 500)
+    conn.close()
+    pages = path.stat().st_size // 4096
+    with path.open("r+b") as f:
+        f.seek(4096 * (pages // 2))  # a leaf page of the table: its header overwritten
+        f.write(b"\xff" * 16)
+    with pytest.raises(backups.BackupError, match="备份失败"):
+        make_backup(path, BackupReason.MANUAL)
+    assert list_backups(path) == []
+    assert [p.name for p in paths.backups_dir(path).iterdir()] == []
 
 
 def fake_backups(db_path: Path, stamps: list[tuple[datetime, BackupReason]]) -> list[Path]:
