@@ -507,8 +507,16 @@ def _bulk(db: Connection, first_id: int, adding: int) -> Iterator[None]:
         " OR (type = 'index' AND ?))",
         [f"{text_index.TABLE}_%", MONTH_LOCK_TRIGGER, adding >= REBUILD_SHARE * held],
     ).fetchall()
-    for kind, name, _ in kept:
-        db.execute(f"DROP {kind.upper()} {name}")
+    # the dropped indexes hold nothing the rows do not, and are built again from them: their
+    # pages are freed without being wiped (where SQLite is built to wipe freed pages, as
+    # Debian's is, that took 6.1 s of 6.5 s for a province's 3M entries)
+    (wiping,) = db.execute("PRAGMA secure_delete").fetchone()
+    db.execute("PRAGMA secure_delete = 0")
+    try:
+        for kind, name, _ in kept:
+            db.execute(f"DROP {kind.upper()} {name}")
+    finally:
+        db.execute(f"PRAGMA secure_delete = {int(wiping)}")
     yield
     columns = ", ".join(text_index.COLUMNS)
     grams = ", ".join(f"{text_index.FUNCTION}({c})" for c in text_index.COLUMNS)

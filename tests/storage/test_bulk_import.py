@@ -63,7 +63,7 @@ def test_the_indexes_sorted_in_threads_are_whole_and_the_connection_is_as_before
 ) -> None:
     rows = entry_import.BULK_ROWS + 500
     path = _large_file(tmp_path, rows, "备注{}")
-    settings = ("threads", "cache_size")
+    settings = ("threads", "cache_size", "secure_delete")
     before = [ledger.db.execute(f"PRAGMA {name}").fetchone()[0] for name in settings]
     assert ledger.import_entries(path).rows == rows
     assert [ledger.db.execute(f"PRAGMA {name}").fetchone()[0] for name in settings] == before
