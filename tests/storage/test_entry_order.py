@@ -174,6 +174,53 @@ def test_a_whole_period_walks_the_index_of_its_order(filled: Ledger, by: str) ->
         assert "TEMP B-TREE" not in plan, plan
 
 
+@pytest.mark.parametrize("by", [b for b, sort in SORTS.items() if sort.column])
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+def test_a_text_column_over_part_of_the_entries_seeks_each_value(
+    filled: Ledger, by: str, descending: bool
+) -> None:
+    """Over a month of two, a sort by a text column seeks each of its values' rows of that
+    month in the index, instead of stepping over the other month's rows of the same value."""
+    traced: list[str] = []
+    filled.db.conn.set_trace_callback(traced.append)  # the statements with their values
+    try:
+        filled.entries(
+            period=Period.month(2026, 10), order=EntryOrder(by, descending), limit=20, offset=3
+        )
+    finally:
+        filled.db.conn.set_trace_callback(None)
+    (sql,) = [s for s in traced if s.lstrip().startswith("SELECT") and "ORDER BY" in s]
+    plan = " | ".join(str(r[-1]) for r in filled.db.execute("EXPLAIN QUERY PLAN " + sql))
+    assert f"({by}=? AND date>? AND date<?)" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
+def test_a_text_column_of_many_values_is_still_sorted_right(
+    filled: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entries_module, "FEW_VALUES", 2)  # every text column has more
+    october = Period.month(2026, 10)
+    for by in ("location", "note"):
+        order = EntryOrder(by, descending=True)
+        expected = sorted(filled.entries(period=october), key=_key(filled, by), reverse=True)
+        windows: list[Entry] = []
+        for offset in range(0, len(expected) + 5, 5):
+            windows += filled.entries(period=october, order=order, limit=5, offset=offset)
+        assert windows == expected
+
+
+def test_a_new_value_of_a_text_column_is_in_the_next_sort(filled: Ledger) -> None:
+    october = Period.month(2026, 10)
+    order = EntryOrder("location")
+    before = filled.entries(period=october, order=order, limit=500)
+    person = filled.persons()[0]
+    activity = filled.find_activity("项目洽谈").id
+    assert person.id is not None and activity is not None
+    added = filled.add_entry(Entry(person.id, date(2026, 10, 9), activity, 30, location="合肥"))
+    after = filled.entries(period=october, order=order, limit=500)
+    assert after == sorted([*before, added], key=_key(filled, "location"))
+
+
 def test_an_unknown_column_is_no_order() -> None:
     with pytest.raises(ValueError):
         EntryOrder("salary")
@@ -241,3 +288,32 @@ def test_the_count_of_many_matches_follows_every_write(
         other.execute("DELETE FROM entries WHERE id = ?", [added.id])
     other.close()
     assert filled.count_entries(text="洽谈") == before
+
+
+def test_a_count_is_read_once_until_the_data_changes(filled: Ledger) -> None:
+    # a sort of the same rows asks for their count again: it is not counted again
+    october = Period.month(2026, 10)
+    person = filled.persons()[0]
+    assert person.id is not None
+    expected = sum(1 for e in filled.entries(period=october))
+    statements: list[str] = []
+    filled.db.conn.set_trace_callback(statements.append)
+    try:
+        assert filled.count_entries(period=october) == expected
+        assert filled.count_entries(period=october) == expected
+    finally:
+        filled.db.conn.set_trace_callback(None)
+    assert sum("count(*)" in s for s in statements) == 1
+    activity = filled.find_activity("项目洽谈").id
+    assert activity is not None
+    added = filled.add_entry(Entry(person.id, date(2026, 10, 30), activity, 30))
+    assert filled.count_entries(period=october) == expected + 1
+    assert filled.count_entries(period=october, person_id=person.id) == sum(
+        1 for e in filled.entries(period=october) if e.person_id == person.id
+    )
+    other = sqlite3.connect(filled.path)  # another program's write: the data version moves
+    text_index.register(other)
+    with other:
+        other.execute("DELETE FROM entries WHERE id = ?", [added.id])
+    other.close()
+    assert filled.count_entries(period=october) == expected
