@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from desktop.domain.entries import Entry, format_clock
@@ -130,12 +131,14 @@ class EntriesTableModel(QAbstractTableModel):
         self._names_unread = True
         self._ids: Sequence[int] | None = None
         self._order = EntryOrder()
+        self._stale = False  # a row counted is gone: the list is to be read again
 
     def set_filter(self, entry_filter: EntryFilter, *, read_names: bool = True) -> None:
         """Show the entries entry_filter selects. The persons', activities' and projects' names
         are read again unless read_names is False (another filter or order of unchanged data:
         ten thousand projects' names are worth not reading on every choice in a filter)."""
         self.beginResetModel()
+        self._stale = False
         self._filter = entry_filter
         self._pages.clear()
         if read_names or self._names_unread:
@@ -207,6 +210,17 @@ class EntriesTableModel(QAbstractTableModel):
             self._pages.move_to_end(page)
         return rows[row - page * PAGE]
 
+    def shown_entry(self, row: int) -> Entry | None:
+        """The entry at row; None when it is gone since the rows were counted (another
+        program deleted entries of the list), and the list is then read again."""
+        try:
+            return self.entry_at(row)
+        except IndexError:
+            if not self._stale:
+                self._stale = True
+                QTimer.singleShot(0, self.reload)
+            return None
+
     def _page(self, start: int) -> list[Entry]:
         """The rows from `start`, read in SQL. A window in the second half is read from the far
         end in the reversed order (every order is total, and its reverse exact): an OFFSET walks
@@ -232,7 +246,9 @@ class EntriesTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        e = self.entry_at(index.row())
+        e = self.shown_entry(index.row())
+        if e is None:
+            return None
         col = index.column()
         if col == COL_DAYS:  # translated when shown, so a language switch takes effect
             if e.day_part is not None:

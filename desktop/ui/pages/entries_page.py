@@ -168,10 +168,11 @@ class EntriesPage(ListPage):
     def _selected(self) -> Entry | None:
         """The entry Enter opens: the row last clicked among those selected."""
         row = self.table.current_source_row()
-        return None if row is None else self.model.entry_at(row)
+        return None if row is None else self.model.shown_entry(row)
 
     def _selected_entries(self) -> list[Entry]:
-        return [self.model.entry_at(r) for r in self.table.selected_rows()]
+        shown = (self.model.shown_entry(r) for r in self.table.selected_rows())
+        return [e for e in shown if e is not None]
 
     def _dialog(self, entry: Entry | None) -> EntryDialog:
         ledger = self.session.ledger

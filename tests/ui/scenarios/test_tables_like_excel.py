@@ -245,6 +245,43 @@ def test_a_click_on_a_heading_sorts_the_entries_and_a_second_reverses(
     assert column(table, "人员") == ["张伟"] * 3
 
 
+def test_a_month_of_two_sorted_by_a_text_column_shows_that_month_only(
+    qtbot: QtBot, start: Callable[[], MainWindow], ledger: Ledger
+) -> None:
+    # the same places, companies and secretaries in October and November: a sort of one month
+    # by one of those columns seeks that month's rows of each value, and shows no other
+    zhang = ledger.add_person(Person("张伟", "市长", "市人民政府"))
+    assert zhang.id is not None
+    talks = activity_id(ledger, "项目洽谈")
+    places, companies = ["重庆", "北京", "", "成都"], ["宁德时代", "", "长安汽车"]
+    secretaries, notes = ["秘书甲", "秘书乙", ""], ["洽谈", "", "考察电池项目", "签约"]
+    for month in (10, 11):
+        for n in range(12):
+            start_min = 480 + 60 * (n % 6)
+            ledger.add_entry(
+                Entry(zhang.id, date(2026, month, 2 + n // 6), talks, 30, start=start_min,
+                      end=start_min + 30, location=places[n % 4], counterpart=companies[n % 3],
+                      note=notes[n % 4] + ("" if month == 11 else "（十月）"),
+                      recorded_by=secretaries[n % 3])
+            )  # fmt: skip
+    window = start()
+    table = _entries(window)
+    for part in ("11月", "10月"):
+        choose(window.period_bar.part, part)
+        click_heading(table, "日期")
+        if arrow(table)[1] == Qt.SortOrder.DescendingOrder:
+            click_heading(table, "日期")
+        shown = cells(table)
+        assert len(shown) == 12
+        assert {r[0][5:7] for r in shown} == {part.removesuffix("月")}
+        for heading in ["地点", "客商/企业", "填报人", "进展成效"]:
+            expected = _ascending(shown, heading)
+            click_heading(table, heading)
+            assert cells(table) == expected, (part, heading)
+            click_heading(table, heading)
+            assert cells(table) == expected[::-1], (part, heading)
+
+
 def test_shift_and_ctrl_select_rows_that_ctrl_c_copies_as_cells_with_the_headings(
     qtbot: QtBot, start: Callable[[], MainWindow], ledger: Ledger
 ) -> None:
