@@ -507,3 +507,15 @@ def m014_funds_origin_kind(db: Database) -> None:
     ALTER TABLE funds ADD COLUMN origin TEXT;
     ALTER TABLE funds ADD COLUMN kind TEXT;
     """)
+
+
+@migrations()
+def m015_projects_by_person(db: Database) -> None:
+    # the projects a person leads or first brought (report_queries.projects_for, a person's
+    # delete check): each of a person's monthly reports looked through every project (4-5 ms a
+    # person among 30,000 projects, 0.03 ms by these)
+    db.executescript("""
+    CREATE INDEX idx_projects_leader ON projects (leader_id) WHERE leader_id IS NOT NULL;
+    CREATE INDEX idx_projects_first_person ON projects (first_person_id)
+        WHERE first_person_id IS NOT NULL;
+    """)

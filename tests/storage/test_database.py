@@ -28,6 +28,7 @@ def test_migrations_on_an_empty_file_then_again_idempotently(tmp_path: Path) -> 
         "m012_trip_texts",
         "m013_project_assessment",
         "m014_funds_origin_kind",
+        "m015_projects_by_person",
     ]
     assert {"persons", "entries", "trips", "projects", "change_log"} <= set(db.table_names())
     assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 10

@@ -271,3 +271,26 @@ def test_sql_summary_equals_the_domain_computation(
         assert item.result.base_days == pytest.approx(expected.base_days)
         assert item.result.met == expected.met
         assert item.result.pace == (None if expected.pace is None else pytest.approx(expected.pace))
+
+
+def test_a_persons_projects_are_found_by_index_among_many(ledger: Ledger) -> None:
+    # the projects a person leads or first brought, for each monthly report: not a look
+    # through every project of the ledger
+    zhang = ledger.add_person(Person("张伟", "市长", "市人民政府"))
+    wang = ledger.add_person(Person("王强", "副市长", "市人民政府"))
+    assert zhang.id is not None and wang.id is not None
+    for n in range(40):
+        ledger.add_project(Project(f"项目{n}", leader_id=wang.id if n % 2 else None))
+    led = ledger.add_project(Project("长安新能源电池项目", leader_id=zhang.id))
+    brought = ledger.add_project(Project("京东方柔性屏项目", first_person_id=zhang.id))
+    statements: list[str] = []
+    ledger.db.conn.set_trace_callback(statements.append)
+    try:
+        found = ledger.projects_for(zhang.id, Period.month(2026, 10))
+    finally:
+        ledger.db.conn.set_trace_callback(None)
+    assert sorted(p.name for p in found) == sorted([led.name, brought.name])
+    (sql,) = [s for s in statements if "leader_id = " in s]
+    plan = " | ".join(str(r[-1]) for r in ledger.db.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "idx_projects_leader" in plan and "idx_projects_first_person" in plan, plan
+    assert "SCAN projects" not in plan, plan
