@@ -22,11 +22,10 @@ from tests.ui.scenarios.test_tables_like_excel import page_table
 
 
 def test_rows_deleted_by_another_program_are_read_again_when_scrolled_to(
-    qtbot: QtBot, start: Callable[[], MainWindow], ledger: Ledger
+    qtbot: QtBot, start: Callable[[], MainWindow], ledger: Ledger, zhang: Person
 ) -> None:
-    zhang = ledger.add_person(Person("张伟", "市长", "市人民政府"))
-    assert zhang.id is not None
     talks = activity_id(ledger, "项目洽谈")
+    assert zhang.id is not None
     for day in range(1, 31):  # 600 entries in November: three windows of the table
         for n in range(20):
             start_min = 360 + 30 * n
