@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.domain.entries import DayPart, Entry, check_day
 from desktop.domain.errors import NotFoundError, ValidationError
@@ -158,12 +158,11 @@ def entry_record(e: Entry) -> dict[str, Any]:
 
 
 _Filters = tuple[int | None, Period | None, int | None, int | None, str]
+_T = TypeVar("_T")
 
 
 class EntryStore(Store):
-    _counted: tuple[tuple[str, tuple[int, int]], int] | None = None  # see _match_count
-    _listed: tuple[tuple[_Filters, tuple[int, int]], int] | None = None  # see count_entries
-    _values: dict[str, tuple[tuple[int, int], tuple[str, ...] | None]] | None = None
+    _kept: tuple[tuple[int, int], dict[Hashable, Any]] | None = None  # see _until_changed
 
     def _check_references(self, entries: Iterable[Entry]) -> None:
         persons = {r[0] for r in self.db.execute("SELECT id FROM persons").fetchall()}
@@ -317,7 +316,7 @@ class EntryStore(Store):
         if order.by == "date" and self._many_matches(filters):
             return None  # each window read with entries(order=…, limit=…, offset=…)
         sort = SORTS[order.by]
-        source, params = self._filters(person_id, period, activity_id, project_id, text)
+        source, params = self._filters(*filters)
         join, _ = self._join(sort, left=True)
         terms = _order_by(sort.terms, order.descending)
         sql = f"SELECT e.id{_with_join(source, join)} ORDER BY {terms}"
@@ -389,24 +388,19 @@ class EntryStore(Store):
         changes, by a loose scan of the index (one seek a value)."""
         if not sort.column:
             return None
-        version = self._data_version()
-        if self._values is None:
-            self._values = {}
-        known = self._values.get(sort.column)
-        if known is None or known[0] != version:
-            c, index = sort.column, sort.index
-            first = f"SELECT {c} FROM entries INDEXED BY {index} ORDER BY {c} LIMIT 1"
-            after = (
-                f"SELECT {c} FROM entries INDEXED BY {index} WHERE {c} > k.v ORDER BY {c} LIMIT 1"
-            )
-            sql = (
-                f"WITH RECURSIVE k(v) AS (SELECT ({first}) UNION ALL SELECT ({after}) FROM k"
-                f" WHERE k.v IS NOT NULL) SELECT v FROM k WHERE v IS NOT NULL LIMIT ?"
-            )
+        c, index = sort.column, sort.index
+        first = f"SELECT {c} FROM entries INDEXED BY {index} ORDER BY {c} LIMIT 1"
+        after = f"SELECT {c} FROM entries INDEXED BY {index} WHERE {c} > k.v ORDER BY {c} LIMIT 1"
+        sql = (
+            f"WITH RECURSIVE k(v) AS (SELECT ({first}) UNION ALL SELECT ({after}) FROM k"
+            f" WHERE k.v IS NOT NULL) SELECT v FROM k WHERE v IS NOT NULL LIMIT ?"
+        )
+
+        def read() -> tuple[str, ...] | None:
             found = tuple(r[0] for r in self.db.execute(sql, [FEW_VALUES + 1]))
-            known = (version, found if len(found) <= FEW_VALUES else None)
-            self._values[sort.column] = known
-        return known[1]
+            return found if len(found) <= FEW_VALUES else None
+
+        return self._until_changed(("values", c), read)
 
     def _sorted_rows(
         self,
@@ -455,10 +449,7 @@ class EntryStore(Store):
         """The number of entries the filters select, counted once until the data changes: a
         sort of the same rows asks again (at a province, 0.09 s for a year's 3M entries)."""
         filters = (person_id, period, activity_id, project_id, text)
-        key = (filters, self._data_version())
-        if self._listed is None or self._listed[0] != key:
-            self._listed = (key, self._count(filters))
-        return self._listed[1]
+        return self._until_changed(("count", filters), lambda: self._count(filters))
 
     def _count(self, filters: _Filters) -> int:
         match = self._whole_search(filters)
@@ -470,24 +461,34 @@ class EntryStore(Store):
     def _match_count(self, match: str) -> int:
         """The entries the text index finds for a MATCH expression, counted once until the
         data changes (a filter counts them, then decides how to read each window by them)."""
-        key = (match, self._data_version())
-        if self._counted is None or self._counted[0] != key:
-            sql = f"SELECT count(*) FROM {text_index.TABLE} WHERE {text_index.TABLE} MATCH ?"
-            self._counted = (key, int(self.db.execute(sql, [match]).fetchone()[0]))
-        return self._counted[1]
+        sql = f"SELECT count(*) FROM {text_index.TABLE} WHERE {text_index.TABLE} MATCH ?"
+        return self._until_changed(
+            ("match", match), lambda: int(self.db.execute(sql, [match]).fetchone()[0])
+        )
 
-    def _data_version(self) -> tuple[int, int]:
-        """Changes when this connection or another one writes to the database."""
+    def _until_changed(self, key: Hashable, read: Callable[[], _T]) -> _T:
+        """What read() gives, read once until the data changes: `PRAGMA data_version` moves
+        when another connection writes, the connection's total_changes when it writes itself.
+        A filter asks for the same count, days and values several times, a sort again."""
         (version,) = self.db.execute("PRAGMA data_version").fetchone()
-        return int(version), self.db.conn.total_changes
+        now = (int(version), self.db.conn.total_changes)
+        if self._kept is None or self._kept[0] != now:
+            self._kept = (now, {})
+        kept = self._kept[1]
+        if key not in kept:
+            kept[key] = read()
+        return kept[key]  # type: ignore[no-any-return]  # the key says what was kept
 
     def _all_days(self, period: Period | None) -> bool:
         """Whether the period holds every entry's day (or there is none)."""
         if period is None:
             return True
-        first, last = self.db.execute(
-            "SELECT (SELECT min(date) FROM entries), (SELECT max(date) FROM entries)"
-        ).fetchone()
+        first, last = self._until_changed(
+            "days",
+            lambda: self.db.execute(
+                "SELECT (SELECT min(date) FROM entries), (SELECT max(date) FROM entries)"
+            ).fetchone(),
+        )
         return first is None or (
             period.start.isoformat() <= first and last <= period.end.isoformat()
         )
