@@ -5,6 +5,7 @@ commands load their own command module only, and none of the heavy libraries."""
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,8 +103,10 @@ def test_the_command_word_is_found_after_the_common_options(
 
 
 # what a summary has no use for: logging is set up at the first record (none here), random
-# names and host names are made without secrets and socket
+# names and host names are made without secrets and socket, the parsers' help is laid out
+# without shutil (and its compression modules), a calendar CSV is read by its own command
 NOT_FOR_A_SUMMARY = ("logging", "threading", "socket", "secrets", "hashlib", "calendar", "decimal")
+NOT_FOR_A_SUMMARY += ("shutil", "bz2", "lzma", "csv")
 
 
 def test_a_summary_loads_no_log_file_handler_socket_or_hashing(tmp_path: Path) -> None:
@@ -113,3 +116,19 @@ def test_a_summary_loads_no_log_file_handler_socket_or_hashing(tmp_path: Path) -
     loaded = loaded_by(["summary", "--period", "2026"], tmp_path)
     assert "desktop.storage.summary" in loaded
     assert not loaded & set(NOT_FOR_A_SUMMARY), sorted(loaded & set(NOT_FOR_A_SUMMARY))
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_help_is_laid_out_to_the_terminal_width(columns: int) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli.main", "summary", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": str(columns)},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "--period PERIOD" in done.stdout
+    assert max(len(line) for line in lines) <= columns - 2
+    # the usage line is filled up to the width, not wrapped at argparse's own default
+    assert max(len(line) for line in lines) > columns - 20

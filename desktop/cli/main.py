@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -60,7 +60,39 @@ EXIT_INTERRUPTED = 130  # as shells report Ctrl-C
 MAX_LISTED_ERRORS = 200
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's layout of help, the terminal's width read as shutil reads it but without
+    importing shutil (and the compression modules it loads): every parser makes a formatter
+    for each argument it is given, so every command paid for them."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _columns() - 2)
+
+
+def _columns() -> int:
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return 80
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         print(f"{self.prog}: 用法错误 (usage error): {message}", file=sys.stderr)
@@ -212,6 +244,13 @@ def _import_refusal(exc: LedgerError) -> TypeGuard[ImportRefused]:
 
 
 def _user_name() -> str:
+    """getpass.getuser(): its environment variables, then (getpass loaded only for it) the
+    account's name."""
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if name := os.environ.get(variable):
+            return name
+    import getpass
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):

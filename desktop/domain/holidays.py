@@ -9,7 +9,6 @@ is validated here, once, whichever door it comes through.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -168,6 +167,8 @@ def arrangement_from_csv(
     text: str, year: int, notice: str = "", notice_date: str = ""
 ) -> YearArrangement:
     """Read the CSV form: 日期,类型,名称 (类型 法定节假日 or 调休上班日); a header line may lead."""
+    import csv  # a calendar file to read: not on the path of every ledger's opening
+
     holidays: list[tuple[date | str, str]] = []
     workdays: list[date | str] = []
     for number, row in enumerate(csv.reader(text.splitlines()), start=1):
