@@ -253,9 +253,29 @@ def test_a_text_found_in_many_entries_is_paged_walking_the_display_order(
     assert windows == (expected[::-1] if descending else expected)
     walks = [s for s in traced if "INDEXED BY idx_entries_order" in s]
     assert walks and not [s for s in traced if s.lstrip().startswith("SELECT e.id FROM")]
+    # the windows past the middle are walked from the other end (and turned round)
+    assert {"e.date DESC" in s for s in walks} == {True, False}, len(expected)
     for sql in walks:
         plan = " | ".join(str(r[-1]) for r in filled.db.execute("EXPLAIN QUERY PLAN " + sql))
         assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+def test_a_walked_window_starting_anywhere_holds_the_rows_of_the_sorted_matches_there(
+    filled: Ledger, monkeypatch: pytest.MonkeyPatch, descending: bool
+) -> None:
+    """Windows past the middle are walked from the other end: each window, at every offset
+    and running past the end, is the slice of every match sorted."""
+    expected = filled.entries(text="洽谈")
+    if descending:
+        expected.reverse()
+    monkeypatch.setattr(entries_module, "MANY_MATCHES", 5)
+    order = EntryOrder("date", descending)
+    assert len(expected) >= 6
+    for limit in (1, 2, 4):
+        for offset in range(len(expected) + 2):
+            window = filled.entries(text="洽谈", order=order, limit=limit, offset=offset)
+            assert window == expected[offset : offset + limit], (limit, offset)
 
 
 def test_many_matches_in_a_part_of_the_entries_are_sorted_for_their_ids(
